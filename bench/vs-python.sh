@@ -1,0 +1,63 @@
+#!/bin/sh
+# bench/vs-python.sh — how fast is this ftpy build next to the machine's
+# CPython? Runs bench/pystone.py and bench/countdown.py with both, RUNS times
+# each, alternating ftpy and python3 run by run so machine noise hits both
+# alike, and prints the median times and their ratio (>1 means ftpy is
+# faster).
+#
+#   bench/vs-python.sh [-n RUNS] [-p PYSTONE_LOOPS] [-c COUNTDOWN_N] [FTPY [PYTHON]]
+usage() {
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit "${1:-0}"
+}
+runs=5
+loops=50000
+count=10000000
+while getopts "n:p:c:h" opt; do
+    case $opt in
+        n) runs=$OPTARG ;;
+        p) loops=$OPTARG ;;
+        c) count=$OPTARG ;;
+        h) usage 0 ;;
+        *) usage 2 >&2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+here=$(cd "$(dirname "$0")" && pwd)
+ftpy=${1:-./ftpy}
+python=${2:-python3}
+for prog in "$ftpy" "$python"; do
+    command -v "$prog" >/dev/null 2>&1 || { echo "vs-python: cannot run '$prog'" >&2; exit 2; }
+done
+case $runs in ''|*[!0-9]*|0) echo "vs-python: RUNS must be a positive integer" >&2; exit 2 ;; esac
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+# time_of KIND PROG: prints the seconds the benchmark reports about itself.
+time_of() {
+    case $1 in
+        pystone) "$2" "$here/pystone.py" "$loops" | sed -n 's/.*passes = \([0-9.]*\).*/\1/p' ;;
+        countdown) "$2" "$here/countdown.py" "$count" | sed -n 's/.*: \([0-9.]*\) s$/\1/p' ;;
+    esac
+}
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '%-10s %12s %12s %10s\n' workload "ftpy (s)" "python3 (s)" "speed ratio"
+for kind in pystone countdown; do
+    : > "$tmp/ftpy.$kind"
+    : > "$tmp/py.$kind"
+    i=1
+    while [ "$i" -le "$runs" ]; do
+        printf '  %s run %d/%d\r' "$kind" "$i" "$runs" >&2
+        t=$(time_of "$kind" "$ftpy"); [ -n "$t" ] || { echo "vs-python: $ftpy failed on $kind" >&2; exit 1; }
+        echo "$t" >> "$tmp/ftpy.$kind"
+        t=$(time_of "$kind" "$python"); [ -n "$t" ] || { echo "vs-python: $python failed on $kind" >&2; exit 1; }
+        echo "$t" >> "$tmp/py.$kind"
+        i=$((i + 1))
+    done
+    f=$(median "$tmp/ftpy.$kind")
+    p=$(median "$tmp/py.$kind")
+    printf '%-10s %12s %12s %10s\n' "$kind" "$f" "$p" "$(awk -v f="$f" -v p="$p" 'BEGIN { printf "%.2f", p / f }')"
+done
+echo "medians of $runs alternating runs; pystone $loops passes, countdown $count" >&2

@@ -1,0 +1,89 @@
+/* objects/dict.h — dict: insertion-ordered hash table (a dense entry array
+ * plus a sparse index), used for every namespace: module globals, class
+ * and instance __dict__, keyword arguments.
+ */
+#include "objects/object.h" /* this header is part of object.h */
+
+#ifndef FT_OBJECTS_DICT_H
+#define FT_OBJECTS_DICT_H
+
+#define FT_DICT_CHECK_EXACT(o) (FT_TYPE(o) == &FtDict_Type)
+#define FT_DICT_CHECK(o) ((FT_TYPE(o)->tp_flags & FT_TPFLAGS_DICT_SUBCLASS) != 0)
+
+FtObject *ft_dict_new(void);
+/* New reference to d[key], or NULL: with no exception if the key is
+ * missing, with one if hashing or comparing failed. */
+FtObject *ft_dict_get(FtObject *d, FtObject *key);
+FtObject *ft_dict_get_str(FtObject *d, const char *key);
+/* Same, with the key's hash already known (str keys cache theirs). */
+FtObject *ft_dict_get_hashed(FtObject *d, FtObject *key, ft_hash_t hash);
+int ft_dict_set(FtObject *d, FtObject *key, FtObject *value); /* borrowed */
+int ft_dict_set_str(FtObject *d, const char *key, FtObject *value);
+int ft_dict_del(FtObject *d, FtObject *key); /* KeyError if missing */
+int ft_dict_contains(FtObject *d, FtObject *key); /* 1/0/-1 */
+ssize_t ft_dict_size(FtObject *d);
+/* Iterates entries in order: start with *pos = 0; returns 1 and borrowed
+ * key/value, or 0 at the end. Only for a dict no other thread mutates
+ * meanwhile (the caller holds it in a critical section or owns it). */
+int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value);
+FtObject *ft_dict_copy(FtObject *d);
+/* d.update(other): other is a dict, or a mapping with keys(), or an
+ * iterable of pairs. */
+int ft_dict_update(FtObject *d, FtObject *other);
+FtObject *ft_dict_keys_list(FtObject *d);
+FtObject *ft_dict_items_list(FtObject *d);
+void ft_dict_clear(FtObject *d);
+/* Changes every time d is modified (for the eval loop's lookup caches). */
+uint64_t ft_dict_version(FtObject *d);
+
+/* ---- additions (containers owner) ---- */
+
+/* The dict object's layout, exposed only so the eval loop can read the
+ * version and size inline; the table itself is private to dict.c. */
+struct FtDictKeys;
+typedef struct {
+    FT_OBJECT_HEAD
+    ssize_t used;     /* number of live items */
+    uint64_t version; /* unique across all dicts; new value on every change */
+    struct FtDictKeys *keys;
+} FtDictObject;
+#define FT_DICT_SIZE(o) (((FtDictObject *)(o))->used)
+#define FT_DICT_VERSION(o) (((FtDictObject *)(o))->version)
+
+extern FtType FtDictKeys_Type;       /* dict_keys */
+extern FtType FtDictValues_Type;     /* dict_values */
+extern FtType FtDictItems_Type;      /* dict_items */
+extern FtType FtDictKeyIter_Type;    /* dict_keyiterator */
+extern FtType FtDictValueIter_Type;  /* dict_valueiterator */
+extern FtType FtDictItemIter_Type;   /* dict_itemiterator */
+extern FtType FtDictRevKeyIter_Type; /* dict_reversekeyiterator */
+
+/* The hash dict and set use for a key: the cached hash for exact str,
+ * the value for exact int, else ft_object_hash (-1 + TypeError for
+ * unhashable keys). */
+static inline ft_hash_t ft_dict_hash_key(FtObject *key)
+{
+    if (FT_STR_CHECK_EXACT(key)) {
+        ft_hash_t h = ((FtStrObject *)key)->hash;
+        return h != -1 ? h : ft_str_hash(key);
+    }
+    if (FT_INT_CHECK_EXACT(key)) {
+        int64_t v = FT_INT_VALUE(key);
+        return v == -1 ? -2 : v;
+    }
+    return ft_object_hash(key);
+}
+
+/* Like ft_dict_set with the key's hash already known. */
+int ft_dict_set_hashed(FtObject *d, FtObject *key, ft_hash_t hash,
+                       FtObject *value);
+/* Removes key and returns its value (new ref); NULL with no exception if
+ * the key is missing, NULL with one on error. */
+FtObject *ft_dict_pop(FtObject *d, FtObject *key);
+/* d.setdefault(key, dflt): the existing value or dflt after inserting it. */
+FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt);
+FtObject *ft_dict_values_list(FtObject *d);
+/* d.update(**kw)-style merge: 1 = override existing keys, 0 = keep them. */
+int ft_dict_merge(FtObject *d, FtObject *other, int override);
+
+#endif

@@ -1,0 +1,53 @@
+/* objects/function.h — Python functions, closure cells, code objects and
+ * generators: the objects the compiler and the eval loop create (their
+ * layouts live in interp/code.h and interp/frame.h; this is the interface
+ * the rest of the object layer may use).
+ */
+#include "objects/object.h" /* this header is part of object.h */
+
+#ifndef FT_OBJECTS_FUNCTION_H
+#define FT_OBJECTS_FUNCTION_H
+
+extern FtType FtFunction_Type;
+extern FtType FtCell_Type;
+extern FtType FtCode_Type;
+extern FtType FtGenerator_Type;
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtObject *code;       /* FtCodeObject */
+    FtObject *globals;    /* dict */
+    FtObject *builtins;   /* dict */
+    FtObject *name;       /* str */
+    FtObject *qualname;   /* str */
+    FtObject *defaults;   /* tuple or NULL */
+    FtObject *kwdefaults; /* dict or NULL */
+    FtObject *closure;    /* tuple of cells or NULL */
+    FtObject *doc;        /* or NULL */
+    FtObject *dict;       /* function attributes, or NULL */
+    FtObject *module;     /* __module__ or NULL */
+} FtFunctionObject;
+
+#define FT_FUNCTION_CHECK(o) (FT_TYPE(o) == &FtFunction_Type)
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtObject *ref; /* NULL while empty */
+} FtCellObject;
+
+FtObject *ft_cell_new(FtObject *value); /* value may be NULL */
+
+/* Borrowed: the code object's function name and file name (str). */
+FtObject *ft_code_name(FtObject *code);
+FtObject *ft_code_filename(FtObject *code);
+
+/* Runs a class body: func's code with `ns` as its locals dict. Returns
+ * the body's result (the __class__ cell when a method uses super() or
+ * __class__, else None), new ref. Used by __build_class__. */
+FtObject *ft_function_exec_class_body(FtObject *func, FtObject *ns);
+/* For zero-argument super(): the class from the current frame's __class__
+ * cell and the frame's first argument, both borrowed. -1 + RuntimeError
+ * "super(): no arguments" / "super(): __class__ cell not found". */
+int ft_frame_super_args(FtType **cls, FtObject **self);
+
+#endif

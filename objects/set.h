@@ -1,0 +1,28 @@
+/* objects/set.h — set: a hash table of keys. */
+#include "objects/object.h" /* this header is part of object.h */
+
+#ifndef FT_OBJECTS_SET_H
+#define FT_OBJECTS_SET_H
+
+#define FT_SET_CHECK(o) ft_type_check((FtObject *)(o), &FtSet_Type)
+
+FtObject *ft_set_new(FtObject *iterable); /* iterable may be NULL */
+int ft_set_add(FtObject *set, FtObject *key);
+int ft_set_discard(FtObject *set, FtObject *key); /* 1 found, 0 not, -1 */
+int ft_set_contains(FtObject *set, FtObject *key);
+ssize_t ft_set_size(FtObject *set);
+
+/* ---- additions (containers owner) ---- */
+
+extern FtType FtSetIter_Type; /* set_iterator */
+
+/* set OP= iterable for op = FT_OP_OR (update), FT_OP_AND
+ * (intersection_update), FT_OP_SUB (difference_update) or FT_OP_XOR
+ * (symmetric_difference_update); other may be any iterable. 0 or -1. */
+int ft_set_update_op(FtObject *set, FtObject *other, int op);
+int ft_set_clear(FtObject *set);
+/* Removes and returns an arbitrary element; KeyError "pop from an empty
+ * set". */
+FtObject *ft_set_pop(FtObject *set);
+
+#endif

@@ -1,0 +1,75 @@
+/* runtime/tstate.h — FtThreadState: everything that a 1990s interpreter kept
+ * in globals and that must be per OS thread for free threading: the current
+ * frame, recursion depth, the exception being raised and the one being
+ * handled, free lists.
+ *
+ * ft_tstate_get() is the lookup whose cost --with-tstate measures: `tls`
+ * reads a thread-local pointer; `list` (the 1996 patch) scans a linked list
+ * of thread states for the caller's thread id.
+ */
+#ifndef FT_RUNTIME_TSTATE_H
+#define FT_RUNTIME_TSTATE_H
+
+#include "objects/object.h"
+
+/* Free-list kinds kept per thread (see objects/int.c, float.c, ...). */
+enum {
+    FT_FL_INT,
+    FT_FL_FLOAT,
+    FT_FL_TUPLE1, /* tuples of length 1..4 */
+    FT_FL_TUPLE2,
+    FT_FL_TUPLE3,
+    FT_FL_TUPLE4,
+    FT_FL_LIST,
+    FT_FL_DICT,
+    FT_FL_METHOD,
+    FT_FL__COUNT
+};
+#define FT_FREELIST_MAX 256
+
+struct FtFrame;
+
+typedef struct FtThreadState {
+    struct FtThreadState *next; /* all thread states, for --with-tstate=list */
+    unsigned long thread_id;
+
+    /* The exception being raised (a normalised exception instance), or
+     * NULL. Set with ft_err_*(), taken with ft_err_fetch(). */
+    FtObject *curexc;
+    /* The innermost exception being handled (what a bare `raise` re-raises
+     * and what becomes __context__), or NULL. Maintained by the eval loop. */
+    FtObject *exc_handled;
+
+    struct FtFrame *frame; /* innermost executing frame, or NULL */
+    int recursion_depth;
+    int recursion_limit;
+    int recursion_headroom; /* >0 while a RecursionError is being raised */
+
+    /* Per-thread free lists of dead objects' memory, singly linked through
+     * the pointer-sized word right after the FtObject header (so that
+     * ft_tstate_delete can free any kind without knowing its layout). */
+    void *freelist[FT_FL__COUNT];
+    int freelist_len[FT_FL__COUNT];
+
+    /* Frame storage: a bump-allocated stack of frames so that calls do not
+     * malloc (owned by interp/frame.c). */
+    void *frame_chunk;
+} FtThreadState;
+
+#if defined(FT_TSTATE_TLS)
+extern __thread FtThreadState *ft_tstate_current;
+static inline FtThreadState *ft_tstate_get(void) { return ft_tstate_current; }
+#else
+FtThreadState *ft_tstate_get(void);
+#endif
+
+/* Creates the state for the calling thread and makes it current. */
+FtThreadState *ft_tstate_new(void);
+/* Releases the calling thread's state (free lists and frames included). */
+void ft_tstate_delete(FtThreadState *ts);
+/* Frees the frame storage of ts (interp/frame.c). */
+void ft_frame_stack_free(FtThreadState *ts);
+/* The link word of a free-list entry. */
+#define FT_FREELIST_NEXT(p) (*(void **)((char *)(p) + sizeof(FtObject)))
+
+#endif

@@ -1,0 +1,16 @@
+# Lexing: integer and float literals.
+print(0, 7, 123456789, 00, 0_0)
+print(0x1F, 0XfF, 0x_ff, 0xDEAD_BEEF)
+print(0o17, 0O777, 0o1_0)
+print(0b1010, 0B11, 0b_1111_0000)
+print(1_000_000, 12_34)
+print(9223372036854775807)
+print(-9223372036854775807 - 1)
+print(1.5, .5, 5., 0.0, 1e3, 1E-3, 1.5e+3, 2.5e-3)
+print(1_0.5, 1_000.000_1, 1e1_0)
+print(3.14159, 100.0, 1e0)
+print(type(1).__name__, type(1.0).__name__, type(1e3).__name__)
+print(0x10 + 0o10 + 0b10 + 10)
+x = 1 if True else 2
+print(x)
+print(-1, - 1, +1, -0x10, --5)

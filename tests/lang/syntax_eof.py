@@ -1,0 +1,3 @@
+print("must not be printed")
+items = [1, 2,
+         3,

@@ -1,0 +1,2 @@
+print("must not be printed")
+x = = 1

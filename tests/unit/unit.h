@@ -1,0 +1,17 @@
+/* tests/unit/unit.h — the CUnit suites of the object layer; each
+ * tests/unit/test_NAME.c registers one suite. */
+#ifndef FT_TESTS_UNIT_H
+#define FT_TESTS_UNIT_H
+
+#include <CUnit/Basic.h>
+
+#include "objects/object.h"
+
+#define FT_UNIT_SUITES(X)                                                      \
+    X(parser) X(types) X(int) X(float) X(str) X(list) X(tuple) X(dict) X(set)
+
+#define FT_UNIT_DECLARE_(name) void test_register_##name(void);
+FT_UNIT_SUITES(FT_UNIT_DECLARE_)
+#undef FT_UNIT_DECLARE_
+
+#endif
