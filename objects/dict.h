@@ -74,6 +74,8 @@ static inline ft_hash_t ft_dict_hash_key(FtObject *key)
     return ft_object_hash(key);
 }
 
+/* ft_dict_next accepts NULL for key or value when only one is wanted. */
+
 /* Like ft_dict_set with the key's hash already known. */
 int ft_dict_set_hashed(FtObject *d, FtObject *key, ft_hash_t hash,
                        FtObject *value);
@@ -85,5 +87,8 @@ FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt);
 FtObject *ft_dict_values_list(FtObject *d);
 /* d.update(**kw)-style merge: 1 = override existing keys, 0 = keep them. */
 int ft_dict_merge(FtObject *d, FtObject *other, int override);
+
+/* Frees the calling thread's cache of small dict tables. */
+void ft_dict_thread_cleanup(void);
 
 #endif

@@ -27,4 +27,17 @@ FtObject *ft_float_format(double v, const struct FtFormatSpec *spec);
 
 FtObject *ft_float_binop(FtObject *a, FtObject *b, int op);
 
+/* ---- added by the numbers owner (float.c) ---- */
+
+/* int(v) for a double: truncates towards zero. OverflowError "cannot
+ * convert float infinity to integer" / ValueError "cannot convert float NaN
+ * to integer", ft_int_overflow() beyond 64 bits. */
+FtObject *ft_float_to_int(double v);
+/* The same comparison as float's tp_richcompare for double vs int64,
+ * exact even where the int does not fit a double: -1, 0, 1, or 2 when v is
+ * a NaN (unordered). */
+int ft_float_compare_int(double v, int64_t i);
+/* hash() of a double, as CPython's (integral values hash like the int). */
+ft_hash_t ft_float_hash_double(double v);
+
 #endif

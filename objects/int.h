@@ -52,4 +52,20 @@ FtObject *ft_int_format(int64_t v, const struct FtFormatSpec *spec);
 FtObject *ft_int_binop(FtObject *a, FtObject *b, int op);
 FtObject *ft_int_richcompare(FtObject *a, FtObject *b, int op);
 
+/* ---- added by the numbers owner (int.c) ---- */
+
+/* Helpers shared by int and float formatting (defined in int.c).
+ * check_sep: ValueError "Cannot specify ',' with 'x'." when the spec's
+ * thousands separator is not allowed with its type; 0 / -1.
+ * layout: lays out prefix (sign, "0x"), the integer digits (grouped by
+ * `group` digits with spec->thousands when group > 0, and zero-padded
+ * inside the grouping for '0' fill with '=' alignment, as CPython does),
+ * then `rest` (fraction, exponent, '%'), padded to spec's width with fill
+ * and alignment (default right, '0' flag = sign-aware zero padding). */
+int ft_int_format_check_sep(const struct FtFormatSpec *spec);
+FtObject *ft_int_format_layout(const char *prefix, size_t plen,
+                               const char *digits, size_t ndigits,
+                               const char *rest, size_t rlen,
+                               const struct FtFormatSpec *spec, int group);
+
 #endif

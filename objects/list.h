@@ -61,4 +61,8 @@ void ft_repr_leave(FtObject *o);
 int ft_trash_begin(FtObject *op, ft_destructor dealloc);
 void ft_trash_end(void);
 
+/* Frees the calling thread's repr-guard and trashcan buffers (call when a
+ * thread's state is deleted). */
+void ft_list_thread_cleanup(void);
+
 #endif

@@ -26,5 +26,8 @@ int ft_module_add_int(FtObject *module, const char *name, int64_t value);
 FtObject *ft_import_module(FtObject *name);
 /* The builtins module's dict (borrowed; lives until exit). */
 FtObject *ft_builtins_dict(void);
+/* The dict of imported modules, name -> module (borrowed; it is
+ * sys.modules). Created on first use. */
+FtObject *ft_modules_dict(void);
 
 #endif

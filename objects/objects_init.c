@@ -14,6 +14,11 @@ static FtType *const static_types[] = {
     &FtSeqIter_Type, &FtCallIter_Type, &FtEnumerate_Type, &FtZip_Type,
     &FtMap_Type, &FtFilter_Type, &FtReversed_Type, &FtFunction_Type,
     &FtCell_Type, &FtCode_Type, &FtGenerator_Type, &FtTraceback_Type,
+    &FtStrIter_Type, &FtTupleIter_Type, &FtListIter_Type,
+    &FtListRevIter_Type, &FtDictKeys_Type, &FtDictValues_Type,
+    &FtDictItems_Type, &FtDictKeyIter_Type, &FtDictValueIter_Type,
+    &FtDictItemIter_Type, &FtDictRevKeyIter_Type, &FtSetIter_Type,
+    &FtRangeIter_Type,
 };
 
 int ft_objects_init(void)

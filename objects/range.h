@@ -22,6 +22,9 @@ ssize_t ft_slice_unpack(FtObject *slice, ssize_t length, ssize_t *start,
 
 extern FtType FtRangeIter_Type; /* range_iterator */
 
+/* ft_slice_new also accepts NULL for an omitted bound (stored as None);
+ * its arguments are borrowed. */
+
 typedef struct {
     FT_OBJECT_HEAD
     int64_t start, stop, step;
@@ -36,5 +39,8 @@ int ft_seq_index(FtObject *key, const char *tname, ssize_t *out);
 /* Converts an optional slice bound the way slice.indices() does: None
  * leaves *out unchanged. 0 or -1 + TypeError. */
 int ft_slice_index(FtObject *v, ssize_t *out);
+
+/* Frees the calling thread's spare slice object. */
+void ft_slice_thread_cleanup(void);
 
 #endif

@@ -81,13 +81,50 @@ typedef struct FtFormatSpec {
     ssize_t precision; /* -1 if absent */
     char type;       /* 'd', 'f', 's', ... or 0 */
 } FtFormatSpec;
-/* Parses spec (a str). -1 + ValueError on a malformed spec. */
+/* Parses spec (a str). -1 + ValueError on a malformed spec.
+ * Details: a '0' before the width with no explicit fill sets fill = '0'
+ * (and zero_pad = 1) but leaves align as given (0 if none), so that
+ * ft_format_pad can pick '=' for numbers and '<' for str as CPython does.
+ * With an explicit type, ',' / '_' are checked against it ("Cannot specify
+ * ',' with 'x'."); with no type the caller checks against its default. */
 int ft_format_spec_parse(FtObject *spec, FtFormatSpec *out);
 /* Pads text (UTF-8, `cps` code points) to spec's width with fill/align;
- * default_align is used when spec->align is 0. */
+ * default_align is used when spec->align is 0 — except that zero_pad with
+ * no align and default_align '>' means '='. '=' puts the padding after a
+ * leading sign ('+', '-', ' ') and after a 0x/0X/0o/0O/0b/0B prefix.
+ * '^' puts the odd fill character on the right. */
 FtObject *ft_format_pad(const char *text, size_t nbytes, ssize_t cps,
                         const FtFormatSpec *spec, char default_align);
 
 int ft_str_init(void);
+
+/* ---- additions by the str owner ---- */
+
+/* The iterator type iter(str) returns (yields one-character strings). */
+extern FtType FtStrIter_Type;
+/* The hash ft_str_hash caches, computed over raw UTF-8 bytes: lets a
+ * C-string lookup (ft_dict_get_str) hash without building a str. */
+ft_hash_t ft_str_hash_bytes(const char *s, size_t n);
+/* *pa += b for an owned str *pa: resized in place when *pa is the only
+ * reference (an exact, non-interned str), else replaced by a new string
+ * (the old reference is dropped). 0, or -1 with *pa untouched. For the
+ * eval loop's `s += t` / `s = s + t` when it can drop the variable's
+ * reference first, as CPython's unicode_concatenate does. */
+int ft_str_append_inplace(FtObject **pa, FtObject *b);
+/* ascii(o): repr(o) with non-ASCII characters escaped. */
+FtObject *ft_str_ascii(FtObject *o);
+/* format(s, spec) for a str s (str.__format__); spec is a str. */
+FtObject *ft_str_format_spec(FtObject *s, FtObject *spec);
+/* Formats a str with a parsed spec (type 's' or 0, fill/align/width,
+ * precision truncates). */
+FtObject *ft_str_format(FtObject *s, const FtFormatSpec *spec);
+/* ft_format_spec_parse, naming the object's type in the "Invalid format
+ * specifier 'x' for object of type 'int'" error (ft_format_spec_parse says
+ * "Invalid format specifier"): int/float formatters should call this. */
+int ft_format_spec_parse_for(FtObject *spec, FtFormatSpec *out,
+                             const char *type_name);
+/* str.format(*args, **kwargs) with a vectorcall argument list. */
+FtObject *ft_str_format_call(FtObject *fmt, FtObject *const *args,
+                             size_t nargs, FtObject *kwnames);
 
 #endif

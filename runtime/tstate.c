@@ -46,6 +46,10 @@ static void free_lists_release(FtThreadState *ts)
 
 void ft_tstate_delete(FtThreadState *ts)
 {
+    /* The containers keep small per-thread caches of their own. */
+    ft_list_thread_cleanup();
+    ft_dict_thread_cleanup();
+    ft_slice_thread_cleanup();
     free_lists_release(ts);
     ft_frame_stack_free(ts);
     pthread_mutex_lock(&tstate_list_lock);

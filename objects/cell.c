@@ -1,0 +1,81 @@
+/* objects/cell.c — closure cells: the box that a variable shared between a
+ * function and its nested functions lives in (LOAD_DEREF / STORE_DEREF).
+ */
+#include "objects/object.h"
+
+FtObject *ft_cell_new(FtObject *value)
+{
+    FtCellObject *c = (FtCellObject *)ft_object_new(&FtCell_Type);
+    if (c == NULL)
+        return NULL;
+    if (value != NULL)
+        c->ref = FT_NEWREF(value);
+    return (FtObject *)c;
+}
+
+static void cell_dealloc(FtObject *op)
+{
+    FT_CLEAR(((FtCellObject *)op)->ref);
+    ft_object_free(op);
+}
+
+static FtObject *cell_repr(FtObject *op)
+{
+    FtObject *ref = ((FtCellObject *)op)->ref;
+    if (ref == NULL)
+        return ft_str_from_format("<cell at %p: empty>", (void *)op);
+    return ft_str_from_format("<cell at %p: %s object at %p>", (void *)op,
+                              ft_type_name(FT_TYPE(ref)), (void *)ref);
+}
+
+static FtObject *cell_richcompare(FtObject *a, FtObject *b, int op)
+{
+    if (FT_TYPE(a) != &FtCell_Type || FT_TYPE(b) != &FtCell_Type)
+        FT_RETURN_NOTIMPLEMENTED;
+    FtObject *x = ((FtCellObject *)a)->ref, *y = ((FtCellObject *)b)->ref;
+    if (x != NULL && y != NULL)
+        return ft_object_richcompare(x, y, op);
+    /* Empty cells sort before full ones. */
+    int cx = x != NULL, cy = y != NULL, r;
+    switch (op) {
+    case FT_LT: r = cx < cy; break;
+    case FT_LE: r = cx <= cy; break;
+    case FT_EQ: r = cx == cy; break;
+    case FT_NE: r = cx != cy; break;
+    case FT_GT: r = cx > cy; break;
+    default: r = cx >= cy; break;
+    }
+    return ft_bool_from(r);
+}
+
+static FtObject *cell_get_contents(FtObject *op)
+{
+    FtObject *ref = ((FtCellObject *)op)->ref;
+    if (ref == NULL) {
+        ft_err_set_string(FtExc_ValueError, "Cell is empty");
+        return NULL;
+    }
+    return FT_NEWREF(ref);
+}
+
+static int cell_set_contents(FtObject *op, FtObject *value)
+{
+    FtCellObject *c = (FtCellObject *)op;
+    FT_SETREF(c->ref, value != NULL ? FT_NEWREF(value) : NULL);
+    return 0;
+}
+
+static FtGetSetDef cell_getset[] = {
+    {"cell_contents", cell_get_contents, cell_set_contents},
+    {NULL, NULL, NULL},
+};
+
+FtType FtCell_Type = {
+    FT_TYPE_HEAD_INIT,
+    .tp_name = "cell",
+    .tp_basicsize = sizeof(FtCellObject),
+    .tp_dealloc = cell_dealloc,
+    .tp_repr = cell_repr,
+    .tp_richcompare = cell_richcompare,
+    .tp_getset = cell_getset,
+};

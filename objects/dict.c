@@ -1,0 +1,1139 @@
+/* objects/dict.c — dict: the compact, insertion-ordered hash table behind
+ * every namespace (dense entries + sparse int8..int64 index, open
+ * addressing with CPython's perturbed probing), the dict.h API, and the
+ * dict type's slots and methods. Views and iterators: objects/dict_views.c.
+ */
+#include "objects/dict_impl.h"
+#include "runtime/tstate.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define D(op) ((FtDictObject *)(op))
+#define PERTURB_SHIFT 5
+#define MIN_SIZE 8
+/* Two thirds of the index slots may hold entries. */
+#define USABLE_FRACTION(n) (((n) << 1) / 3)
+
+/* Versions come from one counter, so (dict, version) never repeats even
+ * when a dict is freed and another one takes its address. A plain
+ * increment: all dict changes run under the GIL in this build. */
+static uint64_t dict_version_counter;
+#define NEXT_VERSION() (++dict_version_counter)
+
+/* Every new or cleared dict shares this read-only table: nothing is
+ * allocated until the first insertion (most instance dicts and kwargs
+ * dicts stay small, many stay empty). */
+static struct {
+    FtDictKeys k;
+    int8_t indices[MIN_SIZE];
+} empty_keys_storage = {
+    {.size = MIN_SIZE, .usable = 0, .nentries = 0, .log2_size = 3,
+     .log2_index_bytes = 0, .entries = NULL},
+    {-1, -1, -1, -1, -1, -1, -1, -1},
+};
+#define EMPTY_KEYS (&empty_keys_storage.k)
+
+/* ---- the table ------------------------------------------------------------ */
+
+static inline ssize_t dk_get_index(const FtDictKeys *dk, size_t i)
+{
+    const char *ix = FT_DK_INDICES(dk);
+    switch (dk->log2_index_bytes) {
+    case 0: return ((const int8_t *)ix)[i];
+    case 1: return ((const int16_t *)ix)[i];
+    case 2: return ((const int32_t *)ix)[i];
+    default: return ((const int64_t *)ix)[i];
+    }
+}
+
+static inline void dk_set_index(FtDictKeys *dk, size_t i, ssize_t v)
+{
+    char *ix = FT_DK_INDICES(dk);
+    switch (dk->log2_index_bytes) {
+    case 0: ((int8_t *)ix)[i] = (int8_t)v; break;
+    case 1: ((int16_t *)ix)[i] = (int16_t)v; break;
+    case 2: ((int32_t *)ix)[i] = (int32_t)v; break;
+    default: ((int64_t *)ix)[i] = (int64_t)v; break;
+    }
+}
+
+/* Small tables are recycled per thread: dicts of a few items are created
+ * for every instance and every call with keyword arguments. */
+#define KEYS_FREELIST_MAX 64
+static __thread FtDictKeys *keys_freelist[KEYS_FREELIST_MAX];
+static __thread int keys_freelist_len;
+
+static FtDictKeys *keys_new(ssize_t size)
+{
+    uint8_t log2 = 3;
+    while (((ssize_t)1 << log2) < size)
+        log2++;
+    size = (ssize_t)1 << log2;
+    ssize_t usable = USABLE_FRACTION(size);
+    FtDictKeys *dk;
+    if (size == MIN_SIZE && keys_freelist_len > 0) {
+        dk = keys_freelist[--keys_freelist_len];
+    } else {
+        uint8_t lib = size <= 128 ? 0 : size <= 0x8000 ? 1
+                    : size <= ((ssize_t)1 << 31) ? 2 : 3;
+        size_t bytes = sizeof(FtDictKeys) + ((size_t)size << lib) +
+                       (size_t)usable * sizeof(FtDictEntry);
+        if ((size_t)size > (SIZE_MAX >> 5) / sizeof(FtDictEntry)) {
+            ft_err_no_memory();
+            return NULL;
+        }
+        dk = ft_mem_alloc(bytes);
+        if (dk == NULL)
+            return NULL;
+        dk->size = size;
+        dk->log2_size = log2;
+        dk->log2_index_bytes = lib;
+        dk->entries = (FtDictEntry *)(FT_DK_INDICES(dk) + ((size_t)size << lib));
+    }
+    dk->usable = usable;
+    dk->nentries = 0;
+    memset(FT_DK_INDICES(dk), 0xff, (size_t)size << dk->log2_index_bytes);
+    return dk;
+}
+
+static void keys_free(FtDictKeys *dk)
+{
+    if (dk == EMPTY_KEYS)
+        return;
+    if (dk->size == MIN_SIZE && keys_freelist_len < KEYS_FREELIST_MAX) {
+        keys_freelist[keys_freelist_len++] = dk;
+        return;
+    }
+    ft_mem_free(dk);
+}
+
+void ft_dict_thread_cleanup(void)
+{
+    while (keys_freelist_len > 0)
+        ft_mem_free(keys_freelist[--keys_freelist_len]);
+}
+
+static inline int str_equal(FtObject *a, FtObject *b)
+{
+    return FT_STR_NBYTES(a) == FT_STR_NBYTES(b) &&
+           memcmp(FT_STR_DATA(a), FT_STR_DATA(b), (size_t)FT_STR_NBYTES(a)) == 0;
+}
+
+/* Identity first (interned names make that the usual hit), then equal
+ * hashes and ==. A comparison can run Python code that changes the dict;
+ * then the probe starts over on the new table. */
+static inline ssize_t lookup(FtDictObject *mp, FtObject *key, ft_hash_t hash)
+{
+    int key_is_str = FT_STR_CHECK_EXACT(key);
+restart:;
+    FtDictKeys *dk = mp->keys;
+    size_t mask = (size_t)dk->size - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    for (;;) {
+        ssize_t ix = dk_get_index(dk, i);
+        if (ix >= 0) {
+            FtDictEntry *e = &dk->entries[ix];
+            FtObject *ek = e->key;
+            if (ek == key)
+                return ix;
+            if (e->hash == hash) {
+                if (key_is_str && FT_STR_CHECK_EXACT(ek)) {
+                    if (str_equal(ek, key))
+                        return ix;
+                } else {
+                    uint64_t version = mp->version;
+                    FT_INCREF(ek);
+                    int cmp = ft_object_richcompare_bool(ek, key, FT_EQ);
+                    FT_DECREF(ek);
+                    if (cmp < 0)
+                        return DKIX_ERROR;
+                    if (mp->version != version)
+                        goto restart;
+                    if (cmp > 0)
+                        return ix;
+                }
+            }
+        } else if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+ssize_t ft_dict_lookup_entry(FtDictObject *mp, FtObject *key, ft_hash_t hash)
+{
+    return lookup(mp, key, hash);
+}
+
+/* The index slot that points at entry ix (no comparisons needed). */
+static size_t slot_of_entry(FtDictKeys *dk, ft_hash_t hash, ssize_t ix)
+{
+    size_t mask = (size_t)dk->size - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (dk_get_index(dk, i) != ix) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* A free index slot (empty or dummy) for a key known to be absent. */
+static size_t find_empty_slot(FtDictKeys *dk, ft_hash_t hash)
+{
+    size_t mask = (size_t)dk->size - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (dk_get_index(dk, i) >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* Moves the live entries, in order, into a table of at least
+ * minsize slots (dropping deleted entries and dummies). */
+static int dict_resize(FtDictObject *mp, ssize_t minsize)
+{
+    FtDictKeys *old = mp->keys;
+    ssize_t size = MIN_SIZE;
+    while (size < minsize)
+        size <<= 1;
+    FtDictKeys *dk = keys_new(size);
+    if (dk == NULL)
+        return -1;
+    ssize_t n = mp->used;
+    if (old->nentries == n) {
+        if (n > 0)
+            memcpy(dk->entries, old->entries, (size_t)n * sizeof(FtDictEntry));
+    } else {
+        FtDictEntry *src = old->entries, *dst = dk->entries;
+        for (ssize_t i = 0, j = 0; j < n; i++)
+            if (src[i].key != NULL)
+                dst[j++] = src[i];
+    }
+    for (ssize_t i = 0; i < n; i++)
+        dk_set_index(dk, find_empty_slot(dk, dk->entries[i].hash), i);
+    dk->nentries = n;
+    dk->usable -= n;
+    mp->keys = dk;
+    keys_free(old);
+    return 0;
+}
+
+/* CPython's growth rate: three times the live items. */
+static int dict_grow(FtDictObject *mp)
+{
+    return dict_resize(mp, mp->used * 3);
+}
+
+/* Appends a new entry for a key known to be absent; borrowed refs. */
+static int insert_new(FtDictObject *mp, FtObject *key, ft_hash_t hash,
+                      FtObject *value)
+{
+    if (mp->keys->usable <= 0 && dict_grow(mp) < 0)
+        return -1;
+    FtDictKeys *dk = mp->keys;
+    ssize_t n = dk->nentries;
+    FtDictEntry *e = &dk->entries[n];
+    e->hash = hash;
+    e->key = FT_NEWREF(key);
+    e->value = FT_NEWREF(value);
+    dk_set_index(dk, find_empty_slot(dk, hash), n);
+    dk->nentries = n + 1;
+    dk->usable--;
+    mp->used++;
+    mp->version = NEXT_VERSION();
+    return 0;
+}
+
+static int insert(FtDictObject *mp, FtObject *key, ft_hash_t hash,
+                  FtObject *value)
+{
+    ssize_t ix = lookup(mp, key, hash);
+    if (ix == DKIX_ERROR)
+        return -1;
+    if (ix == DKIX_EMPTY)
+        return insert_new(mp, key, hash, value);
+    FtDictEntry *e = &mp->keys->entries[ix];
+    FtObject *old = e->value;
+    e->value = FT_NEWREF(value);
+    mp->version = NEXT_VERSION();
+    FT_DECREF(old);
+    return 0;
+}
+
+/* Unlinks entry ix; the caller drops the returned key and value refs. */
+static void unlink_entry(FtDictObject *mp, ssize_t ix, FtObject **key,
+                         FtObject **value)
+{
+    FtDictKeys *dk = mp->keys;
+    FtDictEntry *e = &dk->entries[ix];
+    dk_set_index(dk, slot_of_entry(dk, e->hash, ix), DKIX_DUMMY);
+    *key = e->key;
+    *value = e->value;
+    e->key = NULL;
+    e->value = NULL;
+    mp->used--;
+    mp->version = NEXT_VERSION();
+}
+
+static void release_keys(FtDictKeys *dk)
+{
+    FtDictEntry *e = dk->entries;
+    for (ssize_t i = 0, n = dk->nentries; i < n; i++) {
+        if (e[i].key != NULL) {
+            FT_DECREF(e[i].key);
+            FT_DECREF(e[i].value);
+        }
+    }
+    keys_free(dk);
+}
+
+/* ---- the C API ------------------------------------------------------------- */
+
+static void dict_init_fields(FtDictObject *mp)
+{
+    mp->used = 0;
+    mp->keys = EMPTY_KEYS;
+    mp->version = NEXT_VERSION();
+}
+
+FtObject *ft_dict_new(void)
+{
+    FtThreadState *ts = ft_tstate_get();
+    FtObject *op = ts->freelist[FT_FL_DICT];
+    if (op != NULL) {
+        ts->freelist[FT_FL_DICT] = FT_FREELIST_NEXT(op);
+        ts->freelist_len[FT_FL_DICT]--;
+        ft_rc_init(op);
+    } else {
+        op = ft_object_new(&FtDict_Type);
+        if (op == NULL)
+            return NULL;
+    }
+    dict_init_fields(D(op));
+    return op;
+}
+
+FtObject *ft_dict_get_hashed(FtObject *d, FtObject *key, ft_hash_t hash)
+{
+    ssize_t ix = lookup(D(d), key, hash);
+    if (ix < 0)
+        return NULL;
+    return FT_NEWREF(D(d)->keys->entries[ix].value);
+}
+
+FtObject *ft_dict_get(FtObject *d, FtObject *key)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return NULL;
+    return ft_dict_get_hashed(d, key, hash);
+}
+
+FtObject *ft_dict_get_str(FtObject *d, const char *key)
+{
+    FtObject *k = ft_str_from_cstr(key);
+    if (k == NULL)
+        return NULL;
+    FtObject *v = ft_dict_get(d, k);
+    FT_DECREF(k);
+    return v;
+}
+
+int ft_dict_set_hashed(FtObject *d, FtObject *key, ft_hash_t hash,
+                       FtObject *value)
+{
+    return insert(D(d), key, hash, value);
+}
+
+int ft_dict_set(FtObject *d, FtObject *key, FtObject *value)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return -1;
+    return insert(D(d), key, hash, value);
+}
+
+int ft_dict_set_str(FtObject *d, const char *key, FtObject *value)
+{
+    FtObject *k = ft_str_intern_cstr(key);
+    if (k == NULL)
+        return -1;
+    int r = ft_dict_set(d, k, value);
+    FT_DECREF(k);
+    return r;
+}
+
+int ft_dict_del(FtObject *d, FtObject *key)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return -1;
+    ssize_t ix = lookup(D(d), key, hash);
+    if (ix == DKIX_ERROR)
+        return -1;
+    if (ix == DKIX_EMPTY) {
+        ft_err_set_key(key);
+        return -1;
+    }
+    FtObject *k, *v;
+    unlink_entry(D(d), ix, &k, &v);
+    FT_DECREF(k);
+    FT_DECREF(v);
+    return 0;
+}
+
+FtObject *ft_dict_pop(FtObject *d, FtObject *key)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return NULL;
+    if (D(d)->used == 0)
+        return NULL;
+    ssize_t ix = lookup(D(d), key, hash);
+    if (ix < 0)
+        return NULL;
+    FtObject *k, *v;
+    unlink_entry(D(d), ix, &k, &v);
+    FT_DECREF(k);
+    return v;
+}
+
+FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return NULL;
+    ssize_t ix = lookup(D(d), key, hash);
+    if (ix == DKIX_ERROR)
+        return NULL;
+    if (ix >= 0)
+        return FT_NEWREF(D(d)->keys->entries[ix].value);
+    if (insert_new(D(d), key, hash, dflt) < 0)
+        return NULL;
+    return FT_NEWREF(dflt);
+}
+
+int ft_dict_contains(FtObject *d, FtObject *key)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return -1;
+    ssize_t ix = lookup(D(d), key, hash);
+    if (ix == DKIX_ERROR)
+        return -1;
+    return ix >= 0;
+}
+
+ssize_t ft_dict_size(FtObject *d) { return D(d)->used; }
+
+int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value)
+{
+    FtDictKeys *dk = D(d)->keys;
+    ssize_t i = *pos, n = dk->nentries;
+    if (i < 0)
+        return 0;
+    while (i < n && dk->entries[i].key == NULL)
+        i++;
+    if (i >= n)
+        return 0;
+    *pos = i + 1;
+    if (key != NULL)
+        *key = dk->entries[i].key;
+    if (value != NULL)
+        *value = dk->entries[i].value;
+    return 1;
+}
+
+/* A table with the same entries as dk (no deleted ones), refs taken. */
+static FtDictKeys *clone_keys(FtDictKeys *dk)
+{
+    FtDictKeys *nk;
+    if (dk->size == MIN_SIZE && keys_freelist_len > 0) {
+        nk = keys_freelist[--keys_freelist_len];
+    } else {
+        size_t bytes = (size_t)((char *)(dk->entries + USABLE_FRACTION(dk->size)) -
+                                (char *)dk);
+        nk = ft_mem_alloc(bytes);
+        if (nk == NULL)
+            return NULL;
+    }
+    size_t used_bytes = (size_t)((char *)(dk->entries + dk->nentries) - (char *)dk);
+    memcpy(nk, dk, used_bytes);
+    nk->entries = (FtDictEntry *)((char *)nk + ((char *)dk->entries - (char *)dk));
+    for (ssize_t i = 0; i < nk->nentries; i++) {
+        FT_INCREF(nk->entries[i].key);
+        FT_INCREF(nk->entries[i].value);
+    }
+    return nk;
+}
+
+FtObject *ft_dict_copy(FtObject *d)
+{
+    FtObject *res = ft_dict_new();
+    if (res == NULL)
+        return NULL;
+    FtDictKeys *dk = D(d)->keys;
+    if (D(d)->used == 0)
+        return res;
+    if (dk->nentries == D(d)->used) {
+        /* No deleted entries: copy the table as it is. */
+        FtDictKeys *nk = clone_keys(dk);
+        if (nk == NULL) {
+            FT_DECREF(res);
+            return NULL;
+        }
+        D(res)->keys = nk;
+        D(res)->used = D(d)->used;
+        return res;
+    }
+    if (ft_dict_merge(res, d, 1) < 0) {
+        FT_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+static int merge_from_dict(FtDictObject *mp, FtDictObject *other,
+                           int override)
+{
+    if (other == mp || other->used == 0)
+        return 0;
+    if (mp->used == 0 && override && FT_DICT_CHECK_EXACT(mp) &&
+        other->keys->nentries == other->used) {
+        FtDictKeys *nk = clone_keys(other->keys);
+        if (nk == NULL)
+            return -1;
+        FtDictKeys *old = mp->keys;
+        mp->keys = nk;
+        mp->used = other->used;
+        mp->version = NEXT_VERSION();
+        keys_free(old);
+        return 0;
+    }
+    /* Make room once instead of growing step by step. */
+    if (mp->keys->usable < other->used &&
+        dict_resize(mp, (mp->used + other->used) * 3 / 2 + 1) < 0)
+        return -1;
+    ssize_t used = other->used;
+    for (ssize_t i = 0; i < other->keys->nentries; i++) {
+        FtDictEntry *e = &other->keys->entries[i];
+        if (e->key == NULL)
+            continue;
+        FtObject *k = FT_NEWREF(e->key), *v = FT_NEWREF(e->value);
+        ft_hash_t hash = e->hash;
+        int r;
+        if (override) {
+            r = insert(mp, k, hash, v);
+        } else {
+            ssize_t ix = lookup(mp, k, hash);
+            r = ix == DKIX_ERROR ? -1
+                : ix == DKIX_EMPTY ? insert_new(mp, k, hash, v) : 0;
+        }
+        FT_DECREF(k);
+        FT_DECREF(v);
+        if (r < 0)
+            return -1;
+        if (other->used != used) {
+            ft_err_set_string(FtExc_RuntimeError,
+                              "dict mutated during update");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int set_or_keep(FtObject *d, FtObject *key, FtObject *value,
+                       int override)
+{
+    if (override)
+        return ft_dict_set(d, key, value);
+    int has = ft_dict_contains(d, key);
+    if (has != 0)
+        return has < 0 ? -1 : 0;
+    return ft_dict_set(d, key, value);
+}
+
+static int merge_from_mapping(FtObject *d, FtObject *other, int override)
+{
+    FtObject *keys = ft_call_method(other, FT_ID(keys), NULL, 0);
+    if (keys == NULL)
+        return -1;
+    FtObject *it = ft_object_iter(keys);
+    FT_DECREF(keys);
+    if (it == NULL)
+        return -1;
+    FtObject *key;
+    while ((key = ft_iter_next(it)) != NULL) {
+        FtObject *value = ft_object_getitem(other, key);
+        int r = value ? set_or_keep(d, key, value, override) : -1;
+        FT_XDECREF(value);
+        FT_DECREF(key);
+        if (r < 0) {
+            FT_DECREF(it);
+            return -1;
+        }
+    }
+    FT_DECREF(it);
+    return ft_err_occurred() ? -1 : 0;
+}
+
+/* One element of dict(iterable): a key/value pair. */
+static int merge_pair(FtObject *d, FtObject *item, ssize_t i, int override)
+{
+    FtObject *seq = NULL;
+    FtObject *const *kv;
+    ssize_t n;
+    if (FT_TUPLE_CHECK(item)) {
+        kv = ((FtTupleObject *)item)->items;
+        n = FT_SIZE(item);
+    } else if (FT_LIST_CHECK(item) && FT_LIST_SIZE(item) == 2) {
+        seq = ft_list_as_tuple(item);
+        if (seq == NULL)
+            return -1;
+        kv = ((FtTupleObject *)seq)->items;
+        n = 2;
+    } else {
+        seq = ft_tuple_from_iterable(item);
+        if (seq == NULL) {
+            if (ft_err_matches(FtExc_TypeError)) {
+                ft_err_clear();
+                ft_err_format(FtExc_TypeError,
+                              "cannot convert dictionary update sequence "
+                              "element #%zd to a sequence",
+                              i);
+            }
+            return -1;
+        }
+        kv = ((FtTupleObject *)seq)->items;
+        n = FT_SIZE(seq);
+    }
+    int r;
+    if (n != 2) {
+        ft_err_format(FtExc_ValueError,
+                      "dictionary update sequence element #%zd has length "
+                      "%zd; 2 is required",
+                      i, n);
+        r = -1;
+    } else {
+        FtObject *k = FT_NEWREF(kv[0]), *v = FT_NEWREF(kv[1]);
+        r = set_or_keep(d, k, v, override);
+        FT_DECREF(k);
+        FT_DECREF(v);
+    }
+    FT_XDECREF(seq);
+    return r;
+}
+
+static int merge_from_pairs(FtObject *d, FtObject *iterable, int override)
+{
+    FtObject *it = ft_object_iter(iterable);
+    if (it == NULL)
+        return -1;
+    FtObject *item;
+    for (ssize_t i = 0; (item = ft_iter_next(it)) != NULL; i++) {
+        int r = merge_pair(d, item, i, override);
+        FT_DECREF(item);
+        if (r < 0) {
+            FT_DECREF(it);
+            return -1;
+        }
+    }
+    FT_DECREF(it);
+    return ft_err_occurred() ? -1 : 0;
+}
+
+static FtObject *dict_iter(FtObject *op);
+
+int ft_dict_merge(FtObject *d, FtObject *other, int override)
+{
+    /* Straight from the table unless a subclass changed iteration. */
+    if (FT_DICT_CHECK(other) && FT_TYPE(other)->tp_iter == dict_iter)
+        return merge_from_dict(D(d), D(other), override);
+    FtObject *keys = ft_object_lookup_attr(other, FT_ID(keys));
+    if (keys != NULL) {
+        FT_DECREF(keys);
+        return merge_from_mapping(d, other, override);
+    }
+    if (ft_err_occurred())
+        return -1;
+    return merge_from_pairs(d, other, override);
+}
+
+int ft_dict_update(FtObject *d, FtObject *other)
+{
+    return ft_dict_merge(d, other, 1);
+}
+
+static FtObject *entries_list(FtObject *d, int what)
+{
+    FtDictObject *mp = D(d);
+    FtObject *list = ft_list_new(mp->used);
+    if (list == NULL)
+        return NULL;
+    FtDictKeys *dk = mp->keys;
+    ssize_t j = 0;
+    for (ssize_t i = 0; i < dk->nentries && j < mp->used; i++) {
+        FtDictEntry *e = &dk->entries[i];
+        if (e->key == NULL)
+            continue;
+        FtObject *item;
+        if (what == 0) {
+            item = FT_NEWREF(e->key);
+        } else if (what == 1) {
+            item = FT_NEWREF(e->value);
+        } else {
+            item = ft_tuple_pack(2, e->key, e->value);
+            if (item == NULL) {
+                FT_LIST_SIZE(list) = j; /* release what was filled */
+                FT_DECREF(list);
+                return NULL;
+            }
+        }
+        FT_LIST_ITEMS(list)[j++] = item;
+    }
+    return list;
+}
+
+FtObject *ft_dict_keys_list(FtObject *d) { return entries_list(d, 0); }
+FtObject *ft_dict_values_list(FtObject *d) { return entries_list(d, 1); }
+FtObject *ft_dict_items_list(FtObject *d) { return entries_list(d, 2); }
+
+void ft_dict_clear(FtObject *d)
+{
+    FtDictObject *mp = D(d);
+    FtDictKeys *old = mp->keys;
+    mp->keys = EMPTY_KEYS;
+    mp->used = 0;
+    mp->version = NEXT_VERSION();
+    if (old != EMPTY_KEYS)
+        release_keys(old); /* after the dict is consistent again */
+}
+
+uint64_t ft_dict_version(FtObject *d) { return D(d)->version; }
+
+/* ---- slots ------------------------------------------------------------------ */
+
+static void dict_dealloc(FtObject *op)
+{
+    if (ft_trash_begin(op, dict_dealloc))
+        return;
+    FtDictKeys *dk = D(op)->keys;
+    D(op)->keys = EMPTY_KEYS;
+    D(op)->used = 0;
+    if (dk != NULL && dk != EMPTY_KEYS)
+        release_keys(dk);
+    if (FT_DICT_CHECK_EXACT(op)) {
+        FtThreadState *ts = ft_tstate_get();
+        if (ts->freelist_len[FT_FL_DICT] < FT_FREELIST_MAX) {
+            FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_DICT];
+            ts->freelist[FT_FL_DICT] = op;
+            ts->freelist_len[FT_FL_DICT]++;
+            ft_trash_end();
+            return;
+        }
+    }
+    ft_object_free(op);
+    ft_trash_end();
+}
+
+static FtObject *dict_repr(FtObject *op)
+{
+    FtDictObject *mp = D(op);
+    if (mp->used == 0)
+        return ft_str_from_cstr("{}");
+    int r = ft_repr_enter(op);
+    if (r != 0)
+        return r > 0 ? ft_str_from_cstr("{...}") : NULL;
+    FtStrBuilder sb;
+    ft_sb_init(&sb);
+    if (ft_sb_append_char(&sb, '{') < 0)
+        goto fail;
+    int first = 1;
+    /* Re-read the table each step: a repr may change the dict. */
+    for (ssize_t i = 0; i < mp->keys->nentries; i++) {
+        FtDictEntry *e = &mp->keys->entries[i];
+        if (e->key == NULL)
+            continue;
+        FtObject *k = FT_NEWREF(e->key), *v = FT_NEWREF(e->value);
+        int bad = (!first && ft_sb_append(&sb, ", ", 2) < 0) ||
+                  ft_sb_append_repr(&sb, k) < 0 ||
+                  ft_sb_append(&sb, ": ", 2) < 0 ||
+                  ft_sb_append_repr(&sb, v) < 0;
+        FT_DECREF(k);
+        FT_DECREF(v);
+        if (bad)
+            goto fail;
+        first = 0;
+    }
+    if (ft_sb_append_char(&sb, '}') < 0)
+        goto fail;
+    ft_repr_leave(op);
+    return ft_sb_finish(&sb);
+fail:
+    ft_repr_leave(op);
+    ft_sb_discard(&sb);
+    return NULL;
+}
+
+static ft_hash_t dict_unhashable(FtObject *op)
+{
+    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
+                  ft_type_name(FT_TYPE(op)));
+    return -1;
+}
+
+/* 1 if a and b hold equal items, 0 if not, -1 on error. */
+static int dict_equal(FtDictObject *a, FtDictObject *b)
+{
+    if (a->used != b->used)
+        return 0;
+    for (ssize_t i = 0; i < a->keys->nentries; i++) {
+        FtDictEntry *e = &a->keys->entries[i];
+        if (e->key == NULL)
+            continue;
+        FtObject *k = FT_NEWREF(e->key), *av = FT_NEWREF(e->value);
+        ft_hash_t hash = e->hash;
+        ssize_t ix = lookup(b, k, hash);
+        int r;
+        if (ix == DKIX_ERROR) {
+            r = -1;
+        } else if (ix == DKIX_EMPTY) {
+            r = 0;
+        } else {
+            FtObject *bv = FT_NEWREF(b->keys->entries[ix].value);
+            r = ft_object_richcompare_bool(av, bv, FT_EQ);
+            FT_DECREF(bv);
+        }
+        FT_DECREF(k);
+        FT_DECREF(av);
+        if (r <= 0)
+            return r;
+    }
+    return 1;
+}
+
+static FtObject *dict_richcompare(FtObject *a, FtObject *b, int op)
+{
+    if (!FT_DICT_CHECK(a) || !FT_DICT_CHECK(b) ||
+        (op != FT_EQ && op != FT_NE))
+        FT_RETURN_NOTIMPLEMENTED;
+    int r = dict_equal(D(a), D(b));
+    if (r < 0)
+        return NULL;
+    return ft_bool_from(op == FT_EQ ? r : !r);
+}
+
+static ssize_t dict_len(FtObject *op) { return D(op)->used; }
+
+/* Calls the special method `descr` found on type(self) as self.name(arg). */
+static FtObject *call_special(FtObject *descr, FtObject *self, FtObject *arg)
+{
+    ft_descrgetfunc get = FT_TYPE(descr)->tp_descr_get;
+    if (get == NULL)
+        return ft_call1(descr, arg);
+    FtObject *bound = get(descr, self, (FtObject *)FT_TYPE(self));
+    if (bound == NULL)
+        return NULL;
+    FtObject *res = ft_call1(bound, arg);
+    FT_DECREF(bound);
+    return res;
+}
+
+static FtObject *missing_name(void)
+{
+    static FtObject *name;
+    if (name == NULL)
+        name = ft_str_intern_cstr("__missing__");
+    return name;
+}
+
+static FtObject *dict_getitem(FtObject *op, FtObject *key)
+{
+    ft_hash_t hash = ft_dict_hash_key(key);
+    if (hash == -1)
+        return NULL;
+    ssize_t ix = lookup(D(op), key, hash);
+    if (ix >= 0)
+        return FT_NEWREF(D(op)->keys->entries[ix].value);
+    if (ix == DKIX_ERROR)
+        return NULL;
+    if (!FT_DICT_CHECK_EXACT(op)) {
+        FtObject *name = missing_name();
+        FtObject *missing = name ? ft_type_lookup(FT_TYPE(op), name) : NULL;
+        if (missing != NULL) {
+            FT_INCREF(missing);
+            FtObject *res = call_special(missing, op, key);
+            FT_DECREF(missing);
+            return res;
+        }
+    }
+    ft_err_set_key(key);
+    return NULL;
+}
+
+static int dict_setitem(FtObject *op, FtObject *key, FtObject *value)
+{
+    if (value == NULL)
+        return ft_dict_del(op, key);
+    return ft_dict_set(op, key, value);
+}
+
+static int dict_contains(FtObject *op, FtObject *key)
+{
+    return ft_dict_contains(op, key);
+}
+
+static FtObject *dict_iter(FtObject *op)
+{
+    return ft_dictiter_new(op, &FtDictKeyIter_Type);
+}
+
+static FtObject *dict_binop(FtObject *a, FtObject *b, int op)
+{
+    if (op != FT_OP_OR || !FT_DICT_CHECK(a) || !FT_DICT_CHECK(b))
+        FT_RETURN_NOTIMPLEMENTED;
+    FtObject *res = ft_dict_copy(a);
+    if (res != NULL && ft_dict_merge(res, b, 1) < 0)
+        FT_CLEAR(res);
+    return res;
+}
+
+static FtObject *dict_inplace(FtObject *a, FtObject *b, int op)
+{
+    if (op != FT_OP_OR || !FT_DICT_CHECK(a))
+        FT_RETURN_NOTIMPLEMENTED;
+    if (ft_dict_merge(a, b, 1) < 0)
+        return NULL;
+    return FT_NEWREF(a);
+}
+
+static FtObject *dict_new(FtType *type, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    if (type == &FtDict_Type)
+        return ft_dict_new();
+    FtObject *op = ft_object_new(type);
+    if (op != NULL)
+        dict_init_fields(D(op));
+    return op;
+}
+
+/* dict.update / dict() arguments: one optional positional (mapping or
+ * pairs) and keyword items. */
+static int update_args(FtObject *self, const char *fname, FtObject *const *args,
+                       size_t nargs, FtObject *kwnames)
+{
+    if (nargs > 1) {
+        ft_err_format(FtExc_TypeError, "%s expected at most 1 argument, got %zd",
+                      fname, (ssize_t)nargs);
+        return -1;
+    }
+    if (nargs == 1 && ft_dict_merge(self, args[0], 1) < 0)
+        return -1;
+    if (kwnames != NULL) {
+        ssize_t nk = FT_SIZE(kwnames);
+        for (ssize_t i = 0; i < nk; i++)
+            if (ft_dict_set(self, FT_TUPLE_GET(kwnames, i), args[nargs + i]) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+static int dict_init(FtObject *self, FtObject *const *args, size_t nargs,
+                     FtObject *kwnames)
+{
+    return update_args(self, "dict", args, nargs, kwnames);
+}
+
+/* ---- methods -------------------------------------------------------------- */
+
+static FtObject *m_keys(FtObject *self, FtObject *const *args, size_t nargs,
+                        FtObject *kwnames)
+{
+    if (ft_arg_count("dict.keys", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_dictview_new(self, &FtDictKeys_Type);
+}
+
+static FtObject *m_values(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    if (ft_arg_count("dict.values", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_dictview_new(self, &FtDictValues_Type);
+}
+
+static FtObject *m_items(FtObject *self, FtObject *const *args, size_t nargs,
+                         FtObject *kwnames)
+{
+    if (ft_arg_count("dict.items", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_dictview_new(self, &FtDictItems_Type);
+}
+
+static FtObject *m_get(FtObject *self, FtObject *const *args, size_t nargs,
+                       FtObject *kwnames)
+{
+    if (ft_arg_count("get", nargs, 1, 2) < 0)
+        return NULL;
+    FtObject *v = ft_dict_get(self, args[0]);
+    if (v != NULL || ft_err_occurred())
+        return v;
+    return FT_NEWREF(nargs > 1 ? args[1] : FT_None);
+}
+
+static FtObject *m_setdefault(FtObject *self, FtObject *const *args,
+                              size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("setdefault", nargs, 1, 2) < 0)
+        return NULL;
+    return ft_dict_setdefault(self, args[0], nargs > 1 ? args[1] : FT_None);
+}
+
+static FtObject *m_pop(FtObject *self, FtObject *const *args, size_t nargs,
+                       FtObject *kwnames)
+{
+    if (ft_arg_count("pop", nargs, 1, 2) < 0)
+        return NULL;
+    FtObject *v = ft_dict_pop(self, args[0]);
+    if (v != NULL || ft_err_occurred())
+        return v;
+    if (nargs > 1)
+        return FT_NEWREF(args[1]);
+    ft_err_set_key(args[0]);
+    return NULL;
+}
+
+static FtObject *m_popitem(FtObject *self, FtObject *const *args,
+                           size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("dict.popitem", nargs, 0, 0) < 0)
+        return NULL;
+    FtDictObject *mp = D(self);
+    if (mp->used == 0) {
+        ft_err_set_string(FtExc_KeyError, "popitem(): dictionary is empty");
+        return NULL;
+    }
+    FtObject *res = ft_tuple_new(2);
+    if (res == NULL)
+        return NULL;
+    FtDictKeys *dk = mp->keys;
+    ssize_t i = dk->nentries - 1;
+    while (dk->entries[i].key == NULL)
+        i--;
+    FtObject *k, *v;
+    unlink_entry(mp, i, &k, &v);
+    dk->nentries = i; /* LIFO: the tail is all deleted entries now */
+    FT_TUPLE_SET(res, 0, k);
+    FT_TUPLE_SET(res, 1, v);
+    return res;
+}
+
+static FtObject *m_update(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    if (update_args(self, "update", args, nargs, kwnames) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_copy(FtObject *self, FtObject *const *args, size_t nargs,
+                        FtObject *kwnames)
+{
+    if (ft_arg_count("dict.copy", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_dict_copy(self);
+}
+
+static FtObject *m_clear(FtObject *self, FtObject *const *args, size_t nargs,
+                         FtObject *kwnames)
+{
+    if (ft_arg_count("dict.clear", nargs, 0, 0) < 0)
+        return NULL;
+    ft_dict_clear(self);
+    FT_RETURN_NONE;
+}
+
+/* dict.fromkeys(iterable, value=None): self is the class. */
+static FtObject *m_fromkeys(FtObject *self, FtObject *const *args,
+                            size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("fromkeys", nargs, 1, 2) < 0)
+        return NULL;
+    FtObject *value = nargs > 1 ? args[1] : FT_None;
+    int exact = self == (FtObject *)&FtDict_Type;
+    FtObject *d = exact ? ft_dict_new() : ft_call0(self);
+    if (d == NULL)
+        return NULL;
+    FtObject *it = ft_object_iter(args[0]);
+    if (it == NULL) {
+        FT_DECREF(d);
+        return NULL;
+    }
+    FtObject *key;
+    while ((key = ft_iter_next(it)) != NULL) {
+        int r = exact ? ft_dict_set(d, key, value)
+                      : ft_object_setitem(d, key, value);
+        FT_DECREF(key);
+        if (r < 0)
+            break;
+    }
+    FT_DECREF(it);
+    if (ft_err_occurred()) {
+        FT_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+static FtObject *m_reversed(FtObject *self, FtObject *const *args,
+                            size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("__reversed__", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_dictiter_new(self, &FtDictRevKeyIter_Type);
+}
+
+static FtMethodDef dict_methods[] = {
+    {"keys", m_keys, 0, NULL},
+    {"values", m_values, 0, NULL},
+    {"items", m_items, 0, NULL},
+    {"get", m_get, 0, NULL},
+    {"setdefault", m_setdefault, 0, NULL},
+    {"pop", m_pop, 0, NULL},
+    {"popitem", m_popitem, 0, NULL},
+    {"update", m_update, FT_METH_KEYWORDS, NULL},
+    {"copy", m_copy, 0, NULL},
+    {"clear", m_clear, 0, NULL},
+    {"fromkeys", m_fromkeys, FT_METH_CLASS, NULL},
+    {"__reversed__", m_reversed, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+FtType FtDict_Type = {
+    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
+    .tp_name = "dict",
+    .tp_basicsize = sizeof(FtDictObject),
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_DICT_SUBCLASS,
+    .tp_dealloc = dict_dealloc,
+    .tp_repr = dict_repr,
+    .tp_hash = dict_unhashable,
+    .tp_richcompare = dict_richcompare,
+    .tp_len = dict_len,
+    .tp_getitem = dict_getitem,
+    .tp_setitem = dict_setitem,
+    .tp_contains = dict_contains,
+    .tp_iter = dict_iter,
+    .tp_binop = dict_binop,
+    .tp_inplace = dict_inplace,
+    .tp_new = dict_new,
+    .tp_init = dict_init,
+    .tp_methods = dict_methods,
+    .tp_doc = "Built-in mapping.",
+};

@@ -1,0 +1,1219 @@
+/* objects/list.c — list: the growable array (CPython's over-allocation
+ * policy), its slots and methods, list_iterator / list_reverseiterator, and
+ * two facilities every container shares: the per-thread repr recursion
+ * guard ("[...]") and the deallocation depth guard (trashcan).
+ * Sorting lives in objects/list_sort.c.
+ */
+#include "objects/object.h"
+#include "runtime/tstate.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define L(op) ((FtListObject *)(op))
+
+/* ---- repr recursion guard -------------------------------------------------- */
+
+/* The objects whose repr is in progress on this thread, innermost last. */
+static __thread FtObject **repr_stack;
+static __thread ssize_t repr_len, repr_cap;
+
+int ft_repr_enter(FtObject *o)
+{
+    for (ssize_t i = repr_len - 1; i >= 0; i--)
+        if (repr_stack[i] == o)
+            return 1;
+    if (repr_len == repr_cap) {
+        ssize_t cap = repr_cap ? repr_cap * 2 : 16;
+        FtObject **s = ft_mem_realloc(repr_stack, cap * sizeof(FtObject *));
+        if (s == NULL)
+            return -1;
+        repr_stack = s;
+        repr_cap = cap;
+    }
+    FtThreadState *ts = ft_tstate_get();
+    if (++ts->recursion_depth > ts->recursion_limit &&
+        ts->recursion_headroom == 0) {
+        --ts->recursion_depth;
+        ft_err_set_string(FtExc_RecursionError,
+                          "maximum recursion depth exceeded while getting "
+                          "the repr of an object");
+        return -1;
+    }
+    repr_stack[repr_len++] = o;
+    return 0;
+}
+
+void ft_repr_leave(FtObject *o)
+{
+    for (ssize_t i = repr_len - 1; i >= 0; i--) {
+        if (repr_stack[i] == o) {
+            memmove(repr_stack + i, repr_stack + i + 1,
+                    (repr_len - i - 1) * sizeof(FtObject *));
+            repr_len--;
+            ft_tstate_get()->recursion_depth--;
+            return;
+        }
+    }
+}
+
+/* ---- deallocation depth guard ----------------------------------------------- */
+
+#define TRASH_DEPTH_MAX 200
+
+typedef struct {
+    FtObject *op;
+    ft_destructor dealloc;
+} TrashEntry;
+
+static __thread int trash_depth;
+static __thread TrashEntry *trash_queue;
+static __thread ssize_t trash_len, trash_cap;
+
+int ft_trash_begin(FtObject *op, ft_destructor dealloc)
+{
+    if (trash_depth >= TRASH_DEPTH_MAX) {
+        if (trash_len == trash_cap) {
+            ssize_t cap = trash_cap ? trash_cap * 2 : 64;
+            /* A dealloc must not disturb the exception being raised. */
+            FtObject *saved = ft_err_fetch();
+            TrashEntry *q = ft_mem_realloc(trash_queue, cap * sizeof(*q));
+            if (q == NULL)
+                ft_err_clear();
+            ft_err_restore(saved);
+            if (q == NULL)
+                goto proceed; /* no memory: recurse after all */
+            trash_queue = q;
+            trash_cap = cap;
+        }
+        trash_queue[trash_len].op = op;
+        trash_queue[trash_len].dealloc = dealloc;
+        trash_len++;
+        return 1;
+    }
+proceed:
+    trash_depth++;
+    return 0;
+}
+
+void ft_trash_end(void)
+{
+    if (--trash_depth > 0 || trash_len == 0)
+        return;
+    trash_depth++; /* drain here, not in the deallocs the drain runs */
+    while (trash_len > 0) {
+        TrashEntry e = trash_queue[--trash_len];
+        e.dealloc(e.op);
+    }
+    trash_depth--;
+}
+
+void ft_list_thread_cleanup(void)
+{
+    ft_mem_free(repr_stack);
+    repr_stack = NULL;
+    repr_len = repr_cap = 0;
+    ft_mem_free(trash_queue);
+    trash_queue = NULL;
+    trash_len = trash_cap = 0;
+}
+
+/* ---- storage ------------------------------------------------------------------ */
+
+/* Resizes the item array for newsize items with CPython's growth pattern
+ * (about 1/8 extra, so appends are amortised O(1) without wasting much). */
+static int list_resize(FtListObject *l, ssize_t newsize)
+{
+    ssize_t allocated = l->allocated;
+    if (allocated >= newsize && newsize >= (allocated >> 1)) {
+        l->size = newsize;
+        return 0;
+    }
+    size_t new_alloc = ((size_t)newsize + ((size_t)newsize >> 3) + 6) &
+                       ~(size_t)3;
+    if (newsize - l->size > (ssize_t)(new_alloc - newsize))
+        new_alloc = ((size_t)newsize + 3) & ~(size_t)3;
+    if (newsize == 0)
+        new_alloc = 0;
+    if (new_alloc > (size_t)SSIZE_MAX / sizeof(FtObject *)) {
+        ft_err_no_memory();
+        return -1;
+    }
+    FtObject **items;
+    if (new_alloc == 0) {
+        ft_mem_free(l->items);
+        items = NULL;
+    } else {
+        items = ft_mem_realloc(l->items, new_alloc * sizeof(FtObject *));
+        if (items == NULL)
+            return -1;
+    }
+    l->items = items;
+    l->size = newsize;
+    l->allocated = (ssize_t)new_alloc;
+    return 0;
+}
+
+static FtListObject *list_alloc(FtType *type)
+{
+    if (type == &FtList_Type) {
+        FtThreadState *ts = ft_tstate_get();
+        FtObject *op = ts->freelist[FT_FL_LIST];
+        if (op != NULL) {
+            ts->freelist[FT_FL_LIST] = FT_FREELIST_NEXT(op);
+            ts->freelist_len[FT_FL_LIST]--;
+            ft_rc_init(op);
+            L(op)->size = 0;
+            L(op)->allocated = 0;
+            L(op)->items = NULL;
+            return L(op);
+        }
+    }
+    return (FtListObject *)ft_object_new(type);
+}
+
+FtObject *ft_list_new(ssize_t size)
+{
+    if (size < 0) {
+        ft_err_set_string(FtExc_SystemError, "negative list size");
+        return NULL;
+    }
+    if ((size_t)size > (size_t)SSIZE_MAX / sizeof(FtObject *))
+        return ft_err_no_memory();
+    FtListObject *l = list_alloc(&FtList_Type);
+    if (l == NULL)
+        return NULL;
+    if (size > 0) {
+        l->items = ft_mem_calloc((size_t)size, sizeof(FtObject *));
+        if (l->items == NULL) {
+            FT_DECREF(l);
+            return NULL;
+        }
+        l->size = l->allocated = size;
+    }
+    return (FtObject *)l;
+}
+
+FtObject *ft_list_from_array(FtObject *const *items, ssize_t n)
+{
+    FtObject *l = ft_list_new(n);
+    if (l == NULL)
+        return NULL;
+    for (ssize_t i = 0; i < n; i++)
+        L(l)->items[i] = FT_NEWREF(items[i]);
+    return l;
+}
+
+FtObject *ft_list_from_iterable(FtObject *iterable)
+{
+    /* Exact types only: a subclass may override __iter__. */
+    if (FT_LIST_CHECK_EXACT(iterable))
+        return ft_list_from_array(L(iterable)->items, L(iterable)->size);
+    if (FT_TUPLE_CHECK_EXACT(iterable))
+        return ft_list_from_array(((FtTupleObject *)iterable)->items,
+                                  FT_SIZE(iterable));
+    FtObject *l = ft_list_new(0);
+    if (l == NULL)
+        return NULL;
+    if (ft_list_extend(l, iterable) < 0) {
+        FT_DECREF(l);
+        return NULL;
+    }
+    return l;
+}
+
+static int app1_slow(FtListObject *l, FtObject *item)
+{
+    ssize_t n = l->size;
+    if (list_resize(l, n + 1) < 0)
+        return -1;
+    l->items[n] = FT_NEWREF(item);
+    return 0;
+}
+
+int ft_list_append(FtObject *list, FtObject *item)
+{
+    FtListObject *l = L(list);
+    ssize_t n = l->size;
+    if (n < l->allocated) {
+        l->items[n] = FT_NEWREF(item);
+        l->size = n + 1;
+        return 0;
+    }
+    return app1_slow(l, item);
+}
+
+static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m)
+{
+    ssize_t n = l->size;
+    if (m == 0)
+        return 0;
+    if (m > SSIZE_MAX - n)
+        return ft_err_no_memory(), -1;
+    int self = src == l->items;
+    if (list_resize(l, n + m) < 0)
+        return -1;
+    if (self)
+        src = l->items; /* l.extend(l): the array may have moved */
+    for (ssize_t i = 0; i < m; i++)
+        l->items[n + i] = FT_NEWREF(src[i]);
+    return 0;
+}
+
+int ft_list_extend(FtObject *list, FtObject *iterable)
+{
+    FtListObject *l = L(list);
+    if (FT_LIST_CHECK_EXACT(iterable) || iterable == list)
+        return extend_array(l, L(iterable)->items, L(iterable)->size);
+    if (FT_TUPLE_CHECK_EXACT(iterable))
+        return extend_array(l, ((FtTupleObject *)iterable)->items,
+                            FT_SIZE(iterable));
+    FtObject *it = ft_object_iter(iterable);
+    if (it == NULL)
+        return -1;
+    ft_unaryfunc next = FT_TYPE(it)->tp_iternext;
+    for (;;) {
+        FtObject *item = next ? next(it) : ft_iter_next(it);
+        if (item == NULL)
+            break;
+        ssize_t n = l->size;
+        if (n < l->allocated) {
+            l->items[n] = item; /* steal */
+            l->size = n + 1;
+        } else {
+            int r = app1_slow(l, item);
+            FT_DECREF(item);
+            if (r < 0) {
+                FT_DECREF(it);
+                return -1;
+            }
+        }
+    }
+    FT_DECREF(it);
+    return ft_err_occurred() ? -1 : 0;
+}
+
+int ft_list_insert(FtObject *list, ssize_t index, FtObject *item)
+{
+    FtListObject *l = L(list);
+    ssize_t n = l->size;
+    if (list_resize(l, n + 1) < 0)
+        return -1;
+    if (index < 0) {
+        index += n;
+        if (index < 0)
+            index = 0;
+    }
+    if (index > n)
+        index = n;
+    memmove(l->items + index + 1, l->items + index,
+            (n - index) * sizeof(FtObject *));
+    l->items[index] = FT_NEWREF(item);
+    return 0;
+}
+
+FtObject *ft_list_get(FtObject *list, ssize_t index)
+{
+    FtListObject *l = L(list);
+    if (index < 0)
+        index += l->size;
+    if ((size_t)index >= (size_t)l->size) {
+        ft_err_set_string(FtExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    return FT_NEWREF(l->items[index]);
+}
+
+int ft_list_set(FtObject *list, ssize_t index, FtObject *item)
+{
+    FtListObject *l = L(list);
+    if (index < 0)
+        index += l->size;
+    if ((size_t)index >= (size_t)l->size) {
+        ft_err_set_string(FtExc_IndexError,
+                          "list assignment index out of range");
+        return -1;
+    }
+    FtObject *old = l->items[index];
+    l->items[index] = FT_NEWREF(item);
+    FT_XDECREF(old);
+    return 0;
+}
+
+ssize_t ft_list_size(FtObject *list) { return L(list)->size; }
+
+static void reverse_items(FtObject **lo, FtObject **hi)
+{
+    for (--hi; lo < hi; lo++, hi--) {
+        FtObject *t = *lo;
+        *lo = *hi;
+        *hi = t;
+    }
+}
+
+int ft_list_reverse(FtObject *list)
+{
+    FtListObject *l = L(list);
+    if (l->size > 1)
+        reverse_items(l->items, l->items + l->size);
+    return 0;
+}
+
+FtObject *ft_list_as_tuple(FtObject *list)
+{
+    return ft_tuple_from_array(L(list)->items, L(list)->size);
+}
+
+FtObject *ft_list_pop(FtObject *list, ssize_t index)
+{
+    FtListObject *l = L(list);
+    ssize_t n = l->size;
+    if (n == 0) {
+        ft_err_set_string(FtExc_IndexError, "pop from empty list");
+        return NULL;
+    }
+    if (index < 0)
+        index += n;
+    if ((size_t)index >= (size_t)n) {
+        ft_err_set_string(FtExc_IndexError, "pop index out of range");
+        return NULL;
+    }
+    FtObject *v = l->items[index];
+    if (index == n - 1) {
+        /* Shrinking never fails: list_resize only reallocs downwards. */
+        if (list_resize(l, n - 1) < 0) {
+            ft_err_clear();
+            l->size = n - 1;
+        }
+        return v;
+    }
+    memmove(l->items + index, l->items + index + 1,
+            (n - index - 1) * sizeof(FtObject *));
+    if (list_resize(l, n - 1) < 0) {
+        ft_err_clear();
+        l->size = n - 1;
+    }
+    return v;
+}
+
+FtObject *ft_list_slice(FtObject *list, ssize_t lo, ssize_t hi)
+{
+    FtListObject *l = L(list);
+    if (lo < 0)
+        lo = 0;
+    if (hi > l->size)
+        hi = l->size;
+    if (hi < lo)
+        hi = lo;
+    return ft_list_from_array(l->items + lo, hi - lo);
+}
+
+/* Drops references collected while the list was being changed, after the
+ * list is consistent again (a destructor may look at the list). */
+static void decref_array(FtObject **items, ssize_t n)
+{
+    for (ssize_t i = n - 1; i >= 0; i--)
+        FT_XDECREF(items[i]);
+}
+
+static void list_clear_items(FtListObject *l)
+{
+    FtObject **items = l->items;
+    ssize_t n = l->size;
+    l->items = NULL;
+    l->size = l->allocated = 0;
+    if (items != NULL) {
+        decref_array(items, n);
+        ft_mem_free(items);
+    }
+}
+
+/* l[lo:hi] = src[0:m] (src NULL and m 0 to delete); src is not l's array. */
+static int list_replace(FtListObject *l, ssize_t lo, ssize_t hi,
+                        FtObject *const *src, ssize_t m)
+{
+    ssize_t n = l->size;
+    if (lo < 0)
+        lo = 0;
+    else if (lo > n)
+        lo = n;
+    if (hi < lo)
+        hi = lo;
+    else if (hi > n)
+        hi = n;
+    ssize_t norig = hi - lo;
+    ssize_t d = m - norig;
+    FtObject *stackbuf[8];
+    FtObject **old = stackbuf;
+    if (norig > 8) {
+        old = ft_mem_alloc(norig * sizeof(FtObject *));
+        if (old == NULL)
+            return -1;
+    }
+    memcpy(old, l->items + lo, norig * sizeof(FtObject *));
+    if (d < 0) {
+        memmove(l->items + hi + d, l->items + hi,
+                (n - hi) * sizeof(FtObject *));
+        if (list_resize(l, n + d) < 0) {
+            ft_err_clear(); /* shrinking: keep the larger array */
+            l->size = n + d;
+        }
+    } else if (d > 0) {
+        if (list_resize(l, n + d) < 0) {
+            if (old != stackbuf)
+                ft_mem_free(old);
+            return -1;
+        }
+        memmove(l->items + hi + d, l->items + hi,
+                (n - hi) * sizeof(FtObject *));
+    }
+    for (ssize_t i = 0; i < m; i++)
+        l->items[lo + i] = FT_NEWREF(src[i]);
+    decref_array(old, norig);
+    if (old != stackbuf)
+        ft_mem_free(old);
+    return 0;
+}
+
+/* Items of an assigned value as an array: lists and tuples directly,
+ * anything else through a temporary list (*tmp, to be released). */
+static int value_items(FtObject *v, FtObject **tmp, FtObject *const **items,
+                       ssize_t *n)
+{
+    *tmp = NULL;
+    if (FT_LIST_CHECK(v)) {
+        /* A copy: the list might be the target, or change meanwhile. */
+        *tmp = ft_list_from_array(L(v)->items, L(v)->size);
+    } else if (FT_TUPLE_CHECK(v)) {
+        *items = ((FtTupleObject *)v)->items;
+        *n = FT_SIZE(v);
+        return 0;
+    } else {
+        if (FT_TYPE(v)->tp_iter == NULL && FT_TYPE(v)->tp_getitem == NULL) {
+            ft_err_set_string(FtExc_TypeError, "can only assign an iterable");
+            return -1;
+        }
+        *tmp = ft_list_from_iterable(v);
+    }
+    if (*tmp == NULL)
+        return -1;
+    *items = L(*tmp)->items;
+    *n = L(*tmp)->size;
+    return 0;
+}
+
+static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
+{
+    ssize_t start, stop, step;
+    ssize_t len = ft_slice_unpack(slice, l->size, &start, &stop, &step);
+    if (len < 0)
+        return -1;
+    if (v == NULL && step == 1)
+        return list_replace(l, start, start + len, NULL, 0);
+    if (v == NULL) {
+        /* Extended deletion: compact the survivors, then drop the rest. */
+        if (len == 0)
+            return 0;
+        if (step < 0) {
+            start = start + step * (len - 1);
+            step = -step;
+        }
+        FtObject **garbage = ft_mem_alloc(len * sizeof(FtObject *));
+        if (garbage == NULL)
+            return -1;
+        ssize_t cur = start, i = 0, dst = start;
+        for (ssize_t src = start; src < l->size; src++) {
+            if (i < len && src == cur) {
+                garbage[i++] = l->items[src];
+                cur += step;
+            } else {
+                l->items[dst++] = l->items[src];
+            }
+        }
+        if (list_resize(l, l->size - len) < 0) {
+            ft_err_clear();
+            l->size -= len;
+        }
+        decref_array(garbage, len);
+        ft_mem_free(garbage);
+        return 0;
+    }
+    FtObject *tmp;
+    FtObject *const *src;
+    ssize_t m;
+    if (value_items(v, &tmp, &src, &m) < 0)
+        return -1;
+    int r;
+    if (step == 1) {
+        r = list_replace(l, start, start + len, src, m);
+    } else if (m != len) {
+        ft_err_format(FtExc_ValueError,
+                      "attempt to assign sequence of size %zd to extended "
+                      "slice of size %zd",
+                      m, len);
+        r = -1;
+    } else {
+        FtObject *stackbuf[8];
+        FtObject **old = len > 8 ? ft_mem_alloc(len * sizeof(FtObject *))
+                                 : stackbuf;
+        r = -1;
+        if (old != NULL) {
+            for (ssize_t i = 0, cur = start; i < len; i++, cur += step) {
+                old[i] = l->items[cur];
+                l->items[cur] = FT_NEWREF(src[i]);
+            }
+            decref_array(old, len);
+            if (old != stackbuf)
+                ft_mem_free(old);
+            r = 0;
+        }
+    }
+    FT_XDECREF(tmp);
+    return r;
+}
+
+/* ---- slots --------------------------------------------------------------------- */
+
+static void list_dealloc(FtObject *op)
+{
+    if (ft_trash_begin(op, list_dealloc))
+        return;
+    FtListObject *l = L(op);
+    if (l->items != NULL) {
+        decref_array(l->items, l->size);
+        ft_mem_free(l->items);
+    }
+    if (FT_LIST_CHECK_EXACT(op)) {
+        FtThreadState *ts = ft_tstate_get();
+        if (ts->freelist_len[FT_FL_LIST] < FT_FREELIST_MAX) {
+            FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_LIST];
+            ts->freelist[FT_FL_LIST] = op;
+            ts->freelist_len[FT_FL_LIST]++;
+            ft_trash_end();
+            return;
+        }
+    }
+    ft_object_free(op);
+    ft_trash_end();
+}
+
+static FtObject *list_repr(FtObject *op)
+{
+    FtListObject *l = L(op);
+    if (l->size == 0)
+        return ft_str_from_cstr("[]");
+    int r = ft_repr_enter(op);
+    if (r != 0)
+        return r > 0 ? ft_str_from_cstr("[...]") : NULL;
+    FtStrBuilder sb;
+    ft_sb_init(&sb);
+    if (ft_sb_append_char(&sb, '[') < 0)
+        goto fail;
+    /* Re-read the size each time: an item's repr may change the list. */
+    for (ssize_t i = 0; i < l->size; i++) {
+        if (i > 0 && ft_sb_append(&sb, ", ", 2) < 0)
+            goto fail;
+        FtObject *item = FT_NEWREF(l->items[i]);
+        int k = ft_sb_append_repr(&sb, item);
+        FT_DECREF(item);
+        if (k < 0)
+            goto fail;
+    }
+    if (ft_sb_append_char(&sb, ']') < 0)
+        goto fail;
+    ft_repr_leave(op);
+    return ft_sb_finish(&sb);
+fail:
+    ft_repr_leave(op);
+    ft_sb_discard(&sb);
+    return NULL;
+}
+
+static ft_hash_t unhashable(FtObject *op)
+{
+    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
+                  ft_type_name(FT_TYPE(op)));
+    return -1;
+}
+
+static FtObject *list_richcompare(FtObject *a, FtObject *b, int op)
+{
+    if (!FT_LIST_CHECK(a) || !FT_LIST_CHECK(b))
+        FT_RETURN_NOTIMPLEMENTED;
+    FtListObject *la = L(a), *lb = L(b);
+    if ((op == FT_EQ || op == FT_NE) && la->size != lb->size)
+        return ft_bool_from(op == FT_NE);
+    FtThreadState *ts = ft_tstate_get();
+    if (++ts->recursion_depth > ts->recursion_limit &&
+        ts->recursion_headroom == 0) {
+        --ts->recursion_depth;
+        ft_err_set_string(FtExc_RecursionError,
+                          "maximum recursion depth exceeded in comparison");
+        return NULL;
+    }
+    FtObject *res = NULL;
+    ssize_t i;
+    for (i = 0; i < la->size && i < lb->size; i++) {
+        FtObject *x = la->items[i], *y = lb->items[i];
+        if (x == y)
+            continue;
+        FT_INCREF(x);
+        FT_INCREF(y);
+        int k = ft_object_richcompare_bool(x, y, FT_EQ);
+        FT_DECREF(x);
+        FT_DECREF(y);
+        if (k < 0)
+            goto done;
+        if (!k)
+            break;
+    }
+    if (i >= la->size || i >= lb->size) {
+        ssize_t na = la->size, nb = lb->size;
+        int r;
+        switch (op) {
+        case FT_LT: r = na < nb; break;
+        case FT_LE: r = na <= nb; break;
+        case FT_EQ: r = na == nb; break;
+        case FT_NE: r = na != nb; break;
+        case FT_GT: r = na > nb; break;
+        default: r = na >= nb; break;
+        }
+        res = ft_bool_from(r);
+    } else if (op == FT_EQ || op == FT_NE) {
+        res = ft_bool_from(op == FT_NE);
+    } else {
+        FtObject *x = FT_NEWREF(la->items[i]), *y = FT_NEWREF(lb->items[i]);
+        res = ft_object_richcompare(x, y, op);
+        FT_DECREF(x);
+        FT_DECREF(y);
+    }
+done:
+    ts->recursion_depth--;
+    return res;
+}
+
+static ssize_t list_len(FtObject *op) { return L(op)->size; }
+
+static FtObject *list_getitem(FtObject *op, FtObject *key)
+{
+    FtListObject *l = L(op);
+    ssize_t i;
+    if (FT_INT_CHECK_EXACT(key)) {
+        i = (ssize_t)FT_INT_VALUE(key);
+    } else if (FT_SLICE_CHECK(key)) {
+        ssize_t start, stop, step;
+        ssize_t n = ft_slice_unpack(key, l->size, &start, &stop, &step);
+        if (n < 0)
+            return NULL;
+        if (step == 1)
+            return ft_list_from_array(l->items + start, n);
+        FtObject *res = ft_list_new(n);
+        if (res == NULL)
+            return NULL;
+        for (ssize_t k = 0, j = start; k < n; k++, j += step)
+            L(res)->items[k] = FT_NEWREF(l->items[j]);
+        return res;
+    } else if (ft_seq_index(key, "list", &i) < 0) {
+        return NULL;
+    }
+    if (i < 0)
+        i += l->size;
+    if ((size_t)i >= (size_t)l->size) {
+        ft_err_set_string(FtExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    return FT_NEWREF(l->items[i]);
+}
+
+static int list_setitem(FtObject *op, FtObject *key, FtObject *value)
+{
+    FtListObject *l = L(op);
+    ssize_t i;
+    if (FT_INT_CHECK_EXACT(key)) {
+        i = (ssize_t)FT_INT_VALUE(key);
+    } else if (FT_SLICE_CHECK(key)) {
+        return list_ass_slice(l, key, value);
+    } else if (ft_seq_index(key, "list", &i) < 0) {
+        return -1;
+    }
+    if (i < 0)
+        i += l->size;
+    if ((size_t)i >= (size_t)l->size) {
+        ft_err_set_string(FtExc_IndexError,
+                          "list assignment index out of range");
+        return -1;
+    }
+    FtObject *old = l->items[i];
+    if (value == NULL) {
+        memmove(l->items + i, l->items + i + 1,
+                (l->size - i - 1) * sizeof(FtObject *));
+        if (list_resize(l, l->size - 1) < 0) {
+            ft_err_clear();
+            l->size--;
+        }
+    } else {
+        l->items[i] = FT_NEWREF(value);
+    }
+    FT_DECREF(old);
+    return 0;
+}
+
+static int list_contains(FtObject *op, FtObject *v)
+{
+    FtListObject *l = L(op);
+    for (ssize_t i = 0; i < l->size; i++) {
+        FtObject *item = l->items[i];
+        if (item == v)
+            return 1;
+        FT_INCREF(item);
+        int k = ft_object_richcompare_bool(item, v, FT_EQ);
+        FT_DECREF(item);
+        if (k != 0)
+            return k;
+    }
+    return 0;
+}
+
+/* Mirrors tuple.c: a user class on the other side gets a chance through
+ * its reflected method; a built-in one gets CPython's message. */
+static int repeat_count(FtObject *n, int64_t *count)
+{
+    if (FT_INT_CHECK(n)) {
+        *count = FT_INT_VALUE(n);
+        return 1;
+    }
+    if (ft_type_lookup(FT_TYPE(n), FT_ID(__index__)) != NULL)
+        return ft_number_as_i64(n, count) < 0 ? -1 : 1;
+    if (FT_TYPE(n)->tp_flags & FT_TPFLAGS_HEAPTYPE)
+        return 0;
+    ft_err_format(FtExc_TypeError,
+                  "can't multiply sequence by non-int of type '%s'",
+                  ft_type_name(FT_TYPE(n)));
+    return -1;
+}
+
+static FtObject *list_repeat(FtListObject *l, int64_t count)
+{
+    ssize_t n = l->size;
+    if (count <= 0 || n == 0)
+        return ft_list_new(0);
+    if (count > SSIZE_MAX / (ssize_t)sizeof(FtObject *) / n)
+        return ft_err_no_memory();
+    FtObject *res = ft_list_new(n * (ssize_t)count);
+    if (res == NULL)
+        return NULL;
+    FtObject **dst = L(res)->items;
+    for (int64_t c = 0; c < count; c++)
+        for (ssize_t i = 0; i < n; i++)
+            *dst++ = FT_NEWREF(l->items[i]);
+    return res;
+}
+
+static FtObject *list_binop(FtObject *a, FtObject *b, int op)
+{
+    if (op == FT_OP_ADD) {
+        if (!FT_LIST_CHECK(a))
+            FT_RETURN_NOTIMPLEMENTED;
+        if (!FT_LIST_CHECK(b)) {
+            if (FT_TYPE(b)->tp_flags & FT_TPFLAGS_HEAPTYPE)
+                FT_RETURN_NOTIMPLEMENTED;
+            ft_err_format(FtExc_TypeError,
+                          "can only concatenate list (not \"%s\") to list",
+                          ft_type_name(FT_TYPE(b)));
+            return NULL;
+        }
+        ssize_t na = L(a)->size, nb = L(b)->size;
+        if (na > SSIZE_MAX / 16 || nb > SSIZE_MAX / 16)
+            return ft_err_no_memory();
+        FtObject *res = ft_list_new(na + nb);
+        if (res == NULL)
+            return NULL;
+        for (ssize_t i = 0; i < na; i++)
+            L(res)->items[i] = FT_NEWREF(L(a)->items[i]);
+        for (ssize_t i = 0; i < nb; i++)
+            L(res)->items[na + i] = FT_NEWREF(L(b)->items[i]);
+        return res;
+    }
+    if (op == FT_OP_MUL) {
+        FtObject *seq = FT_LIST_CHECK(a) ? a : b;
+        int64_t count;
+        int r = repeat_count(seq == a ? b : a, &count);
+        if (r < 0)
+            return NULL;
+        if (r == 0)
+            FT_RETURN_NOTIMPLEMENTED;
+        return list_repeat(L(seq), count);
+    }
+    FT_RETURN_NOTIMPLEMENTED;
+}
+
+static FtObject *list_inplace(FtObject *a, FtObject *b, int op)
+{
+    if (!FT_LIST_CHECK(a))
+        FT_RETURN_NOTIMPLEMENTED;
+    FtListObject *l = L(a);
+    if (op == FT_OP_ADD) {
+        if (ft_list_extend(a, b) < 0)
+            return NULL;
+        return FT_NEWREF(a);
+    }
+    if (op == FT_OP_MUL) {
+        int64_t count;
+        int r = repeat_count(b, &count);
+        if (r < 0)
+            return NULL;
+        if (r == 0)
+            FT_RETURN_NOTIMPLEMENTED;
+        ssize_t n = l->size;
+        if (count <= 0 || n == 0) {
+            list_clear_items(l);
+            return FT_NEWREF(a);
+        }
+        if (count > SSIZE_MAX / (ssize_t)sizeof(FtObject *) / n)
+            return ft_err_no_memory();
+        if (list_resize(l, n * (ssize_t)count) < 0)
+            return NULL;
+        for (ssize_t i = n; i < l->size; i++)
+            l->items[i] = FT_NEWREF(l->items[i - n]);
+        return FT_NEWREF(a);
+    }
+    FT_RETURN_NOTIMPLEMENTED;
+}
+
+static FtObject *list_new(FtType *type, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    return (FtObject *)list_alloc(type);
+}
+
+static int list_init(FtObject *self, FtObject *const *args, size_t nargs,
+                     FtObject *kwnames)
+{
+    if (kwnames != NULL && FT_SIZE(kwnames) > 0) {
+        ft_err_set_string(FtExc_TypeError, "list() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs > 1) {
+        ft_err_format(FtExc_TypeError,
+                      "list expected at most 1 argument, got %zd",
+                      (ssize_t)nargs);
+        return -1;
+    }
+    if (L(self)->size > 0)
+        list_clear_items(L(self));
+    if (nargs == 1)
+        return ft_list_extend(self, args[0]);
+    return 0;
+}
+
+/* ---- iterators ----------------------------------------------------------------- */
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtObject *list; /* NULL once exhausted */
+    ssize_t index;
+} ListIter;
+
+static FtObject *list_iter(FtObject *op)
+{
+    ListIter *it = (ListIter *)ft_object_new(&FtListIter_Type);
+    if (it == NULL)
+        return NULL;
+    it->list = FT_NEWREF(op);
+    it->index = 0;
+    return (FtObject *)it;
+}
+
+static void listiter_dealloc(FtObject *op)
+{
+    FT_XDECREF(((ListIter *)op)->list);
+    ft_object_free(op);
+}
+
+static FtObject *listiter_next(FtObject *op)
+{
+    ListIter *it = (ListIter *)op;
+    FtObject *l = it->list;
+    if (l == NULL)
+        return NULL;
+    if (it->index < L(l)->size)
+        return FT_NEWREF(L(l)->items[it->index++]);
+    it->list = NULL;
+    FT_DECREF(l);
+    return NULL;
+}
+
+static FtObject *listrevit_next(FtObject *op)
+{
+    ListIter *it = (ListIter *)op;
+    FtObject *l = it->list;
+    if (l == NULL)
+        return NULL;
+    if (it->index >= 0 && it->index < L(l)->size)
+        return FT_NEWREF(L(l)->items[it->index--]);
+    it->list = NULL;
+    FT_DECREF(l);
+    return NULL;
+}
+
+static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
+
+static FtObject *listiter_length_hint(FtObject *self, FtObject *const *args,
+                                      size_t nargs, FtObject *kwnames)
+{
+    ListIter *it = (ListIter *)self;
+    ssize_t n = 0;
+    if (it->list != NULL) {
+        if (FT_TYPE(self) == &FtListRevIter_Type)
+            n = it->index < L(it->list)->size ? it->index + 1 : 0;
+        else
+            n = L(it->list)->size - it->index;
+    }
+    return ft_int_from_i64(n < 0 ? 0 : n);
+}
+
+static FtMethodDef listiter_methods[] = {
+    {"__length_hint__", listiter_length_hint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+FtType FtListIter_Type = {
+    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
+    .tp_name = "list_iterator",
+    .tp_basicsize = sizeof(ListIter),
+    .tp_dealloc = listiter_dealloc,
+    .tp_iter = iter_self,
+    .tp_iternext = listiter_next,
+    .tp_methods = listiter_methods,
+};
+
+FtType FtListRevIter_Type = {
+    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
+    .tp_name = "list_reverseiterator",
+    .tp_basicsize = sizeof(ListIter),
+    .tp_dealloc = listiter_dealloc,
+    .tp_iter = iter_self,
+    .tp_iternext = listrevit_next,
+    .tp_methods = listiter_methods,
+};
+
+/* ---- methods ------------------------------------------------------------------- */
+
+static FtObject *m_append(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    if (ft_arg_count("list.append", nargs, 1, 1) < 0)
+        return NULL;
+    if (ft_list_append(self, args[0]) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_extend(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    if (ft_arg_count("list.extend", nargs, 1, 1) < 0)
+        return NULL;
+    if (ft_list_extend(self, args[0]) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_insert(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    int64_t i;
+    if (ft_arg_count("insert", nargs, 2, 2) < 0)
+        return NULL;
+    if (ft_number_as_i64(args[0], &i) < 0)
+        return NULL;
+    if (ft_list_insert(self, (ssize_t)i, args[1]) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_pop(FtObject *self, FtObject *const *args, size_t nargs,
+                       FtObject *kwnames)
+{
+    int64_t i = -1;
+    if (ft_arg_count("pop", nargs, 0, 1) < 0)
+        return NULL;
+    if (nargs == 1 && ft_number_as_i64(args[0], &i) < 0)
+        return NULL;
+    return ft_list_pop(self, (ssize_t)i);
+}
+
+/* Finds value in l[start:stop]: its index, -1 if absent, -2 on error. */
+static ssize_t list_find(FtListObject *l, FtObject *v, ssize_t start,
+                         ssize_t stop)
+{
+    for (ssize_t i = start; i < stop && i < l->size; i++) {
+        FtObject *item = FT_NEWREF(l->items[i]);
+        int k = ft_object_richcompare_bool(item, v, FT_EQ);
+        FT_DECREF(item);
+        if (k < 0)
+            return -2;
+        if (k)
+            return i;
+    }
+    return -1;
+}
+
+static FtObject *m_remove(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    if (ft_arg_count("list.remove", nargs, 1, 1) < 0)
+        return NULL;
+    ssize_t i = list_find(L(self), args[0], 0, L(self)->size);
+    if (i == -2)
+        return NULL;
+    if (i == -1) {
+        ft_err_set_string(FtExc_ValueError, "list.remove(x): x not in list");
+        return NULL;
+    }
+    FtObject *v = ft_list_pop(self, i);
+    if (v == NULL)
+        return NULL;
+    FT_DECREF(v);
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_index(FtObject *self, FtObject *const *args, size_t nargs,
+                         FtObject *kwnames)
+{
+    if (ft_arg_count("index", nargs, 1, 3) < 0)
+        return NULL;
+    ssize_t n = L(self)->size, start = 0, stop = n;
+    if (nargs > 1 && ft_slice_index(args[1], &start) < 0)
+        return NULL;
+    if (nargs > 2 && ft_slice_index(args[2], &stop) < 0)
+        return NULL;
+    if (start < 0 && (start += n) < 0)
+        start = 0;
+    if (stop < 0 && (stop += n) < 0)
+        stop = 0;
+    ssize_t i = list_find(L(self), args[0], start, stop);
+    if (i == -2)
+        return NULL;
+    if (i == -1) {
+        ft_err_format(FtExc_ValueError, "%R is not in list", args[0]);
+        return NULL;
+    }
+    return ft_int_from_i64(i);
+}
+
+static FtObject *m_count(FtObject *self, FtObject *const *args, size_t nargs,
+                         FtObject *kwnames)
+{
+    if (ft_arg_count("list.count", nargs, 1, 1) < 0)
+        return NULL;
+    FtListObject *l = L(self);
+    int64_t c = 0;
+    for (ssize_t i = 0; i < l->size; i++) {
+        FtObject *item = FT_NEWREF(l->items[i]);
+        int k = ft_object_richcompare_bool(item, args[0], FT_EQ);
+        FT_DECREF(item);
+        if (k < 0)
+            return NULL;
+        c += k;
+    }
+    return ft_int_from_i64(c);
+}
+
+static FtObject *m_clear(FtObject *self, FtObject *const *args, size_t nargs,
+                         FtObject *kwnames)
+{
+    if (ft_arg_count("list.clear", nargs, 0, 0) < 0)
+        return NULL;
+    list_clear_items(L(self));
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_copy(FtObject *self, FtObject *const *args, size_t nargs,
+                        FtObject *kwnames)
+{
+    if (ft_arg_count("list.copy", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_list_from_array(L(self)->items, L(self)->size);
+}
+
+static FtObject *m_reverse(FtObject *self, FtObject *const *args,
+                           size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("list.reverse", nargs, 0, 0) < 0)
+        return NULL;
+    ft_list_reverse(self);
+    FT_RETURN_NONE;
+}
+
+static FtObject *m_reversed(FtObject *self, FtObject *const *args,
+                            size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("__reversed__", nargs, 0, 0) < 0)
+        return NULL;
+    ListIter *it = (ListIter *)ft_object_new(&FtListRevIter_Type);
+    if (it == NULL)
+        return NULL;
+    it->list = FT_NEWREF(self);
+    it->index = L(self)->size - 1;
+    return (FtObject *)it;
+}
+
+static FtObject *m_sort(FtObject *self, FtObject *const *args, size_t nargs,
+                        FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"key", "reverse", NULL};
+    FtObject *out[2] = {NULL, NULL};
+    if (nargs > 0) {
+        ft_err_set_string(FtExc_TypeError,
+                          "sort() takes no positional arguments");
+        return NULL;
+    }
+    if (ft_arg_parse("sort", args, nargs, kwnames, kwlist, 0, 0, out) < 0)
+        return NULL;
+    int reverse = 0;
+    if (out[1] != NULL && (reverse = ft_object_is_true(out[1])) < 0)
+        return NULL;
+    FtObject *key = out[0] == FT_None ? NULL : out[0];
+    if (ft_list_sort(self, key, reverse) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtMethodDef list_methods[] = {
+    {"append", m_append, 0, NULL},
+    {"extend", m_extend, 0, NULL},
+    {"insert", m_insert, 0, NULL},
+    {"pop", m_pop, 0, NULL},
+    {"remove", m_remove, 0, NULL},
+    {"index", m_index, 0, NULL},
+    {"count", m_count, 0, NULL},
+    {"clear", m_clear, 0, NULL},
+    {"copy", m_copy, 0, NULL},
+    {"reverse", m_reverse, 0, NULL},
+    {"sort", m_sort, FT_METH_KEYWORDS, NULL},
+    {"__reversed__", m_reversed, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+FtType FtList_Type = {
+    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
+    .tp_name = "list",
+    .tp_basicsize = sizeof(FtListObject),
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_LIST_SUBCLASS,
+    .tp_dealloc = list_dealloc,
+    .tp_repr = list_repr,
+    .tp_hash = unhashable,
+    .tp_richcompare = list_richcompare,
+    .tp_len = list_len,
+    .tp_getitem = list_getitem,
+    .tp_setitem = list_setitem,
+    .tp_contains = list_contains,
+    .tp_iter = list_iter,
+    .tp_binop = list_binop,
+    .tp_inplace = list_inplace,
+    .tp_new = list_new,
+    .tp_init = list_init,
+    .tp_methods = list_methods,
+    .tp_doc = "Built-in mutable sequence.",
+};

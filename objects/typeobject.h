@@ -1,0 +1,165 @@
+/* objects/typeobject.h — internals shared by the type-system files (object.c,
+ * abstract.c, call.c, typeobject*.c, descr.c, module.c): the heap-type
+ * layout, descriptor object layouts, the slot table and the method cache.
+ * Nothing outside those files should need this header.
+ */
+#ifndef FT_OBJECTS_TYPEOBJECT_H
+#define FT_OBJECTS_TYPEOBJECT_H
+
+#include "objects/object.h"
+
+/* Private tp_flags bits (high bits, away from the public ones). */
+#define FT_TPFLAGS_HEAPEXT (1UL << 30)   /* the struct is an FtHeapType */
+#define FT_TPFLAGS_READYING (1UL << 29)  /* ft_type_ready() in progress */
+#define FT_TPFLAGS_SUBCLASS_MASK                                               \
+    (FT_TPFLAGS_INT_SUBCLASS | FT_TPFLAGS_STR_SUBCLASS |                       \
+     FT_TPFLAGS_TUPLE_SUBCLASS | FT_TPFLAGS_LIST_SUBCLASS |                    \
+     FT_TPFLAGS_DICT_SUBCLASS | FT_TPFLAGS_TYPE_SUBCLASS |                     \
+     FT_TPFLAGS_EXC_SUBCLASS)
+
+/* A class made by a class statement: FtType plus what only heap types have.
+ * FtType_Type's tp_basicsize is sizeof(FtHeapType). */
+typedef struct {
+    FtType type;
+    FtObject *qualname; /* str */
+} FtHeapType;
+
+#define FT_IS_HEAPEXT(t) ((((FtType *)(t))->tp_flags & FT_TPFLAGS_HEAPEXT) != 0)
+#define FT_TYPE_CHECK(o) ((FT_TYPE(o)->tp_flags & FT_TPFLAGS_TYPE_SUBCLASS) != 0)
+
+/* ---- descriptor and method objects (descr.c) ---- */
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtMethodDef *def;
+    FtObject *self; /* module, bound object, type, or NULL */
+} FtCFunctionObject;
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtType *type;
+    FtMethodDef *def;
+} FtMethodDescrObject;
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtType *type;
+    FtGetSetDef *def;
+} FtGetSetDescrObject;
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtObject *func; /* first field: the free-list link */
+    FtObject *self;
+} FtMethodObject;
+
+typedef struct {
+    FT_OBJECT_HEAD
+    FtObject *callable;
+} FtStaticMethodObject; /* also classmethod */
+
+struct FtSlotDef;
+typedef struct {
+    FT_OBJECT_HEAD
+    FtType *type; /* the type whose C slot is wrapped */
+    const struct FtSlotDef *slot;
+} FtWrapperDescrObject;
+
+/* "slot wrapper": object.__init__, int.__add__ ... */
+extern FtType FtWrapperDescr_Type;
+
+FtObject *ft_methoddescr_new(FtType *t, FtMethodDef *def);
+FtObject *ft_getsetdescr_new(FtType *t, FtGetSetDef *def);
+FtObject *ft_wrapperdescr_new(FtType *t, const struct FtSlotDef *sd);
+FtObject *ft_staticmethod_new(FtObject *callable);
+FtObject *ft_classmethod_new(FtObject *callable);
+
+/* ---- the slot table (typeobject_slots.c) ---- */
+
+typedef void (*ft_anyslot)(void);
+/* Calls the C slot `sd` of `owner` for a Python-level call of the dunder. */
+typedef FtObject *(*ft_wrapperfunc)(FtType *owner, const struct FtSlotDef *sd,
+                                   FtObject *self, FtObject *const *args,
+                                   size_t nargs, FtObject *kwnames);
+typedef struct FtSlotDef {
+    int name_idx;           /* FT_IDX_* of the dunder */
+    size_t offset;          /* offsetof(FtType, tp_xxx) */
+    ft_anyslot generic;     /* slot function that calls the Python dunder */
+    ft_wrapperfunc wrapper; /* NULL: no slot wrapper (__getattr__) */
+    int op;                 /* FT_OP_*, FT_LT.., FT_UNARY_* */
+} FtSlotDef;
+
+/* Static types: puts slot wrappers for t's own (non-inherited) slots into
+ * tp_dict. Called by ft_type_ready before inheritance. */
+int ft_slots_add_wrappers(FtType *t);
+/* Static types: copies NULL slots from base (CPython's rules). */
+void ft_slots_inherit(FtType *t, FtType *base);
+/* Heap types: sets every slot from the dunders found along the MRO. */
+void ft_slots_fixup(FtType *t);
+/* After `C.name = v` / `del C.name`: recomputes the slots named by name in
+ * t and its subclasses. */
+void ft_slots_update(FtType *t, FtObject *name);
+/* 1 if o is some type's `__new__` built-in (self = that type). */
+int ft_is_tp_new_wrapper(FtObject *o);
+FtObject *ft_slot_default_repr(FtObject *o);
+
+/* ---- typeobject.c ---- */
+
+FtObject *ft_type_qualname(FtType *t); /* new ref str */
+FtObject *ft_type_module(FtType *t);   /* new ref str, or NULL (no error) */
+/* Direct subclasses (borrowed array, valid until the next class is made). */
+FtType **ft_type_subclasses(FtType *t, ssize_t *n);
+ft_hash_t ft_hash_pointer(const void *p);
+
+/* The method cache: (tp_version, interned name) -> borrowed value or NULL.
+ * tp_version changes whenever t's or a base's dict changes, and versions are
+ * never reused, so a hit is always current. */
+#define FT_MCACHE_BITS 12
+typedef struct {
+    uint64_t version;
+    FtObject *name;
+    FtObject *value;
+} FtMCacheEntry;
+extern FtMCacheEntry ft_mcache[1u << FT_MCACHE_BITS];
+
+static inline size_t ft_mcache_index(uint64_t version, FtObject *name)
+{
+    uint64_t h = (version * 0x9E3779B97F4A7C15ull) ^ ((uintptr_t)name >> 4);
+    return (size_t)((h ^ (h >> 29)) & ((1u << FT_MCACHE_BITS) - 1));
+}
+
+static inline FtObject *ft_type_lookup_fast(FtType *t, FtObject *name)
+{
+    FtMCacheEntry *e = &ft_mcache[ft_mcache_index(t->tp_version, name)];
+    if (e->version == t->tp_version && e->name == name && e->version != 0)
+        return e->value;
+    return ft_type_lookup(t, name);
+}
+
+/* ---- abstract.c / call.c ---- */
+
+/* Generic getattr; with suppress, a missing attribute gives NULL and no
+ * exception (hasattr, getattr with a default, module lookups). */
+FtObject *ft_generic_getattr_ex(FtObject *o, FtObject *name, int suppress);
+/* Raises AttributeError "'T' object has no attribute 'x'" and returns NULL. */
+FtObject *ft_attribute_error(FtObject *o, FtObject *name);
+/* `item in c` by iterating c. */
+int ft_contains_by_iter(FtObject *c, FtObject *item);
+/* callable(self, *args, **kw) without building a tuple. */
+FtObject *ft_call_prepend(FtObject *callable, FtObject *self,
+                          FtObject *const *args, size_t nargs,
+                          FtObject *kwnames);
+/* Looks name up on type(self) (not the instance) and calls it bound to
+ * self. With *missing != NULL a missing name gives NULL, no exception and
+ * *missing = 1. */
+FtObject *ft_call_special(FtObject *self, FtObject *name,
+                          FtObject *const *args, size_t nargs,
+                          FtObject *kwnames, int *missing);
+
+/* object.c: the base type's slots, which typeobject.c compares against */
+FtObject *ft_object_default_new(FtType *t, FtObject *const *args, size_t nargs,
+                                FtObject *kwnames);
+int ft_object_default_init(FtObject *self, FtObject *const *args, size_t nargs,
+                           FtObject *kwnames);
+
+#endif
