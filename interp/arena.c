@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#define ARENA_CHUNK_SIZE (32 * 1024)
+#define ARENA_CHUNK_SIZE ((size_t)32 * 1024)
 #define ARENA_ALIGN 16
 
 typedef struct ArenaChunk {

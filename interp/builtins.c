@@ -1,11 +1,10 @@
-/* interp/builtins.c — the builtins module: print/input, the object and
- * attribute built-ins, iteration helpers (iter, next, min, max, sum, sorted,
- * any, all), exec/eval, __build_class__ and __import__, and the namespace
- * of built-in types and exception classes. The numeric built-ins (abs,
- * divmod, pow, round, hex, oct, bin) are in interp/builtins_num.c.
+/* interp/builtins.c — the builtins module: print/input, the object,
+ * attribute and iteration built-ins, exec/eval, __build_class__, __import__
+ * and the built-in names; the numeric ones are in interp/builtins_num.c.
  */
 #include "interp/code.h"
 #include "interp/eval.h"
+#include "interp/frame.h" /* ft_eval_locals(), offered for locals() */
 #include "interp/modules.h"
 #include "interp/parser.h"
 #include "objects/object.h"
@@ -30,8 +29,10 @@ static int names_init(void)
     struct {
         FtObject **slot;
         const char *text;
-    } tab[] = {{&name_stdin, "stdin"},       {&name_readline, "readline"},
-               {&name_dir, "__dir__"},       {&name_prepare, "__prepare__"}};
+    } tab[] = {{&name_stdin, "stdin"},
+               {&name_readline, "readline"},
+               {&name_dir, "__dir__"},
+               {&name_prepare, "__prepare__"}};
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (*tab[i].slot == NULL &&
             (*tab[i].slot = ft_str_intern_cstr(tab[i].text)) == NULL)
@@ -39,12 +40,12 @@ static int names_init(void)
     return 0;
 }
 
-/* ---- small helpers ------------------------------------------------------------ */
+/* ---- small helpers ------------------------------------------------------- */
 
 static FtObject *kwname_error(FtObject *name, const char *fname)
 {
-    ft_err_format(FtExc_TypeError, "'%U' is an invalid keyword argument for %s()",
-                  name, fname);
+    ft_err_format(FtExc_TypeError,
+                  "'%U' is an invalid keyword argument for %s()", name, fname);
     return NULL;
 }
 
@@ -87,7 +88,7 @@ static int stdio_failed(FILE *fp)
     return -1;
 }
 
-/* ---- print / input ------------------------------------------------------------ */
+/* ---- print / input ------------------------------------------------------- */
 
 static int print_fast(FILE *fp, FtObject *const *args, size_t nargs,
                       FtObject *sep, FtObject *end)
@@ -227,7 +228,8 @@ static FtObject *bi_input(FtObject *self, FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
 {
     if (nargs > 1) {
-        ft_err_format(FtExc_TypeError, "input expected at most 1 argument, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      "input expected at most 1 argument, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
@@ -282,7 +284,8 @@ static FtObject *bi_input(FtObject *self, FtObject *const *args, size_t nargs,
         FT_DECREF(in);
         if (line != NULL && !FT_STR_CHECK(line)) {
             FT_DECREF(line);
-            ft_err_set_string(FtExc_TypeError, "object.readline() returned non-string");
+            ft_err_set_string(FtExc_TypeError,
+                              "object.readline() returned non-string");
             return NULL;
         }
         if (line != NULL && FT_STR_NBYTES(line) == 0) {
@@ -293,7 +296,7 @@ static FtObject *bi_input(FtObject *self, FtObject *const *args, size_t nargs,
     return line ? strip_newline(line) : NULL;
 }
 
-/* ---- objects ------------------------------------------------------------------ */
+/* ---- objects ------------------------------------------------------------- */
 
 static FtObject *bi_len(FtObject *self, FtObject *const *args, size_t nargs,
                         FtObject *kwnames)
@@ -410,7 +413,8 @@ static FtObject *bi_format(FtObject *self, FtObject *const *args, size_t nargs,
         if (spec == NULL)
             return NULL;
     } else if (!FT_STR_CHECK(spec)) {
-        ft_err_format(FtExc_TypeError, "format() argument 2 must be str, not %s",
+        ft_err_format(FtExc_TypeError,
+                      "format() argument 2 must be str, not %s",
                       ft_type_name(FT_TYPE(spec)));
         return NULL;
     }
@@ -432,9 +436,10 @@ static FtObject *bi_ord(FtObject *self, FtObject *const *args, size_t nargs,
         return NULL;
     }
     if (FT_STR_LEN(s) != 1) {
-        ft_err_format(FtExc_TypeError,
-                      "ord() expected a character, but string of length %zd found",
-                      FT_STR_LEN(s));
+        ft_err_format(
+            FtExc_TypeError,
+            "ord() expected a character, but string of length %zd found",
+            FT_STR_LEN(s));
         return NULL;
     }
     const unsigned char *p = (const unsigned char *)FT_STR_DATA(s);
@@ -461,10 +466,10 @@ static FtObject *bi_chr(FtObject *self, FtObject *const *args, size_t nargs,
     return ft_str_from_codepoint((uint32_t)v);
 }
 
-/* ---- attributes --------------------------------------------------------------- */
+/* ---- attributes ---------------------------------------------------------- */
 
-static FtObject *bi_getattr(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *bi_getattr(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
     if (nargs < 2 || nargs > 3) {
         if (nargs < 2)
@@ -487,30 +492,33 @@ static FtObject *bi_getattr(FtObject *self, FtObject *const *args,
     return v;
 }
 
-static FtObject *bi_setattr(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *bi_setattr(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
-    if (ft_arg_count("setattr", nargs, 3, 3) < 0 || check_attr_name(args[1]) < 0)
+    if (ft_arg_count("setattr", nargs, 3, 3) < 0 ||
+        check_attr_name(args[1]) < 0)
         return NULL;
     if (ft_object_setattr(args[0], args[1], args[2]) < 0)
         return NULL;
     FT_RETURN_NONE;
 }
 
-static FtObject *bi_delattr(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *bi_delattr(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
-    if (ft_arg_count("delattr", nargs, 2, 2) < 0 || check_attr_name(args[1]) < 0)
+    if (ft_arg_count("delattr", nargs, 2, 2) < 0 ||
+        check_attr_name(args[1]) < 0)
         return NULL;
     if (ft_object_delattr(args[0], args[1]) < 0)
         return NULL;
     FT_RETURN_NONE;
 }
 
-static FtObject *bi_hasattr(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *bi_hasattr(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
-    if (ft_arg_count("hasattr", nargs, 2, 2) < 0 || check_attr_name(args[1]) < 0)
+    if (ft_arg_count("hasattr", nargs, 2, 2) < 0 ||
+        check_attr_name(args[1]) < 0)
         return NULL;
     int r = ft_object_hasattr(args[0], args[1]);
     return r < 0 ? NULL : ft_bool_from(r);
@@ -520,7 +528,8 @@ static FtObject *bi_isinstance(FtObject *self, FtObject *const *args,
                                size_t nargs, FtObject *kwnames)
 {
     if (nargs != 2) {
-        ft_err_format(FtExc_TypeError, "isinstance expected 2 arguments, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      "isinstance expected 2 arguments, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
@@ -532,7 +541,8 @@ static FtObject *bi_issubclass(FtObject *self, FtObject *const *args,
                                size_t nargs, FtObject *kwnames)
 {
     if (nargs != 2) {
-        ft_err_format(FtExc_TypeError, "issubclass expected 2 arguments, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      "issubclass expected 2 arguments, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
@@ -540,15 +550,15 @@ static FtObject *bi_issubclass(FtObject *self, FtObject *const *args,
     return r < 0 ? NULL : ft_bool_from(r);
 }
 
-/* ---- iteration ------------------------------------------------------------------ */
+/* ---- iteration ----------------------------------------------------------- */
 
 static FtObject *bi_iter(FtObject *self, FtObject *const *args, size_t nargs,
                          FtObject *kwnames)
 {
     if (nargs < 1 || nargs > 2) {
-        ft_err_format(FtExc_TypeError, nargs < 1
-                          ? "iter expected at least 1 argument, got %zd"
-                          : "iter expected at most 2 arguments, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      nargs < 1 ? "iter expected at least 1 argument, got %zd"
+                                : "iter expected at most 2 arguments, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
@@ -565,9 +575,9 @@ static FtObject *bi_next(FtObject *self, FtObject *const *args, size_t nargs,
                          FtObject *kwnames)
 {
     if (nargs < 1 || nargs > 2) {
-        ft_err_format(FtExc_TypeError, nargs < 1
-                          ? "next expected at least 1 argument, got %zd"
-                          : "next expected at most 2 arguments, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      nargs < 1 ? "next expected at least 1 argument, got %zd"
+                                : "next expected at most 2 arguments, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
@@ -620,8 +630,8 @@ static FtObject *argiter_next(ArgIter *ai)
     return ai->i < ai->n ? FT_NEWREF(ai->items[ai->i++]) : NULL;
 }
 
-static FtObject *min_max(FtObject *const *args, size_t nargs,
-                         FtObject *kwnames, int op, const char *name)
+static FtObject *min_max(FtObject *const *args, size_t nargs, FtObject *kwnames,
+                         int op, const char *name)
 {
     static const char *const names[] = {"key", "default"};
     FtObject *kw[2] = {NULL, NULL};
@@ -866,10 +876,10 @@ static FtObject *bi_all(FtObject *self, FtObject *const *args, size_t nargs,
     return any_all(args, nargs, "all", 0);
 }
 
-/* ---- namespaces ------------------------------------------------------------------ */
+/* ---- namespaces ---------------------------------------------------------- */
 
-static FtObject *bi_globals(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *bi_globals(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
     if (ft_arg_count("globals", nargs, 0, 0) < 0)
         return NULL;
@@ -881,12 +891,31 @@ static FtObject *bi_globals(FtObject *self, FtObject *const *args,
     return FT_NEWREF(g);
 }
 
+/* The caller's locals: the namespace dict of module code and class
+ * bodies, a snapshot dict for functions. */
+static FtObject *current_locals(const char *fname)
+{
+    FtObject *l = ft_eval_locals();
+    if (l == NULL && !ft_err_occurred())
+        ft_err_format(FtExc_SystemError, "%s(): no current frame", fname);
+    return l;
+}
+
+static FtObject *bi_locals(FtObject *self, FtObject *const *args, size_t nargs,
+                           FtObject *kwnames)
+{
+    if (ft_arg_count("locals", nargs, 0, 0) < 0)
+        return NULL;
+    return current_locals("locals");
+}
+
 static FtObject *instance_dict(FtObject *o) /* new ref or NULL, no error */
 {
     if (FT_MODULE_CHECK(o))
         return FT_NEWREF(FT_MODULE_DICT(o));
     if (FT_TYPE(o)->tp_flags & FT_TPFLAGS_TYPE_SUBCLASS)
-        return ((FtType *)o)->tp_dict ? FT_NEWREF(((FtType *)o)->tp_dict) : NULL;
+        return ((FtType *)o)->tp_dict ? FT_NEWREF(((FtType *)o)->tp_dict)
+                                      : NULL;
     FtObject **dp = ft_object_dict_ptr(o);
     if (dp == NULL)
         return NULL;
@@ -901,12 +930,13 @@ static FtObject *bi_vars(FtObject *self, FtObject *const *args, size_t nargs,
                          FtObject *kwnames)
 {
     if (nargs > 1) {
-        ft_err_format(FtExc_TypeError, "vars expected at most 1 argument, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      "vars expected at most 1 argument, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
-    if (nargs == 0) /* locals() is not available: module level only */
-        return bi_globals(self, args, 0, NULL);
+    if (nargs == 0)
+        return current_locals("vars");
     FtObject *d = instance_dict(args[0]);
     if (d != NULL)
         return d;
@@ -986,54 +1016,37 @@ static FtObject *bi_dir(FtObject *self, FtObject *const *args, size_t nargs,
                         FtObject *kwnames)
 {
     if (nargs > 1) {
-        ft_err_format(FtExc_TypeError, "dir expected at most 1 argument, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      "dir expected at most 1 argument, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
     if (nargs == 1)
         return dir_of(args[0]);
-    FtObject *g = ft_eval_globals(); /* locals() is not available */
-    FtObject *list = g ? ft_dict_keys_list(g) : ft_list_new(0);
+    FtObject *l = current_locals("dir");
+    if (l == NULL)
+        return NULL;
+    FtObject *list =
+        FT_DICT_CHECK(l) ? ft_dict_keys_list(l) : ft_list_from_iterable(l);
+    FT_DECREF(l);
     if (list != NULL && ft_list_sort(list, NULL, 0) < 0)
         FT_CLEAR(list);
     return list;
 }
 
-/* ---- exec / eval -------------------------------------------------------------------- */
+/* ---- exec / eval --------------------------------------------------------- */
 
-/* exec/eval(source, globals=None, locals=None) */
-static FtObject *run_source(const char *fname, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames, int mode)
+/* Compiles (unless src is already a code object) and runs src. */
+static FtObject *run_in(const char *fname, FtObject *src, FtObject *globals,
+                        FtObject *locals, int mode)
 {
-    static const char *const kwlist[] = {"source", "globals", "locals", NULL};
-    FtObject *a[3] = {NULL, NULL, NULL};
-    if (ft_arg_parse(fname, args, nargs, kwnames, kwlist, 1, 3, a) < 0)
-        return NULL;
-    FtObject *globals = a[1] == FT_None ? NULL : a[1];
-    FtObject *locals = a[2] == FT_None ? NULL : a[2];
-    if (globals == NULL) {
-        globals = ft_eval_globals();
-        if (globals == NULL) {
-            ft_err_format(FtExc_SystemError, "%s(): no current frame", fname);
-            return NULL;
-        }
-    } else if (!FT_DICT_CHECK(globals)) {
-        ft_err_format(FtExc_TypeError,
-                      mode == FT_PARSE_EVAL
-                          ? "globals must be a dict"
-                          : "exec() globals must be a dict, not %s",
-                      ft_type_name(FT_TYPE(globals)));
-        return NULL;
-    }
-    if (locals == NULL)
-        locals = globals;
     int has = ft_dict_contains(globals, FT_ID(__builtins__));
     if (has < 0)
         return NULL;
-    if (!has && ft_dict_set(globals, FT_ID(__builtins__), ft_builtins_dict()) < 0)
+    if (!has &&
+        ft_dict_set(globals, FT_ID(__builtins__), ft_builtins_dict()) < 0)
         return NULL;
-
-    FtObject *src = a[0], *code;
+    FtObject *code;
     if (FT_TYPE(src) == &FtCode_Type) {
         code = FT_NEWREF(src);
     } else if (FT_STR_CHECK(src)) {
@@ -1051,13 +1064,51 @@ static FtObject *run_source(const char *fname, FtObject *const *args,
             return NULL;
     } else {
         ft_err_format(FtExc_TypeError,
-                      "%s() arg 1 must be a string, bytes or code object", fname);
+                      "%s() arg 1 must be a string, bytes or code object",
+                      fname);
         return NULL;
     }
     FtObject *r = ft_eval_code(code, globals, locals);
     FT_DECREF(code);
     if (r != NULL && mode != FT_PARSE_EVAL)
         FT_SETREF(r, FT_NEWREF(FT_None));
+    return r;
+}
+
+/* exec/eval(source, globals=None, locals=None): without globals, the
+ * caller's globals and locals (a snapshot inside functions, as in CPython,
+ * so exec cannot rebind a function's locals). */
+static FtObject *run_source(const char *fname, FtObject *const *args,
+                            size_t nargs, FtObject *kwnames, int mode)
+{
+    static const char *const kwlist[] = {"source", "globals", "locals", NULL};
+    FtObject *a[3] = {NULL, NULL, NULL};
+    if (ft_arg_parse(fname, args, nargs, kwnames, kwlist, 1, 3, a) < 0)
+        return NULL;
+    FtObject *globals = a[1] == FT_None ? NULL : a[1];
+    FtObject *locals = a[2] == FT_None ? NULL : a[2];
+    if (globals != NULL && !FT_DICT_CHECK(globals)) {
+        ft_err_format(FtExc_TypeError,
+                      mode == FT_PARSE_EVAL
+                          ? "globals must be a dict"
+                          : "exec() globals must be a dict, not %s",
+                      ft_type_name(FT_TYPE(globals)));
+        return NULL;
+    }
+    if (globals != NULL)
+        return run_in(fname, a[0], globals, locals ? locals : globals, mode);
+    globals = ft_eval_globals();
+    if (globals == NULL) {
+        ft_err_format(FtExc_SystemError, "%s(): no current frame", fname);
+        return NULL;
+    }
+    if (locals != NULL)
+        return run_in(fname, a[0], globals, locals, mode);
+    FtObject *own = current_locals(fname);
+    if (own == NULL)
+        return NULL;
+    FtObject *r = run_in(fname, a[0], globals, own, mode);
+    FT_DECREF(own);
     return r;
 }
 
@@ -1073,7 +1124,7 @@ static FtObject *bi_eval(FtObject *self, FtObject *const *args, size_t nargs,
     return run_source("eval", args, nargs, kwnames, FT_PARSE_EVAL);
 }
 
-/* ---- classes and imports ------------------------------------------------------------ */
+/* ---- classes and imports ------------------------------------------------- */
 
 /* The most derived metaclass of `meta` and the bases' metaclasses. */
 static FtObject *calc_metaclass(FtObject *meta, FtObject *bases)
@@ -1089,10 +1140,11 @@ static FtObject *calc_metaclass(FtObject *meta, FtObject *bases)
             winner = t;
             continue;
         }
-        ft_err_set_string(FtExc_TypeError,
-                          "metaclass conflict: the metaclass of a derived class "
-                          "must be a (non-strict) subclass of the metaclasses "
-                          "of all its bases");
+        ft_err_set_string(
+            FtExc_TypeError,
+            "metaclass conflict: the metaclass of a derived class "
+            "must be a (non-strict) subclass of the metaclasses "
+            "of all its bases");
         return NULL;
     }
     return (FtObject *)winner;
@@ -1117,16 +1169,19 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
                                 size_t nargs, FtObject *kwnames)
 {
     if (nargs < 2) {
-        ft_err_set_string(FtExc_TypeError, "__build_class__: not enough arguments");
+        ft_err_set_string(FtExc_TypeError,
+                          "__build_class__: not enough arguments");
         return NULL;
     }
     FtObject *func = args[0], *name = args[1];
     if (!FT_FUNCTION_CHECK(func)) {
-        ft_err_set_string(FtExc_TypeError, "__build_class__: func must be a function");
+        ft_err_set_string(FtExc_TypeError,
+                          "__build_class__: func must be a function");
         return NULL;
     }
     if (!FT_STR_CHECK(name)) {
-        ft_err_set_string(FtExc_TypeError, "__build_class__: name is not a string");
+        ft_err_set_string(FtExc_TypeError,
+                          "__build_class__: name is not a string");
         return NULL;
     }
     /* Split `metaclass=` from the keywords passed on to the metaclass. */
@@ -1143,7 +1198,8 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
             restnames[nrest] = k;
             callargs[3 + nrest++] = args[nargs + (size_t)i];
         } else {
-            ft_err_set_string(FtExc_TypeError, "__build_class__: too many keyword arguments");
+            ft_err_set_string(FtExc_TypeError,
+                              "__build_class__: too many keyword arguments");
             return NULL;
         }
     }
@@ -1151,8 +1207,9 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
     if (bases == NULL)
         return NULL;
     if (meta == NULL)
-        meta = FT_TUPLE_SIZE(bases) > 0 ? (FtObject *)FT_TYPE(FT_TUPLE_GET(bases, 0))
-                                        : (FtObject *)&FtType_Type;
+        meta = FT_TUPLE_SIZE(bases) > 0
+                   ? (FtObject *)FT_TYPE(FT_TUPLE_GET(bases, 0))
+                   : (FtObject *)&FtType_Type;
     FtObject *cls = NULL, *cell = NULL, *rest = NULL;
     meta = calc_metaclass(meta, bases);
     FtObject *ns = meta ? make_namespace(meta, name, bases) : NULL;
@@ -1201,8 +1258,8 @@ done:
 static FtObject *bi_import(FtObject *self, FtObject *const *args, size_t nargs,
                            FtObject *kwnames)
 {
-    static const char *const kwlist[] = {"name", "globals", "locals",
-                                         "fromlist", "level", NULL};
+    static const char *const kwlist[] = {"name",     "globals", "locals",
+                                         "fromlist", "level",   NULL};
     FtObject *a[5] = {NULL, NULL, NULL, NULL, NULL};
     if (ft_arg_parse("__import__", args, nargs, kwnames, kwlist, 1, 5, a) < 0)
         return NULL;
@@ -1227,7 +1284,7 @@ static FtObject *bi_exit(FtObject *self, FtObject *const *args, size_t nargs,
     return NULL;
 }
 
-/* ---- the module --------------------------------------------------------------------- */
+/* ---- the module ---------------------------------------------------------- */
 
 static FtMethodDef builtin_methods[] = {
     {"print", bi_print, FT_METH_KEYWORDS,
@@ -1235,14 +1292,17 @@ static FtMethodDef builtin_methods[] = {
      "Prints the values to a stream, or to sys.stdout by default."},
     {"input", bi_input, 0, "Read a string from standard input."},
     {"len", bi_len, 0, "Return the number of items in a container."},
-    {"repr", bi_repr, 0, "Return the canonical string representation of the object."},
+    {"repr", bi_repr, 0,
+     "Return the canonical string representation of the object."},
     {"ascii", bi_ascii, 0, NULL},
     {"hash", bi_hash, 0, "Return the hash value for the given object."},
     {"id", bi_id, 0, "Return the identity of an object."},
     {"callable", bi_callable, 0, NULL},
     {"format", bi_format, FT_METH_KEYWORDS, NULL},
-    {"ord", bi_ord, 0, "Return the Unicode code point for a one-character string."},
-    {"chr", bi_chr, 0, "Return a Unicode string of one character with ordinal i."},
+    {"ord", bi_ord, 0,
+     "Return the Unicode code point for a one-character string."},
+    {"chr", bi_chr, 0,
+     "Return a Unicode string of one character with ordinal i."},
     {"getattr", bi_getattr, 0, NULL},
     {"setattr", bi_setattr, 0, NULL},
     {"delattr", bi_delattr, 0, NULL},
@@ -1258,6 +1318,7 @@ static FtMethodDef builtin_methods[] = {
     {"any", bi_any, 0, NULL},
     {"all", bi_all, 0, NULL},
     {"globals", bi_globals, 0, NULL},
+    {"locals", bi_locals, 0, NULL},
     {"vars", bi_vars, 0, NULL},
     {"dir", bi_dir, 0, NULL},
     {"exec", bi_exec, FT_METH_KEYWORDS, NULL},
@@ -1273,17 +1334,27 @@ static const struct {
     const char *name;
     FtType *type;
 } builtin_types[] = {
-    {"object", &FtBaseObject_Type}, {"type", &FtType_Type},
-    {"bool", &FtBool_Type},         {"int", &FtInt_Type},
-    {"float", &FtFloat_Type},       {"str", &FtStr_Type},
-    {"list", &FtList_Type},         {"tuple", &FtTuple_Type},
-    {"dict", &FtDict_Type},         {"set", &FtSet_Type},
-    {"range", &FtRange_Type},       {"slice", &FtSlice_Type},
-    {"enumerate", &FtEnumerate_Type}, {"zip", &FtZip_Type},
-    {"map", &FtMap_Type},           {"filter", &FtFilter_Type},
-    {"reversed", &FtReversed_Type}, {"property", &FtProperty_Type},
+    {"object", &FtBaseObject_Type},
+    {"type", &FtType_Type},
+    {"bool", &FtBool_Type},
+    {"int", &FtInt_Type},
+    {"float", &FtFloat_Type},
+    {"str", &FtStr_Type},
+    {"list", &FtList_Type},
+    {"tuple", &FtTuple_Type},
+    {"dict", &FtDict_Type},
+    {"set", &FtSet_Type},
+    {"range", &FtRange_Type},
+    {"slice", &FtSlice_Type},
+    {"enumerate", &FtEnumerate_Type},
+    {"zip", &FtZip_Type},
+    {"map", &FtMap_Type},
+    {"filter", &FtFilter_Type},
+    {"reversed", &FtReversed_Type},
+    {"property", &FtProperty_Type},
     {"staticmethod", &FtStaticMethod_Type},
-    {"classmethod", &FtClassMethod_Type}, {"super", &FtSuper_Type},
+    {"classmethod", &FtClassMethod_Type},
+    {"super", &FtSuper_Type},
 };
 
 FtObject *ft_mod_builtins_create(void)

@@ -1,7 +1,6 @@
-/* interp/builtins_num.c — the numeric built-in functions: abs, divmod, pow
- * (with CPython's three-argument modular form), round (correctly rounded,
- * half to even) and hex/oct/bin. Added to the builtins module by
- * interp/builtins.c.
+/* interp/builtins_num.c — the numeric built-ins: abs, divmod, pow (with
+ * the three-argument modular form), round (correctly rounded, half to
+ * even) and hex/oct/bin; interp/builtins.c adds them to the module.
  */
 #include "objects/object.h"
 
@@ -194,7 +193,8 @@ static FtObject *round_float(double x, FtObject *ndigits)
 {
     if (ndigits == NULL) {
         if (isnan(x)) {
-            ft_err_set_string(FtExc_ValueError, "cannot convert float NaN to integer");
+            ft_err_set_string(FtExc_ValueError,
+                              "cannot convert float NaN to integer");
             return NULL;
         }
         if (isinf(x)) {
@@ -229,7 +229,8 @@ static FtObject *round_float(double x, FtObject *ndigits)
         r = round_negative(x, (int)nd);
     }
     if (isinf(r)) {
-        ft_err_set_string(FtExc_OverflowError, "rounded value too large to represent");
+        ft_err_set_string(FtExc_OverflowError,
+                          "rounded value too large to represent");
         return NULL;
     }
     return ft_float_from_double(r);
@@ -240,8 +241,9 @@ static FtObject *round_int(int64_t v, FtObject *ndigits)
     int64_t nd = 0;
     if (ndigits != NULL) {
         if (FT_FLOAT_CHECK(ndigits)) {
-            ft_err_set_string(FtExc_TypeError,
-                              "'float' object cannot be interpreted as an integer");
+            ft_err_set_string(
+                FtExc_TypeError,
+                "'float' object cannot be interpreted as an integer");
             return NULL;
         }
         if (ft_number_as_i64(ndigits, &nd) < 0)
@@ -283,7 +285,8 @@ static FtObject *bi_round(FtObject *self, FtObject *const *args, size_t nargs,
     FtObject *f = ft_type_lookup(FT_TYPE(x), FT_ID(__round__));
     if (f == NULL) {
         if (!ft_err_occurred())
-            ft_err_format(FtExc_TypeError, "type %s doesn't define __round__ method",
+            ft_err_format(FtExc_TypeError,
+                          "type %s doesn't define __round__ method",
                           ft_type_name(FT_TYPE(x)));
         return NULL;
     }

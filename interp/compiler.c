@@ -134,7 +134,40 @@ static int const_index_rebuild(CUnit *u, int cap)
     return 0;
 }
 
+/* CPython interns string constants made of name characters (they are
+ * often used as attribute names or dict keys, where interned strings
+ * compare by pointer). */
+static int all_name_chars(FtObject *s)
+{
+    const unsigned char *p = (const unsigned char *)FT_STR_DATA(s);
+    for (ssize_t i = 0; i < FT_STR_NBYTES(s); i++) {
+        unsigned char ch = p[i];
+        if (!(ch == '_' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+              (ch >= 'A' && ch <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
+static int add_const(FtCompiler *c, FtObject *o);
+
 int cc_add_const(FtCompiler *c, FtObject *o)
+{
+    if (FT_TYPE(o) == &FtStr_Type && !((FtStrObject *)o)->interned &&
+        all_name_chars(o)) {
+        FtObject *interned = ft_str_intern(FT_NEWREF(o));
+        if (interned == NULL) {
+            c->nomem = 1;
+            return 0;
+        }
+        int i = add_const(c, interned);
+        FT_DECREF(interned);
+        return i;
+    }
+    return add_const(c, o);
+}
+
+static int add_const(FtCompiler *c, FtObject *o)
 {
     CUnit *u = c->u;
     if ((u->n_consts + 1) * 2 > u->const_index_cap &&

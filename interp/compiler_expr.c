@@ -989,10 +989,8 @@ static int compile_lambda(FtCompiler *c, FtAstExpr *e)
         cc_exit_scope(c);
         return -1;
     }
-    if (c->u->ste->is_generator)
-        cc_emit(c, FT_OPC_POP_TOP, 0); /* the implicit return gives None */
-    else
-        cc_emit(c, FT_OPC_RETURN_VALUE, 0);
+    /* Even a generator lambda returns its body's value (as in CPython). */
+    cc_emit(c, FT_OPC_RETURN_VALUE, 0);
     return cc_finish_function(c, flags);
 }
 

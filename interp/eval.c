@@ -3,17 +3,14 @@
  * of interp/opcode.h. Calls from Python to Python functions do not recurse
  * in C: the callee's frame is pushed on the thread's frame stack and the
  * same loop continues in it (CPython 3.11 style), so deep recursion costs
- * no C stack. Slow paths live in eval_ops.c; frames in frame.c.
+ * no C stack. Slow paths live in eval_ops.c, entry points and the
+ * recursion guards in eval_entry.c, frames in frame.c.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* pthread_getattr_np */
-#endif
 #include "interp/eval.h"
 #include "interp/frame.h"
 #include "objects/object.h"
 #include "runtime/tstate.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #if defined(__GNUC__) && !defined(FT_EVAL_NO_COMPUTED_GOTO)
@@ -35,74 +32,11 @@
 #define FUNC(o) ((FtFunctionObject *)(o))
 #define TUPLE_ITEMS(t) (((FtTupleObject *)(t))->items)
 
-__thread volatile uint32_t ft_eval_breaker;
-int (*ft_eval_breaker_hook)(FtThreadState *ts);
-
-int ft_eval_handle_breaker(FtThreadState *ts)
-{
-    ft_eval_breaker = 0;
-    if (ft_eval_breaker_hook != NULL)
-        return ft_eval_breaker_hook(ts);
-    return 0;
-}
-
-/* ---- recursion and the C stack ---- */
-
-/* Lowest address the C stack may reach before we refuse to go deeper: a
- * safety net for recursion that passes through C (ft_call from C code),
- * which is limited by recursion_limit too but costs more stack per level. */
-static __thread char *c_stack_limit;
-
-static void c_stack_init(void)
-{
-    char here;
-    size_t size = 0;
-    void *addr = NULL;
-#if defined(__linux__)
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-        pthread_attr_getstack(&attr, &addr, &size);
-        pthread_attr_destroy(&attr);
-    }
-#endif
-    uintptr_t here_addr = (uintptr_t)&here;
-    if (addr == NULL || size == 0 || (uintptr_t)addr > here_addr) {
-        /* Unknown: assume 1 MiB below the first eval entry is usable. */
-        c_stack_limit = (char *)(here_addr - 1024 * 1024 + 128 * 1024);
-        return;
-    }
-    size_t margin = size / 8 > 256 * 1024 ? 256 * 1024 : size / 8;
-    c_stack_limit = (char *)((uintptr_t)addr + margin);
-}
-
-int ft_eval_recursion_error(FtThreadState *ts)
-{
-    if (ts->recursion_headroom > 0 &&
-        ts->recursion_depth <= ts->recursion_limit + 50)
-        return 0;
-    ts->recursion_headroom++;
-    ft_err_set_string(FtExc_RecursionError, "maximum recursion depth exceeded");
-    ts->recursion_headroom--;
-    ts->recursion_depth--;
-    return -1;
-}
-
-static int c_stack_exhausted(FtThreadState *ts)
-{
-    char here;
-    if (c_stack_limit == NULL)
-        c_stack_init();
-    if (LIKELY((uintptr_t)&here > (uintptr_t)c_stack_limit))
-        return 0;
-    ft_err_set_string(FtExc_RecursionError, "maximum recursion depth exceeded");
-    return 1;
-}
-
 /* ---- small inline helpers ---- */
 
 static inline FtObject *int_from(int64_t v)
 {
-    if ((uint64_t)(v - FT_SMALL_INT_MIN) <=
+    if ((uint64_t)v - (uint64_t)(int64_t)FT_SMALL_INT_MIN <=
         (uint64_t)(FT_SMALL_INT_MAX - FT_SMALL_INT_MIN)) {
         FtObject *o = (FtObject *)&ft_small_ints[v - FT_SMALL_INT_MIN];
         FT_INCREF(o);
@@ -220,6 +154,12 @@ static inline void frame_finish(FtFrame *f, FtObject **sp)
         DISPATCH();                                                            \
     } while (0)
 
+/* GCC's global CSE hoists the dispatch table's address into a spilled
+ * register and merges the computed gotos; CPython builds its loop with
+ * -fno-gcse for the same reason. */
+#if USE_COMPUTED_GOTOS && defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-gcse")))
+#endif
 FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *f, int throwflag)
 {
 #if USE_COMPUTED_GOTOS
@@ -250,7 +190,7 @@ FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *f, int throwflag)
 
     if (UNLIKELY(ft_eval_enter_call(ts) < 0))
         goto entry_failed;
-    if (UNLIKELY(c_stack_exhausted(ts))) {
+    if (UNLIKELY(ft_eval_c_stack_exhausted(ts))) {
         ft_eval_leave_call(ts);
         goto entry_failed;
     }
@@ -464,6 +404,20 @@ dispatch:
         case FT_OP_XOR:                                                        \
             c = a ^ b;                                                         \
             break;                                                             \
+        case FT_OP_FLOORDIV:                                                   \
+            if (b == 0 || b == -1)                                             \
+                goto slow_##slow_call;                                         \
+            c = a / b;                                                         \
+            if (a % b != 0 && ((a < 0) != (b < 0)))                            \
+                c--;                                                           \
+            break;                                                             \
+        case FT_OP_MOD:                                                        \
+            if (b == 0 || b == -1)                                             \
+                goto slow_##slow_call;                                         \
+            c = a % b;                                                         \
+            if (c != 0 && ((c < 0) != (b < 0)))                                \
+                c += b;                                                        \
+            break;                                                             \
         case FT_OP_MATMUL:                                                     \
             goto slow_##slow_call;                                             \
         default:                                                               \
@@ -494,6 +448,15 @@ dispatch:
         default:                                                               \
             break;                                                             \
         }                                                                      \
+    }                                                                          \
+    if (op == FT_OP_ADD && FT_STR_CHECK_EXACT(l) && FT_STR_CHECK_EXACT(r)) {   \
+        sp -= 2;                                                               \
+        res = ft_ev_str_concat(f, l, r, *ip); /* consumes l */                 \
+        FT_DECREF(r);                                                          \
+        if (res == NULL)                                                       \
+            goto error;                                                        \
+        PUSH(res);                                                             \
+        DISPATCH();                                                            \
     }                                                                          \
     slow_##slow_call:                                                          \
     res = slow_call(l, r, op);                                                 \
@@ -701,12 +664,23 @@ dispatch:
     {
         FtInlineCache *c = CACHE();
         FtObject *v;
+#ifdef FT_DICT_HAS_KEYS_VERSION
+        /* Keyed by the key sets only: the value is read from its slot, so
+         * assigning a global does not invalidate every cache. */
+        if (LIKELY(c->version == ((FtDictObject *)f->globals)->keys_version &&
+                   c->version2 == ((FtDictObject *)f->builtins)->keys_version &&
+                   c->type != NULL &&
+                   (v = *(FtObject **)c->type) != NULL)) {
+            FT_INCREF(v);
+        } else {
+#else
         if (LIKELY(c->version == FT_DICT_VERSION(f->globals) &&
                    c->version2 == FT_DICT_VERSION(f->builtins) &&
                    c->value != NULL)) {
             v = c->value;
             FT_INCREF(v);
         } else {
+#endif
             v = ft_ev_load_global(f, names[OPARG()], c);
             if (v == NULL)
                 goto error;
@@ -1261,7 +1235,7 @@ dispatch:
             }
         } else {
             if (ft_ev_unpack(seq, n, -1, sp) < 0) {
-                sp++;
+                *sp++ = seq; /* the helper may have used the slot */
                 goto error;
             }
             sp += n;
@@ -1276,7 +1250,7 @@ dispatch:
         FtObject *seq = TOP();
         sp--;
         if (ft_ev_unpack(seq, before, after, sp) < 0) {
-            sp++;
+            *sp++ = seq; /* the helper may have used the slot */
             goto error;
         }
         sp += before + 1 + after;
@@ -1447,6 +1421,8 @@ dispatch:
                 exc = ft_err_fetch();
                 res = ft_stopiteration_value(exc);
                 FT_DECREF(exc);
+                if (res == NULL)
+                    goto error;
             } else {
                 res = FT_NEWREF(FT_None);
             }
@@ -1822,50 +1798,4 @@ entry_failed:
         ft_frame_clear(f);
     }
     return NULL;
-}
-
-/* ---- entry points ---- */
-
-FtObject *ft_eval_code(FtObject *code, FtObject *globals, FtObject *locals)
-{
-    FtThreadState *ts = ft_tstate_get();
-    FtCodeObject *co = (FtCodeObject *)code;
-    if (locals == NULL)
-        locals = globals;
-    FtObject *builtins = NULL;
-    FtObject *b = ft_dict_get(globals, FT_ID(__builtins__));
-    if (b != NULL) {
-        if (FT_DICT_CHECK(b))
-            builtins = b;
-        else if (FT_TYPE(b) == &FtModule_Type)
-            builtins = FT_MODULE_DICT(b);
-        FT_DECREF(b); /* globals keeps it alive */
-    } else if (ft_err_occurred()) {
-        return NULL;
-    }
-    if (builtins == NULL) {
-        builtins = ft_builtins_dict();
-        if (builtins == NULL)
-            return NULL;
-    }
-    int n = ft_code_nlocalsplus(co);
-    FtFrame *f = ft_frame_alloc(ts, ft_frame_size(co, n));
-    if (f == NULL)
-        return NULL;
-    ft_frame_init(f, co, n, NULL, globals, builtins, locals);
-    memset(f->localsplus, 0, (size_t)n * sizeof(FtObject *));
-    if (n > co->co_nlocals && ft_frame_init_cells(f, NULL) < 0) {
-        ft_frame_clear(f);
-        ft_frame_free(ts, f);
-        return NULL;
-    }
-    FtObject *res = ft_eval_frame(ts, f, 0);
-    ft_frame_free(ts, f);
-    return res;
-}
-
-FtObject *ft_eval_globals(void)
-{
-    FtFrame *f = ft_tstate_get()->frame;
-    return f != NULL ? f->globals : NULL;
 }

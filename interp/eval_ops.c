@@ -12,6 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Inline caches are filled without synchronisation: only while a GIL
+ * serialises threads. Without one they stay empty (never hit), as CPython
+ * 3.13t disables specialisation. */
+#if defined(FT_GIL_NONE)
+#define CACHES_ENABLED 0
+#else
+#define CACHES_ENABLED 1
+#endif
+
 /* ---- unbound names ---- */
 
 void ft_ev_unbound_local(FtCodeObject *co, int oparg)
@@ -95,10 +104,32 @@ FtObject *ft_ev_load_global(FtFrame *f, FtObject *name, FtInlineCache *c)
             return NULL;
         }
     }
+    if (!CACHES_ENABLED)
+        return v;
+#ifdef FT_DICT_HAS_KEYS_VERSION
+    /* Remember where the value lives; valid while neither key set
+     * changes (the globals' one also guards names found in builtins). */
+    FtObject *home = f->globals;
+    FtObject **slot = ft_dict_value_slot(home, name, h);
+    if (slot == NULL) {
+        home = f->builtins;
+        slot = ft_dict_value_slot(home, name, h);
+    }
+    if (ft_err_occurred())
+        ft_err_clear();
+    if (slot != NULL && *slot == v) {
+        c->version = ((FtDictObject *)f->globals)->keys_version;
+        c->version2 = ((FtDictObject *)f->builtins)->keys_version;
+        c->type = slot;
+    } else {
+        c->type = NULL;
+    }
+#else
     /* The dicts keep v alive for as long as their versions match. */
     c->version = ft_dict_version(f->globals);
     c->version2 = ft_dict_version(f->builtins);
     c->value = v;
+#endif
     return v;
 }
 
@@ -744,6 +775,53 @@ FtObject *ft_ev_build_const_key_map(FtObject *keys, FtObject **values, int n)
     return d;
 }
 
+FtObject *ft_ev_str_concat(FtFrame *f, FtObject *l, FtObject *r,
+                           ft_codeunit next)
+{
+    FtCodeObject *co = f->code;
+    int arg = FT_ARG(next);
+    switch (FT_OP(next)) {
+    case FT_OPC_STORE_FAST:
+        if (f->localsplus[arg] == l) {
+            f->localsplus[arg] = NULL;
+            FT_DECREF(l); /* the stack still holds one */
+        }
+        break;
+    case FT_OPC_STORE_DEREF: {
+        FtCellObject *cell = (FtCellObject *)f->localsplus[co->co_nlocals + arg];
+        if (cell->ref == l) {
+            cell->ref = NULL;
+            FT_DECREF(l);
+        }
+        break;
+    }
+    case FT_OPC_STORE_NAME: {
+        FtObject *locals = f->locals;
+        if (locals == NULL || !FT_DICT_CHECK_EXACT(locals))
+            break;
+        FtObject *name = FT_TUPLE_GET(co->co_names, arg);
+        FtObject *w = ft_dict_get(locals, name);
+        if (w == NULL && ft_err_occurred()) {
+            FT_DECREF(l);
+            return NULL;
+        }
+        FT_XDECREF(w);
+        if (w == l && ft_dict_del(locals, name) < 0) {
+            FT_DECREF(l);
+            return NULL;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    if (ft_str_append_inplace(&l, r) < 0) {
+        FT_DECREF(l);
+        return NULL;
+    }
+    return l;
+}
+
 /* ---- with ---- */
 
 /* descr bound to obj, as attribute lookup on an instance would do it. */
@@ -809,7 +887,7 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
                           FtObject *result)
 {
     FtType *tp = FT_TYPE(owner);
-    if (tp->tp_version == 0 || !FT_STR_CHECK_EXACT(name))
+    if (!CACHES_ENABLED || tp->tp_version == 0 || !FT_STR_CHECK_EXACT(name))
         return;
     if (tp == &FtModule_Type) {
         if (ft_type_lookup(tp, name) != NULL)
@@ -833,7 +911,9 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
         c->index = FT_AC_MODULE;
         return;
     }
-    if (!has_generic_getattr(tp))
+    /* A negative offset (var-size instances) needs ft_object_dict_ptr's
+     * computation: not worth a cache. */
+    if (!has_generic_getattr(tp) || tp->tp_dictoffset < 0)
         return;
     FtObject *d = ft_type_lookup(tp, name);
     int kind;
@@ -859,7 +939,7 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
 void ft_ev_fill_store_attr(FtInlineCache *c, FtObject *owner, FtObject *name)
 {
     FtType *tp = FT_TYPE(owner);
-    if (tp->tp_version == 0 || tp->tp_dictoffset <= 0 ||
+    if (!CACHES_ENABLED || tp->tp_version == 0 || tp->tp_dictoffset <= 0 ||
         !has_generic_setattr(tp) || !FT_STR_CHECK_EXACT(name))
         return;
     FtObject *d = ft_type_lookup(tp, name);
@@ -875,8 +955,8 @@ void ft_ev_fill_load_method(FtInlineCache *c, FtObject *owner, FtObject *name,
                             FtObject *meth)
 {
     FtType *tp = FT_TYPE(owner);
-    if (tp->tp_version == 0 || !has_generic_getattr(tp) ||
-        !FT_STR_CHECK_EXACT(name))
+    if (!CACHES_ENABLED || tp->tp_version == 0 || !has_generic_getattr(tp) ||
+        tp->tp_dictoffset < 0 || !FT_STR_CHECK_EXACT(name))
         return;
     FtObject *d = ft_type_lookup(tp, name);
     if (d != meth ||

@@ -188,6 +188,9 @@ FtFrame *ft_eval_current_frame(void);
 extern __thread volatile uint32_t ft_eval_breaker;
 extern int (*ft_eval_breaker_hook)(FtThreadState *ts);
 int ft_eval_handle_breaker(FtThreadState *ts);
+/* The calling thread's flag word, for code that must set it from another
+ * thread (a GIL drop request): record it when the thread starts. */
+volatile uint32_t *ft_eval_breaker_ptr(void);
 
 /* ---- generators (objects/generator.c) ---- */
 
@@ -229,6 +232,9 @@ static inline void ft_eval_leave_call(FtThreadState *ts)
 {
     ts->recursion_depth--;
 }
+/* 1 + RecursionError when the C stack is nearly exhausted (checked where
+ * the loop is entered from C), else 0. */
+int ft_eval_c_stack_exhausted(FtThreadState *ts);
 
 /* ---- slow paths of the eval loop (eval_ops.c) ----
  * Each returns NULL / -1 with an exception set on failure. */
@@ -264,6 +270,12 @@ FtObject *ft_ev_call_ex(FtObject *func, FtObject *args, FtObject *kwargs);
 /* SETUP_WITH: *exit_out = bound __exit__, returns __enter__() result. */
 FtObject *ft_ev_setup_with(FtObject *mgr, FtObject **exit_out);
 FtObject *ft_ev_build_map(FtObject **items, int n);
+/* str + str where `next` is the following instruction: when it stores
+ * into the variable holding l, that reference is dropped first so the
+ * append can happen in place (CPython's unicode_concatenate). Consumes
+ * the caller's reference to l; r is borrowed. */
+FtObject *ft_ev_str_concat(FtFrame *f, FtObject *l, FtObject *r,
+                           ft_codeunit next);
 FtObject *ft_ev_build_const_key_map(FtObject *keys, FtObject **values, int n);
 /* LOAD_ATTR / STORE_ATTR / LOAD_METHOD cache filling after a slow lookup. */
 void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,

@@ -21,24 +21,27 @@ int ft_run_main_command(const char *code);
 int ft_run_main_stdin(void);
 int ft_run_repl(int quiet);
 
-static const char usage_line[] = "usage: ftpy [-h] [-V] [-c CODE] [FILE] [ARGS...]\n";
+static const char usage_line[] =
+    "usage: ftpy [-h] [-V] [-c CODE] [FILE] [ARGS...]\n";
 
 static void usage(FILE *out)
 {
     fputs(usage_line, out);
-    fputs("Options:\n"
-          "  -c CODE  : program passed in as a string (terminates the option list)\n"
-          "  -h       : print this help message and exit (also --help)\n"
-          "  -q       : don't print the version banner in interactive mode\n"
-          "  -u       : unbuffered stdout (stderr is always unbuffered)\n"
-          "  -V       : print the version and the build configuration and exit\n"
-          "             (also --version)\n"
-          "Arguments:\n"
-          "  FILE     : program read from a script file\n"
-          "  -        : program read from stdin (the default; interactive when\n"
-          "             stdin is a terminal)\n"
-          "  ARGS     : passed to the program in sys.argv[1:]\n",
-          out);
+    fputs(
+        "Options:\n"
+        "  -c CODE  : program passed in as a string (terminates the option "
+        "list)\n"
+        "  -h       : print this help message and exit (also --help)\n"
+        "  -q       : don't print the version banner in interactive mode\n"
+        "  -u       : unbuffered stdout (stderr is always unbuffered)\n"
+        "  -V       : print the version and the build configuration and exit\n"
+        "             (also --version)\n"
+        "Arguments:\n"
+        "  FILE     : program read from a script file\n"
+        "  -        : program read from stdin (the default; interactive when\n"
+        "             stdin is a terminal)\n"
+        "  ARGS     : passed to the program in sys.argv[1:]\n",
+        out);
 }
 
 static void bad_usage(const char *fmt, const char *arg)

@@ -16,10 +16,6 @@
 #define PACKAGE_VERSION "0.1.0"
 #endif
 
-/* The module cache of objects/module.c, when it offers one (see
- * /work/devnotes/requests.md); weak so that sys works without it. */
-extern FtObject *ft_import_modules_dict(void) __attribute__((weak));
-
 static int sys_argc;
 static char **sys_argv;
 static FtObject *sys_module; /* kept alive for the streams' fast paths */
@@ -32,7 +28,7 @@ void ft_sys_set_argv(int argc, char **argv)
     sys_argv = argv;
 }
 
-/* ---- the stream type -------------------------------------------------------- */
+/* ---- the stream type ----------------------------------------------------- */
 
 typedef struct {
     FT_OBJECT_HEAD
@@ -57,8 +53,10 @@ static int utf8_valid(const char *s, size_t n)
         unsigned c = *p++;
         if (c < 0x80)
             continue;
-        int k = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-                : (c & 0xF8) == 0xF0 ? 3 : -1;
+        int k = (c & 0xE0) == 0xC0   ? 1
+                : (c & 0xF0) == 0xE0 ? 2
+                : (c & 0xF8) == 0xF0 ? 3
+                                     : -1;
         if (k < 0 || (k == 1 && c < 0xC2) || (k == 3 && c > 0xF4) ||
             end - p < k)
             return 0;
@@ -262,9 +260,18 @@ static FtMethodDef sf_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static FtObject *sf_get_name(FtObject *self) { return ft_str_from_cstr(SF(self)->name); }
-static FtObject *sf_get_mode(FtObject *self) { return ft_str_from_cstr(SF(self)->mode); }
-static FtObject *sf_get_encoding(FtObject *self) { return ft_str_from_cstr("utf-8"); }
+static FtObject *sf_get_name(FtObject *self)
+{
+    return ft_str_from_cstr(SF(self)->name);
+}
+static FtObject *sf_get_mode(FtObject *self)
+{
+    return ft_str_from_cstr(SF(self)->mode);
+}
+static FtObject *sf_get_encoding(FtObject *self)
+{
+    return ft_str_from_cstr("utf-8");
+}
 static FtObject *sf_get_closed(FtObject *self) { FT_RETURN_FALSE; }
 
 static FtGetSetDef sf_getset[] = {
@@ -307,7 +314,7 @@ static FtObject *sysfile_new(FILE *fp, const char *name, const char *mode)
     return f;
 }
 
-/* ---- writing to the current streams ----------------------------------------- */
+/* ---- writing to the current streams -------------------------------------- */
 
 /* sys.<name> as currently set: new reference, or NULL without an exception
  * when sys does not exist yet or lacks the attribute. */
@@ -377,7 +384,7 @@ int ft_sys_write_stderr_cstr(const char *s)
     return ft_sys_write_stderr_len(s, strlen(s));
 }
 
-/* ---- sys.version_info -------------------------------------------------------- */
+/* ---- sys.version_info ---------------------------------------------------- */
 
 static void vi_dealloc(FtObject *self)
 {
@@ -397,9 +404,9 @@ static FtObject *vi_level(FtObject *s) { return vi_item(s, 3); }
 static FtObject *vi_serial(FtObject *s) { return vi_item(s, 4); }
 
 static FtGetSetDef vi_getset[] = {
-    {"major", vi_major, NULL},        {"minor", vi_minor, NULL},
-    {"micro", vi_micro, NULL},        {"releaselevel", vi_level, NULL},
-    {"serial", vi_serial, NULL},      {NULL, NULL, NULL},
+    {"major", vi_major, NULL},   {"minor", vi_minor, NULL},
+    {"micro", vi_micro, NULL},   {"releaselevel", vi_level, NULL},
+    {"serial", vi_serial, NULL}, {NULL, NULL, NULL},
 };
 
 static FtObject *vi_repr(FtObject *self)
@@ -447,7 +454,7 @@ static FtObject *version_info_new(void)
     return vi;
 }
 
-/* ---- sys functions -------------------------------------------------------------- */
+/* ---- sys functions ------------------------------------------------------- */
 
 static FtObject *sys_exit(FtObject *self, FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
@@ -467,8 +474,9 @@ static FtObject *sys_getrefcount(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("getrefcount", nargs, 1, 1) < 0)
         return NULL;
-    /* +1 for the argument reference, as CPython reports it. */
-    return ft_int_from_i64((int64_t)ft_refcnt(args[0]) + 1);
+    /* The caller's value-stack reference to the argument is already
+     * counted (as in CPython, whose result includes it too). */
+    return ft_int_from_i64((int64_t)ft_refcnt(args[0]));
 }
 
 static FtObject *sys_getrecursionlimit(FtObject *self, FtObject *const *args,
@@ -542,13 +550,14 @@ static FtObject *sys_getswitchinterval(FtObject *self, FtObject *const *args,
     return ft_float_from_double(switch_interval);
 }
 
-static FtObject *sys_intern(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *sys_intern(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
     if (ft_arg_count("intern", nargs, 1, 1) < 0)
         return NULL;
     if (!FT_STR_CHECK_EXACT(args[0])) {
-        ft_err_format(FtExc_TypeError, "intern() argument 1 must be str, not %s",
+        ft_err_format(FtExc_TypeError,
+                      "intern() argument 1 must be str, not %s",
                       ft_type_name(FT_TYPE(args[0])));
         return NULL;
     }
@@ -591,8 +600,10 @@ static FtObject *sys_utf8(FtObject *self, FtObject *const *args, size_t nargs,
 }
 
 static FtMethodDef sys_methods[] = {
-    {"exit", sys_exit, 0, "exit([status])\n\nExit the interpreter by raising SystemExit(status)."},
-    {"getrefcount", sys_getrefcount, 0, "Return the reference count of object."},
+    {"exit", sys_exit, 0,
+     "exit([status])\n\nExit the interpreter by raising SystemExit(status)."},
+    {"getrefcount", sys_getrefcount, 0,
+     "Return the reference count of object."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
     {"setswitchinterval", sys_setswitchinterval, 0, NULL},
@@ -605,7 +616,7 @@ static FtMethodDef sys_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* ---- the module ------------------------------------------------------------------- */
+/* ---- the module ---------------------------------------------------------- */
 
 static FtObject *make_argv(void)
 {
@@ -679,18 +690,11 @@ FtObject *ft_mod_sys_create(void)
 #else
     const char *build_info = "";
 #endif
-    FtObject *modules = NULL;
-    if (ft_import_modules_dict != NULL) {
-        modules = ft_import_modules_dict();
-        if (modules != NULL)
-            FT_INCREF(modules);
-    }
-    if (modules == NULL)
-        modules = ft_dict_new();
-    union {
-        uint32_t i;
-        char c[4];
-    } probe = {1};
+    FtObject *modules = ft_modules_dict(); /* borrowed */
+    if (modules != NULL)
+        FT_INCREF(modules);
+    const uint16_t probe = 1; /* first byte 1 on little-endian machines */
+    const int little = *(const unsigned char *)&probe == 1;
     if (ft_module_add_functions(m, sys_methods) < 0 ||
         add_new(m, "argv", make_argv()) < 0 ||
         ft_module_add_object(m, "stdin", orig_stdin) < 0 ||
@@ -706,8 +710,8 @@ FtObject *ft_mod_sys_create(void)
                 ft_str_from_cstr("3.11.0 (ftpy " PACKAGE_VERSION ")")) < 0 ||
         add_new(m, "version_info", version_info_new()) < 0 ||
         add_new(m, "platform", ft_str_from_cstr("linux")) < 0 ||
-        add_new(m, "byteorder",
-                ft_str_from_cstr(probe.c[0] ? "little" : "big")) < 0 ||
+        add_new(m, "byteorder", ft_str_from_cstr(little ? "little" : "big")) <
+            0 ||
         add_new(m, "modules", modules) < 0 ||
         add_new(m, "path", ft_list_new(0)) < 0 ||
         add_new(m, "executable", executable_path()) < 0 ||

@@ -55,8 +55,8 @@ CLOCK_FUNCS(monotonic, CLOCK_MONOTONIC)
 CLOCK_FUNCS(process_time, CLOCK_PROCESS_CPUTIME_ID)
 CLOCK_FUNCS(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
-static FtObject *time_sleep(FtObject *self, FtObject *const *args,
-                            size_t nargs, FtObject *kwnames)
+static FtObject *time_sleep(FtObject *self, FtObject *const *args, size_t nargs,
+                            FtObject *kwnames)
 {
     if (ft_arg_count("sleep", nargs, 1, 1) < 0)
         return NULL;
@@ -76,7 +76,8 @@ static FtObject *time_sleep(FtObject *self, FtObject *const *args,
         return NULL;
     }
     if (secs < 0) {
-        ft_err_set_string(FtExc_ValueError, "sleep length must be non-negative");
+        ft_err_set_string(FtExc_ValueError,
+                          "sleep length must be non-negative");
         return NULL;
     }
     if (secs > 9.2e9) {

@@ -1,7 +1,7 @@
 /* interp/parser_internal.h — state and helpers shared by the parser's files:
- * parser.c (driver, errors, statements), parser_expr.c (expressions,
- * targets, arguments) and parser_string.c (string literals, f-strings).
- * Private to those files.
+ * parser.c (driver, errors), parser_stmt.c (statements), parser_expr.c
+ * (expressions, call arguments), parser_args.c (targets, parameters) and
+ * parser_string.c (string literals, f-strings). Private to those files.
  */
 #ifndef FT_INTERP_PARSER_INTERNAL_H
 #define FT_INTERP_PARSER_INTERNAL_H
@@ -20,13 +20,11 @@
 typedef struct {
     int set;     /* a syntax error is recorded */
     int raised;  /* a Python exception (MemoryError, OverflowError) is set */
-    int generic; /* plain "invalid syntax" */
     FtTokErrType type;
     int lineno;
     int offset;  /* 1-based byte offset into the line; 0: none */
     char msg[200];
     const char *text; /* replaces the source line (f-string "(expr)") */
-    int at_eof;  /* the error is at the end of the input */
 } FtParseError;
 
 typedef struct FtParser {
@@ -111,7 +109,13 @@ static inline void ftp_leave(FtParser *p) { p->depth--; }
 FtAstExpr *ftp_parse_fexpr(FtParser *p, const char *s, const char *e,
                            int lineno, const char *line_start);
 
-/* ---- parser_expr.c ---- */
+/* ---- parser_stmt.c: the input modes ---- */
+
+FtAstModule *ftp_file_input(FtParser *p, FtAstModule *m);
+FtAstModule *ftp_single_input(FtParser *p, FtAstModule *m);
+FtAstModule *ftp_eval_input(FtParser *p, FtAstModule *m);
+
+/* ---- parser_expr.c and parser_args.c ---- */
 
 FtAstExpr *ftp_expression(FtParser *p);
 FtAstExpr *ftp_named_expression(FtParser *p);

@@ -205,7 +205,10 @@ static int literal_text(FtParser *p, const Literal *lit, const char *s,
 /* ---- f-strings ------------------------------------------------------------------ */
 
 typedef struct {
-    FtAstExpr *whole; /* position given to every part, as CPython 3.11 does */
+    /* CPython 3.11 places every part at the whole concatenation, except
+     * the text of a format spec, which sits at its own literal */
+    const FtAstExpr *whole;
+    const FtAstExpr *text_pos;
     FtPVec values;    /* Constant and FormattedValue nodes */
     Buf text;         /* literal text not yet turned into a Constant */
 } JoinState;
@@ -229,7 +232,7 @@ static int flush_text(FtParser *p, JoinState *js)
 {
     if (js->text.len == 0)
         return 0;
-    FtAstExpr *c = str_constant(p, js->whole, &js->text);
+    FtAstExpr *c = str_constant(p, js->text_pos, &js->text);
     js->text.len = 0;
     return c != NULL ? ftp_push(p, &js->values, c) : -1;
 }
@@ -361,7 +364,8 @@ static FtAstExpr *parse_field_expr(FtParser *p, const Literal *lit,
 /* The conversion and format spec after a field's expression; s is at the
  * '!', ':' or '}' and ends after the '}'. */
 static int field_tail(FtParser *p, const Literal *lit, const char **sp,
-                      const char *e, FtAstExpr *fv, int level)
+                      const char *e, FtAstExpr *fv, const FtAstExpr *whole,
+                      int level)
 {
     const char *s = *sp;
     if (s < e && *s == '!') {
@@ -376,7 +380,7 @@ static int field_tail(FtParser *p, const Literal *lit, const char **sp,
                                   "expected 's', 'r', or 'a'");
             return -1;
         }
-        fv->v.formatted.conversion = c;
+        fv->v.formatted.conversion = (unsigned char)c;
     }
     if (s < e && *s == ':') {
         s++;
@@ -390,7 +394,8 @@ static int field_tail(FtParser *p, const Literal *lit, const char **sp,
         pos.end_col = t->end_col;
         JoinState spec;
         memset(&spec, 0, sizeof spec);
-        spec.whole = &pos;
+        spec.whole = whole;
+        spec.text_pos = &pos;
         int r = fstring_part(p, lit, &s, e, &spec, level + 1);
         if (r == 0)
             r = flush_text(p, &spec);
@@ -448,7 +453,8 @@ static int fstring_field(FtParser *p, const Literal *lit, const char **sp,
         if (s < e && *s != '!' && *s != ':')
             fv->v.formatted.conversion = 'r';
     }
-    if (flush_text(p, js) < 0 || field_tail(p, lit, &s, e, fv, level) < 0)
+    if (flush_text(p, js) < 0 ||
+        field_tail(p, lit, &s, e, fv, js->whole, level) < 0)
         return -1;
     *sp = s;
     return ftp_push(p, &js->values, fv);
@@ -509,6 +515,7 @@ static FtAstExpr *joined(FtParser *p, Literal *lits, int n, FtAstExpr *whole)
     JoinState js;
     memset(&js, 0, sizeof js);
     js.whole = whole;
+    js.text_pos = whole;
     int r = 0;
     for (int i = 0; i < n && r == 0; i++) {
         if (lits[i].fstring) {

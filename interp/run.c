@@ -19,7 +19,7 @@
 #define PACKAGE_VERSION "0.1.0"
 #endif
 
-/* ---- compiling and running a string ------------------------------------------- */
+/* ---- compiling and running a string -------------------------------------- */
 
 /* Source text to a code object (parse into an arena, compile, drop the
  * arena). Also used by exec()/eval() in interp/builtins.c. */
@@ -63,7 +63,7 @@ FtObject *ft_run_string(const char *source, const char *filename,
     return r;
 }
 
-/* ---- __main__ -------------------------------------------------------------------- */
+/* ---- __main__ ------------------------------------------------------------ */
 
 /* The attributes CPython gives __main__, in its order (globals() shows it). */
 static FtObject *main_module_new(const char *file)
@@ -109,7 +109,7 @@ static void main_module_release(FtObject *m)
     FT_DECREF(m);
 }
 
-/* ---- uncaught exceptions ----------------------------------------------------------- */
+/* ---- uncaught exceptions ------------------------------------------------- */
 
 /* Takes the raised exception and turns it into an exit status: SystemExit
  * carries its own (None -> 0, an int -> that, anything else is printed to
@@ -154,8 +154,8 @@ static int run_main(const char *source, const char *filename, const char *file)
     FtObject *m = main_module_new(file);
     if (m == NULL)
         return ft_run_exit_status();
-    FtObject *r = ft_run_string(source, filename, FT_MODULE_DICT(m),
-                                FT_PARSE_FILE);
+    FtObject *r =
+        ft_run_string(source, filename, FT_MODULE_DICT(m), FT_PARSE_FILE);
     int status = 0;
     if (r == NULL)
         status = ft_run_exit_status();
@@ -273,8 +273,8 @@ int ft_run_main_file(const char *path)
     if (f != NULL)
         fclose(f);
     if (src == NULL) {
-        fprintf(stderr, "ftpy: can't open file '%s': [Errno %d] %s\n", abs,
-                err, strerror(err));
+        fprintf(stderr, "ftpy: can't open file '%s': [Errno %d] %s\n", abs, err,
+                strerror(err));
         free(abs);
         return 2;
     }
@@ -305,7 +305,7 @@ int ft_run_main_stdin(void)
     return status;
 }
 
-/* ---- the interactive loop ------------------------------------------------------------ */
+/* ---- the interactive loop ------------------------------------------------ */
 
 static int is_blank(const char *line)
 {
@@ -318,8 +318,8 @@ static int is_blank(const char *line)
  * empty line before running it, like CPython's. */
 static int opens_block(const char *src)
 {
-    static const char *const kw[] = {"if", "while", "for", "def", "class",
-                                     "with", "try", "async", "match", NULL};
+    static const char *const kw[] = {"if",   "while", "for",   "def",   "class",
+                                     "with", "try",   "async", "match", NULL};
     while (*src == ' ' || *src == '\t')
         src++;
     if (*src == '@')

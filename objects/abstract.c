@@ -63,8 +63,11 @@ FtObject *ft_object_str(FtObject *o)
     if (FT_STR_CHECK_EXACT(o))
         return FT_NEWREF(o);
     FtType *t = FT_TYPE(o);
-    if (t->tp_str == NULL)
+    if (t->tp_str == NULL) {
+        if (FT_STR_CHECK(o)) /* a str subclass: its text, not its repr */
+            return ft_str_from_len(FT_STR_DATA(o), FT_STR_NBYTES(o));
         return ft_object_repr(o);
+    }
     if (enter_recursion(" while getting the str of an object") < 0)
         return NULL;
     FtObject *r = t->tp_str(o);
@@ -257,8 +260,10 @@ FtObject **ft_object_dict_ptr(FtObject *o)
     if (off == 0)
         return NULL;
     if (off < 0) {
-        /* var-size heap instance: the dict pointer is the last word */
-        ssize_t n = FT_SIZE(o);
+        /* var-size heap instance: the dict pointer is the last word. str
+         * keeps its code-point length where ob_size would be; it allocates
+         * nbytes + 1 items. */
+        ssize_t n = FT_STR_CHECK(o) ? FT_STR_NBYTES(o) + 1 : FT_SIZE(o);
         if (n < 0)
             n = -n;
         size_t size = (size_t)t->tp_basicsize + (size_t)n * (size_t)t->tp_itemsize;
@@ -431,10 +436,17 @@ int ft_object_hasattr(FtObject *o, FtObject *name)
 
 int ft_object_setattr(FtObject *o, FtObject *name, FtObject *value)
 {
+    FtType *t = FT_TYPE(o);
+    if (FT_STR_CHECK_EXACT(name) && ((FtStrObject *)name)->interned) {
+        /* the common case: a name from co_names */
+        if (t->tp_setattr != NULL)
+            return t->tp_setattr(o, name, value);
+        return ft_object_generic_setattr(o, name, value);
+    }
     if (check_name(name) < 0)
         return -1;
     int r;
-    if (FT_STR_CHECK_EXACT(name) && !((FtStrObject *)name)->interned) {
+    if (FT_STR_CHECK_EXACT(name)) {
         /* stored names are interned so later lookups hit the method cache
          * and compare by pointer */
         FT_INCREF(name);
@@ -444,7 +456,6 @@ int ft_object_setattr(FtObject *o, FtObject *name, FtObject *value)
     } else {
         FT_INCREF(name);
     }
-    FtType *t = FT_TYPE(o);
     if (t->tp_setattr != NULL)
         r = t->tp_setattr(o, name, value);
     else
@@ -714,8 +725,35 @@ static FtObject *binop1(FtObject *a, FtObject *b, int op)
     FT_RETURN_NOTIMPLEMENTED;
 }
 
+/* "str" / "list" / "tuple" if o is one of the built-in sequences. */
+static const char *sequence_kind(FtObject *o)
+{
+    if (FT_STR_CHECK(o))
+        return "str";
+    if (FT_LIST_CHECK(o))
+        return "list";
+    if (FT_TUPLE_CHECK(o))
+        return "tuple";
+    return NULL;
+}
+
 static void binop_type_error(FtObject *a, FtObject *b, int op, int inplace)
 {
+    /* CPython reaches sq_concat / sq_repeat after the number slots, and
+     * those report in their own words */
+    const char *seq;
+    if (op == FT_OP_ADD && (seq = sequence_kind(a)) != NULL) {
+        ft_err_format(FtExc_TypeError,
+                      "can only concatenate %s (not \"%s\") to %s", seq,
+                      tname(b), seq);
+        return;
+    }
+    if (op == FT_OP_MUL && (sequence_kind(a) != NULL || sequence_kind(b) != NULL)) {
+        ft_err_format(FtExc_TypeError,
+                      "can't multiply sequence by non-int of type '%s'",
+                      tname(sequence_kind(a) != NULL ? b : a));
+        return;
+    }
     const char *sym = ft_op_symbols[op];
     if (op == FT_OP_POW && !inplace)
         sym = "** or pow()";

@@ -136,7 +136,9 @@ static FtObject *cfunction_get_doc(FtObject *o)
 static FtObject *cfunction_get_self(FtObject *o)
 {
     FtObject *self = ((FtCFunctionObject *)o)->self;
-    return FT_NEWREF(self != NULL ? self : FT_None);
+    if (self == NULL)
+        FT_RETURN_NONE;
+    return FT_NEWREF(self);
 }
 
 static FtObject *cfunction_get_module(FtObject *o)
@@ -918,7 +920,9 @@ static FtMethodDef property_methods[] = {
 
 static FtObject *prop_field(FtObject *v)
 {
-    return FT_NEWREF(v != NULL ? v : FT_None);
+    if (v == NULL)
+        FT_RETURN_NONE;
+    return FT_NEWREF(v);
 }
 static FtObject *property_get_fget(FtObject *o)
 {
@@ -1096,13 +1100,17 @@ static FtObject *super_get_thisclass(FtObject *o)
 static FtObject *super_get_self(FtObject *o)
 {
     FtObject *obj = ((FtSuperObject *)o)->obj;
-    return FT_NEWREF(obj != NULL ? obj : FT_None);
+    if (obj == NULL)
+        FT_RETURN_NONE;
+    return FT_NEWREF(obj);
 }
 
 static FtObject *super_get_self_class(FtObject *o)
 {
     FtType *t = ((FtSuperObject *)o)->obj_type;
-    return FT_NEWREF(t != NULL ? (FtObject *)t : FT_None);
+    if (t == NULL)
+        FT_RETURN_NONE;
+    return FT_NEWREF((FtObject *)t);
 }
 
 static FtGetSetDef super_getset[] = {

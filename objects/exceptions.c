@@ -14,7 +14,7 @@
 
 static FtObject *prealloc_memory_error;
 
-/* ---- helpers -------------------------------------------------------------- */
+/* ---- helpers ------------------------------------------------------------- */
 
 static FtObject *exc_get_dict(FtObject *self) /* borrowed; created lazily */
 {
@@ -62,7 +62,9 @@ static int dict_attr_set(FtObject *self, const char *name, FtObject *value)
     {                                                                          \
         return dict_attr_set(self, #NAME, value);                              \
     }
+/* clang-format off */
 #define DICT_ATTR_DEF(NAME) {#NAME, attr_get_##NAME, attr_set_##NAME}
+/* clang-format on */
 
 static int no_kwargs(FtObject *self, FtObject *kwnames)
 {
@@ -86,15 +88,15 @@ static int exc_store_args(FtObject *self, FtObject *const *args, size_t nargs)
         if (i == nargs)
             return 0;
     }
-    FtObject *t = nargs ? ft_tuple_from_array(args, (ssize_t)nargs)
-                        : ft_tuple_empty();
+    FtObject *t =
+        nargs ? ft_tuple_from_array(args, (ssize_t)nargs) : ft_tuple_empty();
     if (t == NULL)
         return -1;
     FT_SETREF(EXC(self)->args, t);
     return 0;
 }
 
-/* ---- BaseException -------------------------------------------------------- */
+/* ---- BaseException ------------------------------------------------------- */
 
 static FtObject *exc_new(FtType *type, FtObject *const *args, size_t nargs,
                          FtObject *kwnames)
@@ -104,8 +106,8 @@ static FtObject *exc_new(FtType *type, FtObject *const *args, size_t nargs,
     FtObject *self = ft_object_new(type);
     if (self == NULL)
         return NULL;
-    EXC(self)->args = nargs ? ft_tuple_from_array(args, (ssize_t)nargs)
-                            : ft_tuple_empty();
+    EXC(self)->args =
+        nargs ? ft_tuple_from_array(args, (ssize_t)nargs) : ft_tuple_empty();
     if (EXC(self)->args == NULL) {
         FT_DECREF(self);
         return NULL;
@@ -193,7 +195,8 @@ static FtObject *exc_m_add_note(FtObject *self, FtObject *const *args,
         }
     } else if (!FT_LIST_CHECK(notes)) {
         FT_DECREF(notes);
-        ft_err_set_string(FtExc_TypeError, "Cannot add note: __notes__ is not a list");
+        ft_err_set_string(FtExc_TypeError,
+                          "Cannot add note: __notes__ is not a list");
         return NULL;
     }
     int r = ft_list_append(notes, args[0]);
@@ -205,7 +208,8 @@ static FtObject *exc_m_add_note(FtObject *self, FtObject *const *args,
 
 static FtMethodDef exc_methods[] = {
     {"with_traceback", exc_m_with_traceback, 0,
-     "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
+     "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and "
+     "return self."},
     {"add_note", exc_m_add_note, 0,
      "Exception.add_note(note) --\n    add a note to the exception"},
     {NULL, NULL, 0, NULL},
@@ -235,9 +239,18 @@ static FtObject *or_none(FtObject *o)
     return FT_NEWREF(o != NULL ? o : FT_None);
 }
 
-static FtObject *exc_get_tb(FtObject *self) { return or_none(EXC(self)->traceback); }
-static FtObject *exc_get_context(FtObject *self) { return or_none(EXC(self)->context); }
-static FtObject *exc_get_cause(FtObject *self) { return or_none(EXC(self)->cause); }
+static FtObject *exc_get_tb(FtObject *self)
+{
+    return or_none(EXC(self)->traceback);
+}
+static FtObject *exc_get_context(FtObject *self)
+{
+    return or_none(EXC(self)->context);
+}
+static FtObject *exc_get_cause(FtObject *self)
+{
+    return or_none(EXC(self)->cause);
+}
 
 static int exc_set_tb(FtObject *self, FtObject *value)
 {
@@ -336,7 +349,7 @@ static FtGetSetDef exc_getset[] = {
     {NULL, NULL, NULL},
 };
 
-/* ---- subclasses with their own behaviour -------------------------------- */
+/* ---- subclasses with their own behaviour --------------------------------- */
 
 /* StopIteration.value and SystemExit.code are derived from args unless
  * assigned, so raising them does not need an instance dict. */
@@ -410,7 +423,8 @@ static FtObject *keyerror_str(FtObject *self)
     return exc_str(self);
 }
 
-/* SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])) */
+/* SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))
+ */
 DICT_ATTR(msg)
 DICT_ATTR(filename)
 DICT_ATTR(lineno)
@@ -433,8 +447,8 @@ static int syntax_init(FtObject *self, FtObject *const *args, size_t nargs,
     if (info == NULL)
         return -1;
     ssize_t n = FT_TUPLE_SIZE(info);
-    static const char *const names[] = {"filename", "lineno", "offset",
-                                        "text", "end_lineno", "end_offset"};
+    static const char *const names[] = {"filename", "lineno",     "offset",
+                                        "text",     "end_lineno", "end_offset"};
     int r = 0;
     if (n < 4 || n > 6) {
         ft_err_format(FtExc_IndexError, "tuple index out of range");
@@ -480,9 +494,9 @@ static FtObject *syntax_str(FtObject *self)
 }
 
 static FtGetSetDef syntax_getset[] = {
-    DICT_ATTR_DEF(msg),       DICT_ATTR_DEF(filename),
-    DICT_ATTR_DEF(lineno),    DICT_ATTR_DEF(offset),
-    DICT_ATTR_DEF(text),      DICT_ATTR_DEF(end_lineno),
+    DICT_ATTR_DEF(msg),        DICT_ATTR_DEF(filename),
+    DICT_ATTR_DEF(lineno),     DICT_ATTR_DEF(offset),
+    DICT_ATTR_DEF(text),       DICT_ATTR_DEF(end_lineno),
     DICT_ATTR_DEF(end_offset), DICT_ATTR_DEF(print_file_and_line),
     {NULL, NULL, NULL},
 };
@@ -543,8 +557,8 @@ DICT_ATTR(filename2)
 static FtType *oserror_subtype(FtType *type, FtObject *const *args,
                                size_t nargs);
 
-static FtObject *oserror_new(FtType *type, FtObject *const *args,
-                             size_t nargs, FtObject *kwnames)
+static FtObject *oserror_new(FtType *type, FtObject *const *args, size_t nargs,
+                             FtObject *kwnames)
 {
     return exc_new(oserror_subtype(type, args, nargs), args, nargs, kwnames);
 }
@@ -589,14 +603,11 @@ static FtObject *oserror_str(FtObject *self)
 }
 
 static FtGetSetDef oserror_getset[] = {
-    DICT_ATTR_DEF(errno),
-    DICT_ATTR_DEF(strerror),
-    DICT_ATTR_DEF(filename),
-    DICT_ATTR_DEF(filename2),
-    {NULL, NULL, NULL},
+    DICT_ATTR_DEF(errno),     DICT_ATTR_DEF(strerror), DICT_ATTR_DEF(filename),
+    DICT_ATTR_DEF(filename2), {NULL, NULL, NULL},
 };
 
-/* ---- the class table ------------------------------------------------------ */
+/* ---- the class table ----------------------------------------------------- */
 
 #define EXC_TYPE(NAME, BASE, DOC, ...)                                         \
     static FtType NAME##_type = {                                              \
@@ -616,8 +627,7 @@ EXC_TYPE(BaseException, NULL, "Common base class for all exceptions",
          .tp_getset = exc_getset)
 EXC_TYPE(SystemExit, &BaseException_type,
          "Request to exit from the interpreter.", .tp_getset = sysexit_getset)
-EXC_TYPE(KeyboardInterrupt, &BaseException_type,
-         "Program interrupted by user.")
+EXC_TYPE(KeyboardInterrupt, &BaseException_type, "Program interrupted by user.")
 EXC_TYPE(GeneratorExit, &BaseException_type, "Request that a generator exit.")
 EXC_TYPE(Exception, &BaseException_type,
          "Common base class for all non-exit exceptions.")
@@ -648,8 +658,8 @@ EXC_TYPE(NameError, &Exception_type, "Name not found globally.")
 EXC_TYPE(UnboundLocalError, &NameError_type,
          "Local name referenced but not bound to a value.")
 EXC_TYPE(OSError, &Exception_type, "Base class for I/O related errors.",
-         .tp_new = oserror_new, .tp_init = oserror_init,
-         .tp_str = oserror_str, .tp_getset = oserror_getset)
+         .tp_new = oserror_new, .tp_init = oserror_init, .tp_str = oserror_str,
+         .tp_getset = oserror_getset)
 EXC_TYPE(FileNotFoundError, &OSError_type, "File not found.")
 EXC_TYPE(RuntimeError, &Exception_type, "Unspecified run-time error.")
 EXC_TYPE(NotImplementedError, &RuntimeError_type,
@@ -679,6 +689,7 @@ EXC_TYPE(UserWarning, &Warning_type,
          "Base class for warnings generated by user code.")
 
 /* Every class, each after its base (the order ft_type_ready needs). */
+/* clang-format off */
 static FtType *const all_exc_types[] = {
     &BaseException_type, &SystemExit_type, &KeyboardInterrupt_type,
     &GeneratorExit_type, &Exception_type, &StopIteration_type,
@@ -691,8 +702,9 @@ static FtType *const all_exc_types[] = {
     &RecursionError_type, &SyntaxError_type, &IndentationError_type,
     &TabError_type, &SystemError_type, &TypeError_type, &ValueError_type,
     &UnicodeError_type, &Warning_type, &DeprecationWarning_type,
-    &RuntimeWarning_type, &UserWarning_type,
+    &RuntimeWarning_type, &UserWarning_type
 };
+/* clang-format on */
 #define N_EXC_TYPES (sizeof all_exc_types / sizeof all_exc_types[0])
 
 /* OSError(errno, ...) picks the subclass for the errno, as CPython does. */
@@ -708,13 +720,10 @@ static FtType *oserror_subtype(FtType *type, FtObject *const *args,
 
 int ft_exceptions_init(void)
 {
-    for (size_t i = 0; i < N_EXC_TYPES; i++) {
-        FtType *t = all_exc_types[i];
-        /* ft_type_ready fills NULL slots from the base; these keep the
-         * layout explicit even for a base that did not set them. */
-        if (ft_type_ready(t) < 0)
+    /* Bases come first in the table, so each inherits readied slots. */
+    for (size_t i = 0; i < N_EXC_TYPES; i++)
+        if (ft_type_ready(all_exc_types[i]) < 0)
             return -1;
-    }
     if (prealloc_memory_error == NULL) {
         prealloc_memory_error = exc_new(&MemoryError_type, NULL, 0, NULL);
         if (prealloc_memory_error == NULL)
@@ -730,13 +739,14 @@ int ft_exceptions_add_to(FtObject *dict)
                             (FtObject *)all_exc_types[i]) < 0)
             return -1;
     /* Old names CPython keeps as aliases. */
-    if (ft_dict_set_str(dict, "EnvironmentError", (FtObject *)&OSError_type) < 0 ||
-        ft_dict_set_str(dict, "IOError", (FtObject *)&OSError_type) < 0)
+    FtObject *oserror = (FtObject *)&OSError_type;
+    if (ft_dict_set_str(dict, "EnvironmentError", oserror) < 0 ||
+        ft_dict_set_str(dict, "IOError", oserror) < 0)
         return -1;
     return 0;
 }
 
-/* ---- creating exceptions -------------------------------------------------- */
+/* ---- creating exceptions ------------------------------------------------- */
 
 FtObject *ft_exc_new(FtType *type, FtObject *const *args, size_t nargs)
 {
@@ -756,7 +766,7 @@ FtObject *ft_exc_new(FtType *type, FtObject *const *args, size_t nargs)
     return self;
 }
 
-/* ---- the error indicator -------------------------------------------------- */
+/* ---- the error indicator ------------------------------------------------- */
 
 /* Makes `handled` the context of exc. If exc already appears in handled's
  * context chain, that link is cut first so the chain never becomes a cycle
@@ -782,7 +792,7 @@ static void link_context(FtObject *exc, FtObject *handled)
         }
     }
     FT_INCREF(handled);
-    EXC(exc)->context = handled;
+    FT_SETREF(EXC(exc)->context, handled);
 }
 
 void ft_err_set_exc(FtObject *exc)
@@ -790,8 +800,10 @@ void ft_err_set_exc(FtObject *exc)
     FtThreadState *ts = ft_tstate_get();
     FT_INCREF(exc);
     FtObject *handled = ts->exc_handled;
+    /* As CPython does, the handled exception replaces any older context
+     * (an exception object raised again in another handler). */
     if (handled != NULL && handled != exc && handled != FT_None &&
-        ft_exception_check(handled) && EXC(exc)->context == NULL)
+        ft_exception_check(handled) && EXC(exc)->context != handled)
         link_context(exc, handled);
     FtObject *old = ts->curexc;
     ts->curexc = exc;
@@ -939,8 +951,11 @@ static int utf8_valid(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned c = *p;
-        int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-                : (c & 0xF8) == 0xF0 ? 3 : -1;
+        int n = c < 0x80             ? 0
+                : (c & 0xE0) == 0xC0 ? 1
+                : (c & 0xF0) == 0xE0 ? 2
+                : (c & 0xF8) == 0xF0 ? 3
+                                     : -1;
         if (n < 0 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4))
             return 0;
         p++;
@@ -959,7 +974,7 @@ void ft_err_syntax(FtType *type, const char *msg, const char *filename,
     FtObject *ln = ft_int_from_i64(lineno);
     FtObject *off = ft_int_from_i64(offset);
     FtObject *tx = (text && utf8_valid(text)) ? ft_str_from_cstr(text)
-                                             : FT_NEWREF(FT_None);
+                                              : FT_NEWREF(FT_None);
     FtObject *info = NULL;
     if (m && fn && ln && off && tx)
         info = ft_tuple_pack(4, fn, ln, off, tx);
@@ -994,7 +1009,7 @@ int ft_err_add_traceback(FtObject *code, int lineno)
     return 0;
 }
 
-/* ---- accessors -------------------------------------------------------------- */
+/* ---- accessors ----------------------------------------------------------- */
 
 FtObject *ft_exc_get_args(FtObject *exc) { return EXC(exc)->args; }
 

@@ -103,8 +103,8 @@ static int gen_send_ex(FtGeneratorObject *g, FtObject *arg, int exc,
     if (exc && own) {
         FtObject *e = ft_err_fetch();
         if (e != NULL && e != ts->exc_handled)
-            ft_err_set_exc(e);
-        else
+            ft_err_set_exc(e); /* chains the generator's own exception */
+        else if (e != NULL)
             ft_err_restore(FT_NEWREF(e));
         FT_XDECREF(e);
     }
@@ -474,8 +474,13 @@ static void gen_dealloc(FtObject *op)
                 ft_err_clear();
             }
             ft_sys_write_stderr_cstr("\n");
-            if (exc != NULL)
+            if (exc != NULL) {
+                /* Like CPython's unraisable hook: no chained exceptions. */
+                FtBaseExceptionObject *e = (FtBaseExceptionObject *)exc;
+                FT_CLEAR(e->context);
+                FT_CLEAR(e->cause);
                 ft_err_print_exception(exc);
+            }
             FT_XDECREF(exc);
         } else {
             FT_DECREF(r);

@@ -12,7 +12,7 @@
  * sys.stderr is the original one). */
 int ft_sys_write_stderr_len(const char *s, size_t n);
 
-/* ---- the traceback type ----------------------------------------------------- */
+/* ---- the traceback type -------------------------------------------------- */
 
 #define TB(o) ((FtTraceback *)(o))
 
@@ -90,7 +90,7 @@ FtType FtTraceback_Type = {
     .tp_getset = tb_getset,
 };
 
-/* ---- output ------------------------------------------------------------------ */
+/* ---- output -------------------------------------------------------------- */
 
 static void out(const char *s, size_t n)
 {
@@ -100,7 +100,10 @@ static void out(const char *s, size_t n)
 
 static void outs(const char *s) { out(s, strlen(s)); }
 
-static void out_str(FtObject *s) { out(ft_str_cstr(s), (size_t)FT_STR_NBYTES(s)); }
+static void out_str(FtObject *s)
+{
+    out(ft_str_cstr(s), (size_t)FT_STR_NBYTES(s));
+}
 
 static void out_int(long long v)
 {
@@ -109,7 +112,7 @@ static void out_int(long long v)
     out(buf, (size_t)n);
 }
 
-/* ---- source lines ---------------------------------------------------------- */
+/* ---- source lines -------------------------------------------------------- */
 
 /* One file's text kept for the duration of a print: a RecursionError's
  * traceback shows the same file many times. */
@@ -197,7 +200,7 @@ static int cache_line(SourceCache *c, int lineno, const char **line, size_t *n)
     return 1;
 }
 
-/* ---- the traceback ----------------------------------------------------------- */
+/* ---- the traceback ------------------------------------------------------- */
 
 #define TB_LIMIT 1000         /* sys.tracebacklimit's default */
 #define TB_RECURSIVE_CUTOFF 3 /* identical entries shown before collapsing */
@@ -263,7 +266,7 @@ static void print_tb(FtObject *tb, SourceCache *cache)
         print_repeated(cnt);
 }
 
-/* ---- one exception ----------------------------------------------------------- */
+/* ---- one exception ------------------------------------------------------- */
 
 /* "ValueError", "__main__" and "builtins" classes unqualified, others as
  * "module.QualName" — what CPython prints before the message. */
@@ -293,8 +296,8 @@ static void print_type_name(FtType *t)
     }
     /* Static types: "module.Name" in tp_name, no dot for builtins. */
     const char *dot = strrchr(t->tp_name, '.');
-    if (dot != NULL && !(dot - t->tp_name == 8 &&
-                         strncmp(t->tp_name, "builtins", 8) == 0))
+    if (dot != NULL &&
+        !(dot - t->tp_name == 8 && strncmp(t->tp_name, "builtins", 8) == 0))
         out(t->tp_name, (size_t)(dot - t->tp_name + 1));
     outs(dot ? dot + 1 : t->tp_name);
 }
@@ -304,8 +307,8 @@ static void print_type_name(FtType *t)
  * column `offset` (1-based), none if it would point left of the text. */
 static void print_error_text(long offset, long end_offset, const char *text)
 {
-    long carets = (end_offset > 0 && end_offset > offset) ? end_offset - offset
-                                                          : 1;
+    long carets =
+        (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
     offset--;
     while (*text == ' ' || *text == '\t' || *text == '\f') {
         text++;
@@ -478,7 +481,7 @@ static void print_one(FtObject *exc, SourceCache *cache)
     print_notes(exc);
 }
 
-/* ---- the chain ------------------------------------------------------------------ */
+/* ---- the chain ----------------------------------------------------------- */
 
 #define MAX_CHAIN 256
 
@@ -487,7 +490,7 @@ typedef struct {
     int n;
 } Seen;
 
-static int seen_has(Seen *s, FtObject *o)
+static int seen_has(const Seen *s, const FtObject *o)
 {
     for (int i = 0; i < s->n; i++)
         if (s->items[i] == o)

@@ -9,8 +9,14 @@
 #include <string.h>
 
 #include "interp/eval.h"
+#include "interp/modules.h"
 #include "objects/typeobject.h"
 
+/* The method cache, the version counter and the subclass registry are
+ * process-wide and, in this GIL build, protected by the GIL. A
+ * free-threaded variant must take FT_CRIT_LOCK() around registry and
+ * counter updates and validate cache entries against torn writes (e.g. a
+ * per-entry sequence number), as CPython 3.13t does. */
 FtMCacheEntry ft_mcache[1u << FT_MCACHE_BITS];
 
 /* Versions are never reused, so a cache entry can never match a type that
@@ -140,42 +146,44 @@ static int register_subclass(FtType *t)
 
 /* ---- lookup and invalidation ---------------------------------------------- */
 
+/* Deallocs look names up (__del__) while an exception may be propagating:
+ * only an error raised by the lookup itself is dropped here (a class dict
+ * key with a failing __eq__; with str keys that cannot happen). */
+static void drop_new_error(FtObject *before)
+{
+    FtObject *now = ft_err_occurred();
+    if (now != NULL && now != before)
+        ft_err_clear();
+}
+
 static FtObject *find_in_mro(FtType *t, FtObject *name)
 {
-    if (t->tp_mro == NULL && !(t->tp_flags & FT_TPFLAGS_READY) &&
-        ft_type_ready(t) < 0)
-        ft_err_clear();
+    FtObject *before = ft_err_occurred();
+    if (t->tp_mro == NULL && !(t->tp_flags & FT_TPFLAGS_READY)) {
+        ft_type_ready(t);
+        drop_new_error(before);
+    }
     ft_hash_t hash = ft_str_hash(name);
     FtObject *mro = t->tp_mro;
+    FtObject *v = NULL;
     if (mro == NULL) {
-        for (; t != NULL; t = t->tp_base) {
-            if (t->tp_dict == NULL)
-                continue;
-            FtObject *v = ft_dict_get_hashed(t->tp_dict, name, hash);
-            if (v != NULL) {
-                FT_DECREF(v); /* borrowed: the dict keeps it */
-                return v;
-            }
+        for (; t != NULL && v == NULL; t = t->tp_base)
+            if (t->tp_dict != NULL)
+                v = ft_dict_get_hashed(t->tp_dict, name, hash);
+    } else {
+        ssize_t n = FT_TUPLE_SIZE(mro);
+        for (ssize_t i = 0; i < n && v == NULL; i++) {
+            FtObject *dict = ((FtType *)FT_TUPLE_GET(mro, i))->tp_dict;
+            if (dict != NULL)
+                v = ft_dict_get_hashed(dict, name, hash);
         }
-        if (ft_err_occurred())
-            ft_err_clear();
+    }
+    if (v == NULL) {
+        drop_new_error(before);
         return NULL;
     }
-    ssize_t n = FT_TUPLE_SIZE(mro);
-    for (ssize_t i = 0; i < n; i++) {
-        FtObject *dict = ((FtType *)FT_TUPLE_GET(mro, i))->tp_dict;
-        if (dict == NULL)
-            continue;
-        FtObject *v = ft_dict_get_hashed(dict, name, hash);
-        if (v != NULL) {
-            FT_DECREF(v);
-            return v;
-        }
-    }
-    /* only str keys that cannot fail to compare get here in practice */
-    if (ft_err_occurred())
-        ft_err_clear();
-    return NULL;
+    FT_DECREF(v); /* borrowed: the dict keeps it */
+    return v;
 }
 
 FtObject *ft_type_lookup(FtType *t, FtObject *name)
@@ -489,9 +497,83 @@ fail:
 
 /* ---- instances of classes ------------------------------------------------------ */
 
+/* The object whose __del__ already ran in the dealloc now in progress. */
+static FtObject *del_done;
+/* Objects resurrected by their __del__: it never runs twice (PEP 442).
+ * Resurrection is rare, so a plain array will do. */
+static FtObject **resurrected;
+static ssize_t n_resurrected, cap_resurrected;
+
+static int forget_resurrected(FtObject *self)
+{
+    for (ssize_t i = 0; i < n_resurrected; i++) {
+        if (resurrected[i] == self) {
+            resurrected[i] = resurrected[--n_resurrected];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void remember_resurrected(FtObject *self)
+{
+    if (n_resurrected == cap_resurrected) {
+        ssize_t ncap = cap_resurrected ? cap_resurrected * 2 : 8;
+        FtObject **n = ft_mem_realloc(resurrected, (size_t)ncap * sizeof *n);
+        if (n == NULL) {
+            ft_err_clear();
+            return;
+        }
+        resurrected = n;
+        cap_resurrected = ncap;
+    }
+    resurrected[n_resurrected++] = self;
+}
+
+/* Runs self.__del__() with self temporarily alive again. Returns 1 if the
+ * object was resurrected (__del__ stored a reference somewhere) or is
+ * being freed by the nested dealloc this triggers, so the caller must not
+ * touch it any more; 0 to go on freeing it. */
+static int call_finalizer(FtObject *self)
+{
+    if (self == del_done ||
+        ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__)) == NULL)
+        return 0;
+    if (n_resurrected > 0 && forget_resurrected(self))
+        return 0;
+    ft_rc_init(self);
+    /* a dealloc can run while an exception propagates: keep it */
+    FtObject *saved = ft_err_fetch();
+    FtObject *r = ft_call_special(self, FT_ID(__del__), NULL, 0, NULL, NULL);
+    if (r == NULL) {
+        FtObject *f = ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__));
+        FtObject *exc = ft_err_fetch();
+        FtObject *fr = f != NULL ? ft_object_repr(f) : NULL;
+        if (fr == NULL)
+            ft_err_clear();
+        ft_sys_write_stderr_cstr("Exception ignored in: ");
+        ft_sys_write_stderr_cstr(fr != NULL ? ft_str_cstr(fr) : "__del__");
+        ft_sys_write_stderr_cstr("\n");
+        FT_XDECREF(fr);
+        ft_err_restore(exc);
+        ft_err_print();
+    }
+    FT_XDECREF(r);
+    ft_err_restore(saved);
+    if (ft_refcnt(self) > 1)
+        remember_resurrected(self);
+    FtObject *prev = del_done;
+    del_done = self;
+    FT_DECREF(self); /* frees it here unless __del__ resurrected it */
+    del_done = prev;
+    return 1;
+}
+
 /* The C base whose dealloc releases the instance's C fields. */
 static void subtype_dealloc(FtObject *self)
 {
+    if (call_finalizer(self))
+        return;
     FtType *t = FT_TYPE(self);
     FtType *b = t;
     while (b->tp_dealloc == subtype_dealloc)
@@ -1190,7 +1272,9 @@ static FtObject *type_get_bases(FtObject *o)
 static FtObject *type_get_base(FtObject *o)
 {
     FtType *b = ((FtType *)o)->tp_base;
-    return FT_NEWREF(b != NULL ? (FtObject *)b : FT_None);
+    if (b == NULL)
+        FT_RETURN_NONE;
+    return FT_NEWREF((FtObject *)b);
 }
 
 static FtObject *type_get_mro(FtObject *o)

@@ -13,5 +13,9 @@ void *ft_mem_calloc(size_t n, size_t size); /* zeroed; NULL + MemoryError */
 void *ft_mem_realloc(void *p, size_t size); /* NULL + MemoryError; p kept */
 void ft_mem_free(void *p);
 const char *ft_mem_backend(void); /* "jemalloc" or "system" */
+/* Caps the address space at physical memory (+1 GiB) unless a limit is
+ * already set, so running out of memory raises MemoryError instead of
+ * waking the kernel's OOM killer. Called once at start-up. */
+void ft_mem_limit_init(void);
 
 #endif

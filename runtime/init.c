@@ -13,6 +13,7 @@ static ssize_t rc_total_at_start;
 
 int ft_runtime_init(void)
 {
+    ft_mem_limit_init();
     if (ft_tstate_new() == NULL) {
         fprintf(stderr, "ftpy: cannot allocate the thread state\n");
         return -1;
