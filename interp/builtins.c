@@ -18,6 +18,10 @@
 FtObject *ft_sys_get_attr(FtObject *name);
 FILE *ft_sys_file_of(FtObject *o);
 int ft_sys_utf8_valid(const char *s, size_t n);
+/* stdio with the GIL released when the call may block (mod_sys.c). */
+size_t ft_sys_fwrite(FILE *fp, const char *s, size_t n);
+int ft_sys_fflush(FILE *fp);
+char *ft_sys_read_fp(FILE *fp, int64_t limit, int line, size_t *len);
 FtObject *ft_run_compile(const char *source, const char *filename, int mode);
 extern FtMethodDef ft_builtins_num_methods[]; /* interp/builtins_num.c */
 
@@ -98,23 +102,23 @@ static int print_fast(FILE *fp, FtObject *const *args, size_t nargs,
             if (sep == NULL)
                 putc(' ', fp);
             else
-                fwrite(FT_STR_DATA(sep), 1, (size_t)FT_STR_NBYTES(sep), fp);
+                ft_sys_fwrite(fp, FT_STR_DATA(sep), (size_t)FT_STR_NBYTES(sep));
         }
         FtObject *o = args[i];
         if (FT_STR_CHECK_EXACT(o)) {
-            fwrite(FT_STR_DATA(o), 1, (size_t)FT_STR_NBYTES(o), fp);
+            ft_sys_fwrite(fp, FT_STR_DATA(o), (size_t)FT_STR_NBYTES(o));
         } else {
             FtObject *s = ft_object_str(o);
             if (s == NULL)
                 return -1;
-            fwrite(FT_STR_DATA(s), 1, (size_t)FT_STR_NBYTES(s), fp);
+            ft_sys_fwrite(fp, FT_STR_DATA(s), (size_t)FT_STR_NBYTES(s));
             FT_DECREF(s);
         }
     }
     if (end == NULL)
-        putc('\n', fp);
+        ft_sys_fwrite(fp, "\n", 1); /* may flush a line-buffered stream */
     else
-        fwrite(FT_STR_DATA(end), 1, (size_t)FT_STR_NBYTES(end), fp);
+        ft_sys_fwrite(fp, FT_STR_DATA(end), (size_t)FT_STR_NBYTES(end));
     return ferror(fp) ? stdio_failed(fp) : 0;
 }
 
@@ -194,7 +198,7 @@ static FtObject *bi_print(FtObject *self, FtObject *const *args, size_t nargs,
         if (fl < 0)
             r = -1;
         else if (fl && fp != NULL)
-            fflush(fp);
+            ft_sys_fflush(fp);
         else if (fl) {
             FtObject *res = ft_call_method(file, FT_ID(flush), NULL, 0);
             if (res == NULL)
@@ -251,23 +255,23 @@ static FtObject *bi_input(FtObject *self, FtObject *const *args, size_t nargs,
         FT_XDECREF(r);
     }
     FT_XDECREF(out);
-    fflush(stdout);
+    ft_sys_fflush(stdout);
 
     FtObject *in = ft_sys_get_attr(name_stdin);
     FILE *fp = in ? ft_sys_file_of(in) : stdin;
     FtObject *line;
     if (fp != NULL) {
         FT_XDECREF(in);
-        char *buf = NULL;
-        size_t cap = 0;
-        ssize_t n = getline(&buf, &cap, fp);
-        if (n <= 0) {
+        size_t n;
+        char *buf = ft_sys_read_fp(fp, -1, 1, &n); /* without the GIL */
+        if (buf == NULL)
+            return NULL;
+        if (n == 0) {
             free(buf);
-            clearerr(fp);
             return eof_error();
         }
-        if (ft_sys_utf8_valid(buf, (size_t)n))
-            line = ft_str_from_len(buf, n);
+        if (ft_sys_utf8_valid(buf, n))
+            line = ft_str_from_len(buf, (ssize_t)n);
         else {
             line = NULL;
             ft_err_set_string(FtExc_UnicodeError,

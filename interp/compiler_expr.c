@@ -175,7 +175,20 @@ static int fold_seq(FtCompiler *c, FtAstExprSeq *seq, FtObject **out)
     return 1;
 }
 
+static int fold1(FtCompiler *c, FtAstExpr *e, FtObject **out);
+
 int cc_fold(FtCompiler *c, FtAstExpr *e, FtObject **out)
+{
+    if (e->kind != FT_EXPR_BINOP && e->kind != FT_EXPR_UNARYOP &&
+        e->kind != FT_EXPR_TUPLE)
+        return fold1(c, e, out); /* a leaf for folding */
+    TRY(cc_enter(c));
+    int r = fold1(c, e, out);
+    cc_leave(c);
+    return r;
+}
+
+static int fold1(FtCompiler *c, FtAstExpr *e, FtObject **out)
 {
     switch (e->kind) {
     case FT_EXPR_CONSTANT:
@@ -314,7 +327,17 @@ static int visit_comparator(FtCompiler *c, FtAstCmpOp op, FtAstExpr *e)
     return cc_visit_expr(c, e);
 }
 
+static int jump_if1(FtCompiler *c, FtAstExpr *e, int label, int cond);
+
 int cc_jump_if(FtCompiler *c, FtAstExpr *e, int label, int cond)
+{
+    TRY(cc_enter(c));
+    int r = jump_if1(c, e, label, cond);
+    cc_leave(c);
+    return r;
+}
+
+static int jump_if1(FtCompiler *c, FtAstExpr *e, int label, int cond)
 {
     switch (e->kind) {
     case FT_EXPR_UNARYOP:
@@ -1211,11 +1234,13 @@ static int visit_expr1(FtCompiler *c, FtAstExpr *e)
 
 int cc_visit_expr(FtCompiler *c, FtAstExpr *e)
 {
+    TRY(cc_enter(c));
     CUnit *u = c->u;
     int line = u->lineno, col = u->col;
     cc_set_loc(c, e->lineno, e->col);
     int r = visit_expr1(c, e);
     u->lineno = line;
     u->col = col;
+    cc_leave(c);
     return r;
 }

@@ -84,7 +84,20 @@ typedef struct {
     int interactive; /* FT_PARSE_SINGLE: expression statements print */
     int nestlevel;   /* number of units on the stack */
     int nomem;       /* an allocation failed while emitting (MemoryError set) */
+    int depth;       /* recursion of the AST visitors (FT_COMPILE_MAX_DEPTH) */
 } FtCompiler;
+
+/* Every recursive visitor enters and leaves through these, so an AST too
+ * deep for the C stack ends in RecursionError instead of a crash. */
+static inline int cc_enter(FtCompiler *c)
+{
+    if (ft_compile_check_depth(c->depth) < 0)
+        return -1;
+    c->depth++;
+    return 0;
+}
+
+static inline void cc_leave(FtCompiler *c) { c->depth--; }
 
 /* ---- compiler.c ---- */
 

@@ -604,7 +604,17 @@ static int compile_try_finally(FtCompiler *c, FtAstStmt *s)
 
 /* ---- the statement visitor --------------------------------------------------- */
 
+static int visit_stmt1(FtCompiler *c, FtAstStmt *s);
+
 int cc_visit_stmt(FtCompiler *c, FtAstStmt *s)
+{
+    TRY(cc_enter(c));
+    int r = visit_stmt1(c, s);
+    cc_leave(c);
+    return r;
+}
+
+static int visit_stmt1(FtCompiler *c, FtAstStmt *s)
 {
     cc_set_loc(c, s->lineno, s->col);
     switch (s->kind) {

@@ -9,6 +9,7 @@
 #include "interp/eval.h"
 #include "interp/frame.h"
 #include "objects/object.h"
+#include "runtime/gil.h"
 #include "runtime/tstate.h"
 
 #include <string.h>
@@ -105,7 +106,8 @@ static inline void frame_finish(FtFrame *f, FtObject **sp)
 
 #define CHECK_BREAKER()                                                        \
     do {                                                                       \
-        if (UNLIKELY(ft_eval_breaker) && ft_eval_handle_breaker(ts) < 0)       \
+        if (UNLIKELY(ft_atomic_load_u32(&ft_eval_breaker)) &&                 \
+            ft_eval_handle_breaker(ts) < 0)                                    \
             goto error;                                                        \
     } while (0)
 
@@ -122,8 +124,11 @@ static inline void frame_finish(FtFrame *f, FtObject **sp)
 
 #if USE_COMPUTED_GOTOS
 #define TARGET(name) op_##name:
+/* FT_GIL_TICK (runtime/gil.h): the legacy GIL's per-instruction ticker;
+ * nothing in the other variants. */
 #define DISPATCH()                                                             \
     do {                                                                       \
+        FT_GIL_TICK(ts);                                                       \
         word = *ip++;                                                          \
         goto *targets[FT_OP(word)];                                            \
     } while (0)
@@ -208,6 +213,7 @@ FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *f, int throwflag)
     {
 #else
 dispatch:
+    FT_GIL_TICK(ts);
     word = *ip++;
     switch (FT_OP(word)) {
 #endif

@@ -25,7 +25,7 @@ volatile uint32_t *ft_eval_breaker_ptr(void)
  * while the hook runs is seen at the next check. */
 int ft_eval_handle_breaker(FtThreadState *ts)
 {
-    ft_eval_breaker = 0;
+    ft_atomic_store_u32(&ft_eval_breaker, 0); /* other threads set it */
     if (ft_eval_breaker_hook != NULL)
         return ft_eval_breaker_hook(ts);
     return 0;

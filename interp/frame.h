@@ -184,7 +184,9 @@ FtFrame *ft_eval_current_frame(void);
  * A per-thread word the loop tests at backward jumps and calls. Anything
  * that needs the running thread's attention (a signal, a GIL drop request)
  * sets it to non-zero and installs work in ft_eval_breaker_hook; the loop
- * then calls the hook, which returns 0 or -1 with an exception set. */
+ * then calls the hook, which returns 0 or -1 with an exception set.
+ * Other threads and signal handlers write it, so every access goes through
+ * ft_atomic_load_u32 / ft_atomic_store_u32 (a plain load on x86). */
 extern __thread volatile uint32_t ft_eval_breaker;
 extern int (*ft_eval_breaker_hook)(FtThreadState *ts);
 int ft_eval_handle_breaker(FtThreadState *ts);

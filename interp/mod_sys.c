@@ -4,10 +4,15 @@
  */
 #include "interp/modules.h"
 #include "objects/object.h"
+#include "runtime/gil.h"
 #include "runtime/tstate.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#if defined(__GLIBC__)
+#include <stdio_ext.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,7 +25,6 @@ static int sys_argc;
 static char **sys_argv;
 static FtObject *sys_module; /* kept alive for the streams' fast paths */
 static FtObject *orig_stdin, *orig_stdout, *orig_stderr;
-static double switch_interval = 0.005;
 
 void ft_sys_set_argv(int argc, char **argv)
 {
@@ -88,9 +92,154 @@ static int stream_error(FILE *fp)
     return -1;
 }
 
+/* ---- blocking I/O without the GIL ----------------------------------------
+ * A write that only copies into the stdio buffer keeps the GIL (releasing
+ * it would cost more than the copy); one that may reach the OS — the stream
+ * is unbuffered, line-buffered and the text has a newline, or the buffer
+ * would overflow — drops it, since a pipe or terminal can block for ever.
+ * The text is a C buffer the caller keeps alive (a str's bytes: immutable,
+ * and the caller holds a reference), so nothing is touched without the GIL.
+ * With the FILE locked, a write that does not block stays atomic.
+ */
+static int write_may_block(FILE *fp, const char *s, size_t n)
+{
+#if defined(__GLIBC__)
+    size_t cap = __fbufsize(fp);
+    return cap <= 1 || __fpending(fp) + n >= cap ||
+           (__flbf(fp) && memchr(s, '\n', n) != NULL);
+#else
+    return 1;
+#endif
+}
+
+/* fwrite, retried after EINTR (a signal handler ran; the eval breaker
+ * delivers it). */
+static size_t fwrite_all(FILE *fp, const char *s, size_t n)
+{
+    size_t done = fwrite(s, 1, n, fp);
+    while (done < n && ferror(fp) && errno == EINTR) {
+        clearerr(fp);
+        done += fwrite(s + done, 1, n - done, fp);
+    }
+    return done;
+}
+
+size_t ft_sys_fwrite(FILE *fp, const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t done;
+    if (ftrylockfile(fp) == 0) {
+        if (!write_may_block(fp, s, n)) {
+            done = fwrite_all(fp, s, n);
+            funlockfile(fp);
+            return done;
+        }
+        funlockfile(fp);
+    } /* else another thread is writing to it without the GIL: we'd wait */
+    FT_BEGIN_ALLOW_THREADS
+    done = fwrite_all(fp, s, n);
+    FT_END_ALLOW_THREADS
+    return done;
+}
+
+int ft_sys_fflush(FILE *fp)
+{
+    int r;
+#if defined(__GLIBC__)
+    if (ftrylockfile(fp) == 0) {
+        int empty = __fpending(fp) == 0;
+        funlockfile(fp);
+        if (empty)
+            return 0;
+    }
+#endif
+    FT_BEGIN_ALLOW_THREADS
+    while ((r = fflush(fp)) != 0 && errno == EINTR)
+        clearerr(fp);
+    FT_END_ALLOW_THREADS
+    return r;
+}
+
+/* Reads from fp without the GIL into *buf (malloc'd, grown as needed):
+ * up to `limit` bytes in all (no limit if < 0), stopping after a newline
+ * when `line` is set. Returns 0 or an errno value. */
+static int read_raw(FILE *fp, int64_t limit, int line, char **buf,
+                    size_t *len, size_t *cap)
+{
+    int err = 0;
+    flockfile(fp);
+    while (limit < 0 || (int64_t)*len < limit) {
+        int c = getc_unlocked(fp);
+        if (c == EOF) {
+            if (ferror(fp))
+                err = errno ? errno : EIO;
+            clearerr(fp); /* EOF too: a terminal may be read again */
+            break;
+        }
+        if (*len + 1 >= *cap) {
+            size_t ncap = *cap ? *cap * 2 : 128;
+            char *nb = realloc(*buf, ncap);
+            if (nb == NULL) {
+                ungetc(c, fp);
+                err = ENOMEM;
+                break;
+            }
+            *buf = nb;
+            *cap = ncap;
+        }
+        (*buf)[(*len)++] = (char)c;
+        if (line && c == '\n')
+            break;
+    }
+    funlockfile(fp);
+    return err;
+}
+
+char *ft_sys_read_fp(FILE *fp, int64_t limit, int line, size_t *len)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    int err;
+    *len = 0;
+    /* Ctrl-C in the main thread: KeyboardInterrupt now, not after the user
+     * pressed Enter. Looked at before each read, and after the last one
+     * too, because a read can end with data or EOF (the writer closed the
+     * pipe) just as the signal arrives. After EINTR otherwise read on. */
+    do {
+        if (ft_signals_handle() < 0)
+            goto interrupted;
+        FT_BEGIN_ALLOW_THREADS
+        err = read_raw(fp, limit, line, &buf, len, &cap);
+        FT_END_ALLOW_THREADS
+    } while (err == EINTR);
+    if (ft_signals_handle() < 0)
+        goto interrupted;
+    if (err == ENOMEM) {
+        free(buf);
+        ft_err_no_memory();
+        return NULL;
+    }
+    if (err != 0) {
+        free(buf);
+        errno = err;
+        stream_error(fp);
+        return NULL;
+    }
+    if (buf == NULL && (buf = malloc(1)) == NULL) {
+        ft_err_no_memory();
+        return NULL;
+    }
+    buf[*len] = '\0'; /* read_raw keeps room for it */
+    return buf;
+interrupted:
+    free(buf);
+    return NULL;
+}
+
 static int write_fp(FILE *fp, const char *s, size_t n)
 {
-    if (n > 0 && fwrite(s, 1, n, fp) != n)
+    if (n > 0 && ft_sys_fwrite(fp, s, n) != n)
         return stream_error(fp);
     return 0;
 }
@@ -120,7 +269,7 @@ static FtObject *sf_flush(FtObject *self, FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count("flush", nargs, 0, 0) < 0)
         return NULL;
-    if (SF(self)->mode[0] == 'w' && fflush(SF(self)->fp) != 0) {
+    if (SF(self)->mode[0] == 'w' && ft_sys_fflush(SF(self)->fp) != 0) {
         stream_error(SF(self)->fp);
         return NULL;
     }
@@ -173,36 +322,12 @@ static FtObject *read_text(FtObject *self, int64_t limit, int line)
         ft_err_set_string(FtExc_OSError, "not readable");
         return NULL;
     }
-    FILE *fp = SF(self)->fp;
-    if (line && limit < 0) {
-        char *buf = NULL;
-        size_t cap = 0;
-        ssize_t n = getline(&buf, &cap, fp);
-        FtObject *r;
-        if (n < 0 && ferror(fp))
-            r = (stream_error(fp), NULL);
-        else
-            r = decode_input(buf ? buf : "", n < 0 ? 0 : (size_t)n);
-        free(buf);
-        return r;
-    }
-    FtStrBuilder sb;
-    ft_sb_init(&sb);
-    int c;
-    while ((limit < 0 || (int64_t)sb.len < limit) && (c = getc(fp)) != EOF) {
-        if (ft_sb_append_char(&sb, (char)c) < 0) {
-            ft_sb_discard(&sb);
-            return NULL;
-        }
-        if (line && c == '\n')
-            break;
-    }
-    FtObject *r;
-    if (ferror(fp))
-        r = (stream_error(fp), NULL);
-    else
-        r = decode_input(sb.buf, sb.len);
-    ft_sb_discard(&sb);
+    size_t n;
+    char *buf = ft_sys_read_fp(SF(self)->fp, limit, line, &n);
+    if (buf == NULL)
+        return NULL;
+    FtObject *r = decode_input(buf, n);
+    free(buf);
     return r;
 }
 
@@ -535,19 +660,50 @@ static FtObject *sys_setswitchinterval(FtObject *self, FtObject *const *args,
                           "switch interval must be strictly positive");
         return NULL;
     }
-    /* Stored for the GIL (runtime/), which reads ft_sys_switch_interval(). */
-    switch_interval = d;
+    ft_gil_set_switch_interval(d);
     FT_RETURN_NONE;
 }
 
-double ft_sys_switch_interval(void) { return switch_interval; }
+double ft_sys_switch_interval(void) { return ft_gil_get_switch_interval(); }
 
 static FtObject *sys_getswitchinterval(FtObject *self, FtObject *const *args,
                                        size_t nargs, FtObject *kwnames)
 {
     if (ft_arg_count("getswitchinterval", nargs, 0, 0) < 0)
         return NULL;
-    return ft_float_from_double(switch_interval);
+    return ft_float_from_double(ft_gil_get_switch_interval());
+}
+
+/* Python 2's check interval: the legacy GIL's ticks between yields. Kept
+ * in every build (the new GIL only stores it) so that programs written for
+ * either run everywhere. */
+static FtObject *sys_setcheckinterval(FtObject *self, FtObject *const *args,
+                                      size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("setcheckinterval", nargs, 1, 1) < 0)
+        return NULL;
+    if (!FT_INT_CHECK(args[0])) {
+        ft_err_format(FtExc_TypeError,
+                      "'%s' object cannot be interpreted as an integer",
+                      ft_type_name(FT_TYPE(args[0])));
+        return NULL;
+    }
+    int64_t n = FT_INT_VALUE(args[0]);
+    if (n > INT_MAX || n < INT_MIN) {
+        ft_err_set_string(FtExc_OverflowError,
+                          "Python int too large to convert to C int");
+        return NULL;
+    }
+    ft_gil_set_check_interval((int)n);
+    FT_RETURN_NONE;
+}
+
+static FtObject *sys_getcheckinterval(FtObject *self, FtObject *const *args,
+                                      size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("getcheckinterval", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_int_from_i64(ft_gil_get_check_interval());
 }
 
 static FtObject *sys_intern(FtObject *self, FtObject *const *args, size_t nargs,
@@ -608,6 +764,8 @@ static FtMethodDef sys_methods[] = {
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
     {"setswitchinterval", sys_setswitchinterval, 0, NULL},
     {"getswitchinterval", sys_getswitchinterval, 0, NULL},
+    {"setcheckinterval", sys_setcheckinterval, 0, NULL},
+    {"getcheckinterval", sys_getcheckinterval, 0, NULL},
     {"intern", sys_intern, 0, NULL},
     {"exc_info", sys_exc_info, 0, NULL},
     {"exception", sys_exception, 0, NULL},

@@ -1,8 +1,10 @@
 /* interp/mod_time.c — the time module: clocks (time, perf_counter,
- * monotonic, process_time, thread_time and their _ns forms) and sleep.
+ * monotonic, process_time, thread_time and their _ns forms) and sleep,
+ * which releases the GIL and wakes up for Ctrl-C.
  */
 #include "interp/modules.h"
 #include "objects/object.h"
+#include "runtime/gil.h"
 
 #include <errno.h>
 #include <math.h>
@@ -55,6 +57,40 @@ CLOCK_FUNCS(monotonic, CLOCK_MONOTONIC)
 CLOCK_FUNCS(process_time, CLOCK_PROCESS_CPUTIME_ID)
 CLOCK_FUNCS(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
+/* Sleeps without the GIL until a monotonic deadline. A signal cuts
+ * nanosleep short (EINTR); the main thread then runs what it asked for
+ * (KeyboardInterrupt ends the sleep, as in CPython) and otherwise sleeps
+ * on for the time that is left. */
+static FtObject *sleep_for(double secs)
+{
+    struct timespec deadline;
+    if (read_clock(CLOCK_MONOTONIC, &deadline) < 0)
+        return NULL;
+    double whole = floor(secs);
+    deadline.tv_sec += (time_t)whole;
+    deadline.tv_nsec += (long)((secs - whole) * 1e9);
+    while (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    for (;;) {
+        int err;
+        if (ft_signals_handle() < 0) /* arrived before we went to sleep */
+            return NULL;
+        FT_BEGIN_ALLOW_THREADS
+        err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        FT_END_ALLOW_THREADS
+        if (err == 0)
+            break;
+        if (err != EINTR) {
+            ft_err_format(FtExc_OSError, "clock_nanosleep failed: errno %d",
+                          err);
+            return NULL;
+        }
+    }
+    FT_RETURN_NONE;
+}
+
 static FtObject *time_sleep(FtObject *self, FtObject *const *args, size_t nargs,
                             FtObject *kwnames)
 {
@@ -85,22 +121,7 @@ static FtObject *time_sleep(FtObject *self, FtObject *const *args, size_t nargs,
                           "timestamp out of range for platform time_t");
         return NULL;
     }
-    struct timespec req;
-    req.tv_sec = (time_t)secs;
-    req.tv_nsec = (long)((secs - (double)req.tv_sec) * 1e9);
-    if (req.tv_nsec >= 1000000000L)
-        req.tv_nsec = 999999999L;
-    /* The GIL is to be released around this wait once runtime/ provides
-     * it (the design's `time.sleep releases the GIL`). */
-    struct timespec rem;
-    while (nanosleep(&req, &rem) != 0) {
-        if (errno != EINTR) {
-            ft_err_format(FtExc_OSError, "nanosleep failed: errno %d", errno);
-            return NULL;
-        }
-        req = rem;
-    }
-    FT_RETURN_NONE;
+    return sleep_for(secs);
 }
 
 static FtMethodDef time_methods[] = {

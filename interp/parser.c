@@ -13,6 +13,7 @@
  * skips leading blanks as eval() does.
  */
 #include "interp/parser_internal.h"
+#include "interp/frame.h" /* ft_eval_c_stack_exhausted */
 
 #include <stdio.h>
 #include <string.h>
@@ -99,13 +100,25 @@ FtObject *ftp_keep(FtParser *p, FtObject *o)
     return o;
 }
 
+/* A thread may run with a stack too small for FTP_MAX_DEPTH levels, so
+ * ftp_enter also asks whether the C stack is running out
+ * (and reports that as its own overflow). */
+static int c_stack_low(void)
+{
+    if (!ft_eval_c_stack_exhausted(ft_tstate_get()))
+        return 0;
+    ft_err_clear();
+    return 1;
+}
+
 int ftp_enter(FtParser *p)
 {
-    if (++p->depth > FTP_MAX_DEPTH) {
+    if (++p->depth > FTP_MAX_DEPTH ||
+        (!ftp_failed(p) && c_stack_low())) {
         if (!ftp_failed(p)) {
-            ft_err_set_string(FtExc_MemoryError,
-                              "Parser stack overflowed - Python source too "
-                              "complex to parse");
+            /* CPython 3.11 raises a bare MemoryError here (3.12 added
+             * "Parser stack overflowed - ..."). */
+            ft_err_no_memory();
             ftp_raised(p);
         }
         p->depth--;

@@ -4,11 +4,14 @@
  */
 #include "interp/compiler.h"
 #include "interp/eval.h"
+#include "interp/mod_thread.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
 #include "objects/object.h"
+#include "runtime/signals.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,10 @@
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0.1.0"
 #endif
+
+/* Reads a line without the GIL: a NUL-terminated malloc'd buffer, or NULL
+ * with an exception (KeyboardInterrupt on Ctrl-C) (interp/mod_sys.c). */
+char *ft_sys_read_fp(FILE *fp, int64_t limit, int line, size_t *len);
 
 /* ---- compiling and running a string -------------------------------------- */
 
@@ -111,9 +118,28 @@ static void main_module_release(FtObject *m)
 
 /* ---- uncaught exceptions ------------------------------------------------- */
 
+/* Set when the program ended with an uncaught KeyboardInterrupt: like
+ * CPython, the process then dies by SIGINT (exit_by_sigint), so a shell
+ * script running it stops too. */
+static int unhandled_sigint;
+
+static int exit_by_sigint(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+    signal(SIGINT, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    kill(getpid(), SIGINT);
+    return 128 + SIGINT; /* not reached unless SIGINT is blocked elsewhere */
+}
+
 /* Takes the raised exception and turns it into an exit status: SystemExit
  * carries its own (None -> 0, an int -> that, anything else is printed to
- * stderr -> 1); any other exception is reported with its traceback -> 1. */
+ * stderr -> 1); KeyboardInterrupt is reported -> death by SIGINT (see
+ * run_main); any other exception is reported with its traceback -> 1. */
 int ft_run_exit_status(void)
 {
     FtObject *exc = ft_err_fetch();
@@ -141,6 +167,10 @@ int ft_run_exit_status(void)
         }
         FT_XDECREF(code);
     } else {
+        if (ft_type_check(exc, FtExc_KeyboardInterrupt)) {
+            unhandled_sigint = 1;
+            status = 128 + SIGINT;
+        }
         ft_err_print_exception(exc);
     }
     FT_DECREF(exc);
@@ -160,10 +190,18 @@ static int run_main(const char *source, const char *filename, const char *file)
     if (r == NULL)
         status = ft_run_exit_status();
     FT_XDECREF(r);
+    /* Non-daemon threads finish first. Daemon threads that still run may
+     * use __main__'s objects: then leave everything as it is and exit. */
+    if (ft_thread_shutdown()) {
+        fflush(stdout);
+        return unhandled_sigint ? exit_by_sigint() : status;
+    }
     main_module_release(m);
     if (ft_err_occurred()) /* raised by a __del__ during the release */
         ft_err_clear();
     fflush(stdout);
+    if (unhandled_sigint)
+        return exit_by_sigint();
     return status;
 }
 
@@ -380,13 +418,25 @@ int ft_run_repl(int quiet)
         return ft_run_exit_status();
     FtObject *globals = FT_MODULE_DICT(m);
     char *buf = NULL, *line = NULL;
-    size_t len = 0, cap = 0, linecap = 0;
+    size_t len = 0, cap = 0;
     int status = 0, block = 0;
     for (;;) {
         fputs(len == 0 ? ">>> " : "... ", stdout);
         fflush(stdout);
-        ssize_t n = getline(&line, &linecap, stdin);
-        if (n < 0) { /* end of input: run what is pending, then leave */
+        size_t n;
+        free(line);
+        line = ft_sys_read_fp(stdin, -1, 1, &n); /* without the GIL */
+        if (line == NULL && ft_err_matches(FtExc_KeyboardInterrupt)) {
+            /* Ctrl-C at the prompt drops the pending input */
+            ft_err_clear();
+            fputs("\nKeyboardInterrupt\n", stderr);
+            len = 0;
+            block = 0;
+            continue;
+        }
+        if (line == NULL || n == 0) { /* end of input: run what is pending */
+            if (line == NULL)
+                ft_err_print();
             fputs("\n", stdout);
             if (len > 0)
                 repl_run(buf, globals, &status);
@@ -394,7 +444,7 @@ int ft_run_repl(int quiet)
         }
         if (len == 0 && is_blank(line))
             continue;
-        if (append(&buf, &len, &cap, line, (size_t)n) < 0) {
+        if (append(&buf, &len, &cap, line, n) < 0) {
             fputs("ftpy: out of memory\n", stderr);
             status = 1;
             break;
@@ -418,6 +468,10 @@ int ft_run_repl(int quiet)
     }
     free(buf);
     free(line);
+    if (ft_thread_shutdown()) {
+        fflush(stdout);
+        return status;
+    }
     main_module_release(m);
     ft_err_clear();
     fflush(stdout);

@@ -5,6 +5,7 @@
  */
 #include "interp/symtable.h"
 
+#include "interp/frame.h" /* ft_eval_c_stack_exhausted */
 #include "interp/parser.h"
 
 #include <stdio.h>
@@ -178,6 +179,7 @@ struct FtSymTable {
     FtSymEntry **all;     /* every entry, for freeing */
     int n_all, cap_all;
     PoolChunk *pool;
+    int depth; /* of visit_expr/visit_stmt, bounded by FT_COMPILE_MAX_DEPTH */
 };
 
 char *ft_symtable_strndup(FtSymTable *st, const char *s, size_t n)
@@ -542,7 +544,34 @@ static int visit_yield(FtSymTable *st, FtAstExpr *e)
                         "'yield' inside generator expression");
 }
 
+int ft_compile_recursion_error(void)
+{
+    ft_err_set_string(FtExc_RecursionError,
+                      "maximum recursion depth exceeded during compilation");
+    return -1;
+}
+
+int ft_compile_check_stack(void)
+{
+    if (!ft_eval_c_stack_exhausted(ft_tstate_get()))
+        return 0;
+    ft_err_clear(); /* the eval loop's words; ours say where it happened */
+    return ft_compile_recursion_error();
+}
+
+static int visit_expr1(FtSymTable *st, FtAstExpr *e);
+
 static int visit_expr(FtSymTable *st, FtAstExpr *e)
+{
+    if (ft_compile_check_depth(st->depth) < 0)
+        return -1;
+    st->depth++;
+    int r = visit_expr1(st, e);
+    st->depth--;
+    return r;
+}
+
+static int visit_expr1(FtSymTable *st, FtAstExpr *e)
 {
     switch (e->kind) {
     case FT_EXPR_BOOLOP:
@@ -699,7 +728,19 @@ static int visit_global(FtSymTable *st, FtAstStmt *s, int nonlocal)
     return 0;
 }
 
+static int visit_stmt1(FtSymTable *st, FtAstStmt *s);
+
 static int visit_stmt(FtSymTable *st, FtAstStmt *s)
+{
+    if (ft_compile_check_depth(st->depth) < 0)
+        return -1;
+    st->depth++;
+    int r = visit_stmt1(st, s);
+    st->depth--;
+    return r;
+}
+
+static int visit_stmt1(FtSymTable *st, FtAstStmt *s)
 {
     switch (s->kind) {
     case FT_STMT_FUNCTIONDEF: {
@@ -909,6 +950,10 @@ static int analyze_child(FtSymTable *st, FtSymEntry *child, NameSet *bound,
     /* The child may change these, so it gets copies. */
     NameSet tb = {0}, tf = {0}, tg = {0};
     int r = -1;
+    /* Scopes nest as deeply as the visitors above allowed; this recursion
+     * has bigger frames, so it watches the C stack too. */
+    if (ft_compile_check_stack() < 0)
+        return -1;
     if (set_update(&tb, bound) < 0 || set_update(&tg, global) < 0)
         goto done;
     if (analyze_block(st, child, &tb, &tf, &tg) < 0)

@@ -20,6 +20,10 @@
  * increment: all dict changes run under the GIL in this build. */
 static uint64_t dict_version_counter;
 #define NEXT_VERSION() (++dict_version_counter)
+/* keys_version (see dict.h) draws from the same counter: a key set change
+ * is a change, so both versions move then. Every place that moves entries
+ * to another address or adds/removes one calls this. */
+#define KEYS_CHANGED(mp) ((mp)->keys_version = (mp)->version = NEXT_VERSION())
 
 /* Every new or cleared dict shares this read-only table: nothing is
  * allocated until the first insertion (most instance dicts and kwargs
@@ -220,6 +224,7 @@ static int dict_resize(FtDictObject *mp, ssize_t minsize)
     dk->nentries = n;
     dk->usable -= n;
     mp->keys = dk;
+    KEYS_CHANGED(mp);
     keys_free(old);
     return 0;
 }
@@ -246,7 +251,7 @@ static int insert_new(FtDictObject *mp, FtObject *key, ft_hash_t hash,
     dk->nentries = n + 1;
     dk->usable--;
     mp->used++;
-    mp->version = NEXT_VERSION();
+    KEYS_CHANGED(mp);
     return 0;
 }
 
@@ -278,7 +283,7 @@ static void unlink_entry(FtDictObject *mp, ssize_t ix, FtObject **key,
     e->key = NULL;
     e->value = NULL;
     mp->used--;
-    mp->version = NEXT_VERSION();
+    KEYS_CHANGED(mp);
 }
 
 static void release_keys(FtDictKeys *dk)
@@ -299,7 +304,7 @@ static void dict_init_fields(FtDictObject *mp)
 {
     mp->used = 0;
     mp->keys = EMPTY_KEYS;
-    mp->version = NEXT_VERSION();
+    KEYS_CHANGED(mp);
 }
 
 FtObject *ft_dict_new(void)
@@ -490,6 +495,7 @@ FtObject *ft_dict_copy(FtObject *d)
         }
         D(res)->keys = nk;
         D(res)->used = D(d)->used;
+        KEYS_CHANGED(D(res));
         return res;
     }
     if (ft_dict_merge(res, d, 1) < 0) {
@@ -512,7 +518,7 @@ static int merge_from_dict(FtDictObject *mp, FtDictObject *other,
         FtDictKeys *old = mp->keys;
         mp->keys = nk;
         mp->used = other->used;
-        mp->version = NEXT_VERSION();
+        KEYS_CHANGED(mp);
         keys_free(old);
         return 0;
     }
@@ -710,12 +716,23 @@ void ft_dict_clear(FtObject *d)
     FtDictKeys *old = mp->keys;
     mp->keys = EMPTY_KEYS;
     mp->used = 0;
-    mp->version = NEXT_VERSION();
+    KEYS_CHANGED(mp);
     if (old != EMPTY_KEYS)
         release_keys(old); /* after the dict is consistent again */
 }
 
 uint64_t ft_dict_version(FtObject *d) { return D(d)->version; }
+
+FtObject **ft_dict_value_slot(FtObject *d, FtObject *key, ft_hash_t hash)
+{
+    ssize_t ix = lookup(D(d), key, hash);
+    if (ix < 0) {
+        if (ix == DKIX_ERROR)
+            ft_err_clear();
+        return NULL;
+    }
+    return &D(d)->keys->entries[ix].value;
+}
 
 /* ---- slots ------------------------------------------------------------------ */
 

@@ -46,9 +46,15 @@ typedef struct {
     ssize_t used;     /* number of live items */
     uint64_t version; /* unique across all dicts; new value on every change */
     struct FtDictKeys *keys;
+    /* Unique across all dicts and never 0, like version, but renewed only
+     * when the set of keys or the place of their entries changes: a key
+     * added or removed, the table rebuilt, replaced or cleared. Replacing
+     * the value of an existing key keeps it. */
+    uint64_t keys_version;
 } FtDictObject;
 #define FT_DICT_SIZE(o) (((FtDictObject *)(o))->used)
 #define FT_DICT_VERSION(o) (((FtDictObject *)(o))->version)
+#define FT_DICT_KEYS_VERSION(o) (((FtDictObject *)(o))->keys_version)
 
 extern FtType FtDictKeys_Type;       /* dict_keys */
 extern FtType FtDictValues_Type;     /* dict_values */
@@ -87,6 +93,14 @@ FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt);
 FtObject *ft_dict_values_list(FtObject *d);
 /* d.update(**kw)-style merge: 1 = override existing keys, 0 = keep them. */
 int ft_dict_merge(FtObject *d, FtObject *other, int override);
+
+/* Borrowed: the address of key's value slot in d's entry table, so a
+ * cache can re-read the current value; NULL with no exception when the
+ * key is absent or a comparison failed. The address stays valid, and the
+ * slot keeps belonging to key, while d's keys_version is unchanged (d is
+ * an exact dict or a subclass). */
+FtObject **ft_dict_value_slot(FtObject *d, FtObject *key, ft_hash_t hash);
+#define FT_DICT_HAS_KEYS_VERSION 1
 
 /* Frees the calling thread's cache of small dict tables. */
 void ft_dict_thread_cleanup(void);

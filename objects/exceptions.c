@@ -876,6 +876,19 @@ void ft_err_set_key(FtObject *key) { set_with_args(&KeyError_type, &key, 1); }
 /* Must not allocate: this runs when the allocator has just failed. The one
  * preallocated instance is reused; its old traceback is dropped when nobody
  * else holds it. */
+/* The preallocated MemoryError keeps the traceback of its last use until
+ * it is raised again; this drops it once no one else holds the instance. */
+void ft_exceptions_reset_memory_error(void)
+{
+    FtObject *exc = prealloc_memory_error;
+    if (exc != NULL && ft_refcnt(exc) == 1) {
+        FT_CLEAR(EXC(exc)->traceback);
+        FT_CLEAR(EXC(exc)->context);
+        FT_CLEAR(EXC(exc)->cause);
+        EXC(exc)->suppress_context = 0;
+    }
+}
+
 FtObject *ft_err_no_memory(void)
 {
     FtObject *exc = prealloc_memory_error;
@@ -883,12 +896,7 @@ FtObject *ft_err_no_memory(void)
         fputs("ftpy: out of memory during start-up\n", stderr);
         exit(1);
     }
-    if (ft_refcnt(exc) == 1) {
-        FT_CLEAR(EXC(exc)->traceback);
-        FT_CLEAR(EXC(exc)->context);
-        FT_CLEAR(EXC(exc)->cause);
-        EXC(exc)->suppress_context = 0;
-    }
+    ft_exceptions_reset_memory_error();
     ft_err_set_exc(exc);
     return NULL;
 }

@@ -71,6 +71,9 @@ extern FtType *FtExc_RuntimeWarning;
 extern FtType *FtExc_UserWarning;
 
 int ft_exceptions_init(void);
+/* Drops what the preallocated MemoryError still refers to from its last
+ * use (at exit, so the debug reference total balances). */
+void ft_exceptions_reset_memory_error(void);
 /* Adds every exception class to a dict (the builtins namespace). */
 int ft_exceptions_add_to(FtObject *dict);
 

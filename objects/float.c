@@ -375,8 +375,10 @@ static int try_precision(double a, int p, char *digs, int *exp10)
             nd[i]++;
         }
     } else {
+        /* nd[0] is the leading digit of "%e", never '0', so the borrow
+         * stops at index 0 at the latest (the bound says so to gcc). */
         int i = p - 1;
-        while (i >= 0 && nd[i] == '0')
+        while (i > 0 && nd[i] == '0')
             nd[i--] = '9';
         nd[i]--;
         if (nd[0] == '0') {

@@ -290,7 +290,14 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
         }
     }
     FT_DECREF(it);
-    return ft_err_occurred() ? -1 : 0;
+    if (ft_err_occurred()) {
+        /* A generator that returns a value ends with StopIteration(value):
+         * that is the end too, as in ft_iter_next. */
+        if (!ft_err_matches(FtExc_StopIteration))
+            return -1;
+        ft_err_clear();
+    }
+    return 0;
 }
 
 int ft_list_insert(FtObject *list, ssize_t index, FtObject *item)
@@ -450,7 +457,8 @@ static int list_replace(FtListObject *l, ssize_t lo, ssize_t hi,
         if (old == NULL)
             return -1;
     }
-    memcpy(old, l->items + lo, norig * sizeof(FtObject *));
+    if (norig > 0) /* an empty list may have no array at all */
+        memcpy(old, l->items + lo, norig * sizeof(FtObject *));
     if (d < 0) {
         memmove(l->items + hi + d, l->items + hi,
                 (n - hi) * sizeof(FtObject *));

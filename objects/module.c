@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "interp/mod_thread.h"
 #include "interp/modules.h"
 #include "objects/typeobject.h"
 
@@ -199,6 +200,8 @@ static const struct {
     {"sys", ft_mod_sys_create},
     {"time", ft_mod_time_create},
     {"math", ft_mod_math_create},
+    {"_thread", ft_mod_thread_create},
+    {"threading", ft_mod_threading_create},
 };
 
 static FtObject *modules_dict;

@@ -887,6 +887,15 @@ FtObject *ft_str_intern(FtObject *s)
     return s;
 }
 
+ssize_t ft_str_intern_refs(void)
+{
+    ssize_t total = 0;
+    for (size_t k = 0; intern_table != NULL && k <= intern_mask; k++)
+        if (intern_table[k] != NULL)
+            total += ft_refcnt(intern_table[k]);
+    return total;
+}
+
 FtObject *ft_str_intern_cstr(const char *cs)
 {
     if (intern_table == NULL && intern_grow() < 0)

@@ -48,6 +48,10 @@ FtObject *ft_str_from_codepoint(uint32_t cp);
  * compare pointers. Interned strings live until exit. */
 FtObject *ft_str_intern_cstr(const char *s);
 FtObject *ft_str_intern(FtObject *s); /* steals s, returns the interned one */
+/* The sum of the reference counts of all interned strings. They are never
+ * freed, so the debug reference total leaves references to them out (see
+ * runtime/init.c). Not thread-safe: for start-up and exit only. */
+ssize_t ft_str_intern_refs(void);
 
 /* `fmt % args` */
 FtObject *ft_str_percent_format(FtObject *fmt, FtObject *args);

@@ -84,7 +84,7 @@ FtObject *ft_tuple_from_iterable(FtObject *iterable)
     /* Move the references out of the temporary list instead of copying. */
     ssize_t n = FT_LIST_SIZE(list);
     FtObject *t = ft_tuple_new(n);
-    if (t != NULL) {
+    if (t != NULL && n > 0) { /* an empty list may have no array */
         memcpy(((FtTupleObject *)t)->items, FT_LIST_ITEMS(list),
                n * sizeof(FtObject *));
         FT_LIST_SIZE(list) = 0;

@@ -1,5 +1,8 @@
 /* runtime/refcount.c — the slow side of reference counting: deallocation
- * when a count reaches zero, and the debug build's global reference total.
+ * when a count reaches zero, the debug build's global reference total, the
+ * mutex variant's global mutex, immortality, and the biased variant's
+ * merges (its queues and owner ids are in runtime/biased.c). The protocols
+ * are described at the top of runtime/refcount.h.
  */
 #include "objects/object.h"
 
@@ -7,4 +10,124 @@
 ssize_t ft_rc_total;
 #endif
 
+#if defined(FT_REFCOUNT_MUTEX)
+pthread_mutex_t ft_rc_mutex = PTHREAD_MUTEX_INITIALIZER;
+#endif
+
 void ft_dealloc(FtObject *op) { FT_TYPE(op)->tp_dealloc(op); }
+
+void ft_rc_incref_call(FtObject *op) { ft_incref(op); }
+void ft_rc_decref_call(FtObject *op) { ft_decref(op); }
+
+void ft_rc_init_static(FtObject *op)
+{
+#if defined(FT_REFCOUNT_PLAIN)
+    op->ob_refcnt = 1;
+#elif defined(FT_REFCOUNT_BIASED)
+    ft_atomic_store_u32(&op->ob_ref_local, 0);
+    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ft_atomic_store_ssize(&op->ob_ref_shared, FT_RC_SHARED(1, FT_RC_MERGED));
+#else
+    ft_atomic_store_ssize(&op->ob_refcnt, 1);
+#endif
+}
+
+void ft_rc_make_immortal(FtObject *op)
+{
+#ifdef FT_IMMORTAL
+    if (ft_rc_is_immortal(op))
+        return;
+    /* Its references are never given back: take them out of the total. */
+    FT_RC_TOTAL_ADD(-ft_refcnt(op));
+#if defined(FT_REFCOUNT_PLAIN)
+    op->ob_refcnt = FT_RC_IMMORTAL_REFCNT;
+#elif defined(FT_REFCOUNT_BIASED)
+    /* The local word first: non-owners test it before touching shared. */
+    ft_atomic_store_u32(&op->ob_ref_local, FT_RC_LOCAL_IMMORTAL);
+    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ft_atomic_store_ssize(&op->ob_ref_shared, FT_RC_SHARED(0, FT_RC_MERGED));
+#else
+    ft_atomic_store_ssize(&op->ob_refcnt, FT_RC_IMMORTAL_REFCNT);
+#endif
+#else
+    (void)op;
+#endif
+}
+
+#if defined(FT_REFCOUNT_BIASED)
+
+/* The three transitions of ob_ref_shared; each is a CAS loop so that the
+ * state bits and the count change together. */
+
+/* A non-owner (or, after a merge, anyone) gives back one reference. */
+void ft_rc_decref_shared(FtObject *op)
+{
+    ssize_t old = ft_atomic_load_ssize(&op->ob_ref_shared);
+    ssize_t nv;
+    int queue;
+    for (;;) {
+        /* Untouched (owned, count 0): subtracting would go negative, so
+         * keep the count and give our reference to the queue instead. */
+        queue = old == 0;
+        nv = queue ? FT_RC_QUEUED : old - FT_RC_SHARED(1, 0);
+        ssize_t seen = ft_atomic_fetch_cas_ssize_full(&op->ob_ref_shared,
+                                                      old, nv);
+        if (seen == old)
+            break;
+        old = seen;
+    }
+    if (queue)
+        ft_rc_queue_object(op);
+    else if (nv == FT_RC_SHARED(0, FT_RC_MERGED))
+        ft_dealloc(op);
+}
+
+/* The owner's local count has just reached 0. */
+void ft_rc_merge_zero_local(FtObject *op)
+{
+    ssize_t old = ft_atomic_load_ssize_acquire(&op->ob_ref_shared);
+    if (old == 0) {
+        /* No other thread ever kept a reference: the object is dead. */
+        ft_dealloc(op);
+        return;
+    }
+    /* Give up ownership before publishing MERGED: once MERGED is visible
+     * another thread may free the object. */
+    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ssize_t nv;
+    for (;;) {
+        nv = old - (old & FT_RC_STATE_MASK) + FT_RC_MERGED;
+        ssize_t seen = ft_atomic_fetch_cas_ssize_full(&op->ob_ref_shared,
+                                                      old, nv);
+        if (seen == old)
+            break;
+        old = seen;
+    }
+    if (nv == FT_RC_SHARED(0, FT_RC_MERGED))
+        ft_dealloc(op);
+}
+
+/* Folds the local count into the shared one, adds `extra` and marks the
+ * object MERGED (unowned). Called by the owner, or by any thread once the
+ * owner has exited (runtime/biased.c orders that through its registry
+ * lock). Returns the resulting count; the caller frees at 0. */
+ssize_t ft_rc_merge_explicit(FtObject *op, ssize_t extra)
+{
+    ssize_t local = (ssize_t)ft_atomic_load_u32(&op->ob_ref_local);
+    /* Reset the owner's fields first, as in ft_rc_merge_zero_local. */
+    ft_atomic_store_u32(&op->ob_ref_local, 0);
+    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ssize_t old = ft_atomic_load_ssize(&op->ob_ref_shared);
+    ssize_t n;
+    for (;;) {
+        n = ft_rc_shared_count(old) + local + extra;
+        ssize_t seen = ft_atomic_fetch_cas_ssize_full(
+            &op->ob_ref_shared, old, FT_RC_SHARED(n, FT_RC_MERGED));
+        if (seen == old)
+            break;
+        old = seen;
+    }
+    return n;
+}
+
+#endif

@@ -291,6 +291,10 @@ extern __thread uintptr_t ft_rc_self;
 /* Slow paths (runtime/refcount.c). */
 void ft_rc_decref_shared(FtObject *op);
 void ft_rc_merge_zero_local(FtObject *op);
+/* Internal to runtime/refcount.c and biased.c: hands a reference to the
+ * owner's merge queue; folds local into shared (see refcount.c). */
+void ft_rc_queue_object(FtObject *op);
+ssize_t ft_rc_merge_explicit(FtObject *op, ssize_t extra);
 
 static inline int ft_rc_is_owner(FtObject *op)
 {

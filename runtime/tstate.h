@@ -11,6 +11,7 @@
 #define FT_RUNTIME_TSTATE_H
 
 #include "objects/object.h"
+#include "runtime/lock.h"
 
 /* Free-list kinds kept per thread (see objects/int.c, float.c, ...). */
 enum {
@@ -54,6 +55,24 @@ typedef struct FtThreadState {
     /* Frame storage: a bump-allocated stack of frames so that calls do not
      * malloc (owned by interp/frame.c). */
     void *frame_chunk;
+
+    /* Biased reference counting (runtime/biased.c): this thread's owner id
+     * (0 until ft_rc_thread_init), and the merge queue other threads fill
+     * with objects it owns: rc_queue[0 .. rc_queue_len) under rc_queue_lock
+     * (rc_queue_len is also read without the lock, atomically). */
+    uintptr_t rc_owner_id;
+    FtMutex rc_queue_lock;
+    FtObject **rc_queue;
+    ft_atomic_t rc_queue_len;
+    size_t rc_queue_cap;
+    struct FtThreadState *rc_registry_next; /* owner-id registry chain */
+
+    /* The innermost critical section (runtime/lock.h), or NULL. */
+    FtCriticalSection *cs_top;
+
+    /* Legacy GIL (runtime/gil.h FT_GIL_TICK): instructions left before this
+     * thread yields the GIL. Touched only by its own thread. */
+    int gil_ticks;
 } FtThreadState;
 
 #if defined(FT_TSTATE_TLS)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Language test runner.
 #
-#   tests/lang/run.sh FTPY [TESTNAME...]
+#   tests/lang/run.sh [-d DIR] FTPY [TESTNAME...]
 #
 # Runs every tests/lang/NAME.py (or only the named tests; "NAME" and
 # "NAME.py" are both accepted) as `FTPY NAME.py` from inside tests/lang, with
@@ -13,6 +13,10 @@
 # Prints "PASS: NAME" or "FAIL: NAME" plus the first 30 lines of a unified diff
 # for each test, then one line "N passed, N failed"; exits 1 if any failed.
 #
+# -d DIR runs the tests of another directory the same way (tests/threads:
+# `run.sh -d tests/threads FTPY`); DIR is taken relative to the current
+# directory.
+#
 # Environment:
 #   FTPY_TEST_WRAPPER  command prefix, e.g. "valgrind -q --error-exitcode=99"
 #   FTPY_TEST_TIMEOUT  seconds per test (default 20)
@@ -21,8 +25,14 @@
 #
 # The expected files are produced by CPython 3.11 (see recheck.sh).
 
+testdir=
+if [ "$1" = "-d" ]; then
+    [ $# -ge 2 ] || { echo "$0: -d needs a directory" >&2; exit 2; }
+    testdir=$(cd "$2" && pwd) || { echo "$0: no directory $2" >&2; exit 2; }
+    shift 2
+fi
 if [ $# -lt 1 ]; then
-    echo "usage: $0 FTPY [TESTNAME...]" >&2
+    echo "usage: $0 [-d DIR] FTPY [TESTNAME...]" >&2
     exit 2
 fi
 
@@ -43,7 +53,7 @@ if [ ! -x "$ftpy" ]; then
     exit 2
 fi
 
-cd "$(dirname "$0")" || exit 2
+cd "${testdir:-$(dirname "$0")}" || exit 2
 here=$(pwd)
 LC_ALL=C
 export LC_ALL
@@ -58,10 +68,21 @@ trap 'rm -rf "$tmp"; exit 130' INT TERM
 #    least one '~' or '^'), which CPython 3.11 prints under traceback and
 #    syntax-error source lines;
 #  * turn `File "/abs/path/to/tests/lang/NAME.py"` into `File "NAME.py"`
-#    (CPython 3.11 reports the main script by absolute path).
+#    (CPython 3.11 reports the main script by absolute path);
+#  * drop traceback entries of the threading module (CPython's
+#    `File ".../threading.py", line N, in f` plus its source line, ftpy's
+#    `File "<frozen threading>", line N, in f`): their lines differ;
+#  * write addresses ("at 0x7f3a...") as 0x?, since they differ per run.
 filter_stderr() {
     awk -v pfx="File \"$here/" '
         /^[ \t]*[~^][ \t~^]*$/ { next }
+        skipsrc && /^    / { skipsrc = 0; next }
+        { skipsrc = 0 }
+        /^  File "(.*\/threading\.py|<frozen threading>)", line [0-9]+, in / {
+            skipsrc = 1
+            next
+        }
+        { gsub(/0x[0-9a-fA-F]+/, "0x?") }
         {
             line = $0
             out = ""

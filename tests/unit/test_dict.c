@@ -1,6 +1,7 @@
 /* tests/unit/test_dict.c — dict: insert/replace/delete, insertion order
  * (also across resizes and deletions), versions, iteration errors, views,
- * update/copy/equality, popitem, unhashable keys, references.
+ * update/copy/equality, popitem, unhashable keys, references, keys
+ * versions and value slots (the eval loop's LOAD_GLOBAL cache).
  */
 #include <CUnit/Basic.h>
 #include <string.h>
@@ -127,6 +128,90 @@ static void test_version(void)
     FT_DECREF(e);
     FT_DECREF(k);
     FT_DECREF(d);
+}
+
+/* keys_version moves when keys come or go or the table moves, not when a
+ * value is replaced; a value slot follows its key's value meanwhile. */
+static void test_keys_version(void)
+{
+    FtObject *d = ft_dict_new();
+    FtObject *k = ft_str_from_cstr("name"), *k2 = ft_str_from_cstr("other");
+    FtObject *v1 = ft_int_from_i64(1001), *v2 = ft_int_from_i64(1002);
+    ft_hash_t h = ft_dict_hash_key(k);
+    uint64_t kv0 = FT_DICT_KEYS_VERSION(d);
+    CU_ASSERT_NOT_EQUAL(kv0, 0);
+    CU_ASSERT_PTR_NULL(ft_dict_value_slot(d, k, h));
+    CU_ASSERT_PTR_NULL(ft_err_occurred());
+
+    ft_dict_set(d, k, v1);
+    uint64_t kv1 = FT_DICT_KEYS_VERSION(d);
+    CU_ASSERT_NOT_EQUAL(kv1, kv0);
+    CU_ASSERT_NOT_EQUAL(kv1, 0);
+    FtObject **slot = ft_dict_value_slot(d, k, h);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(slot);
+    CU_ASSERT_PTR_EQUAL(*slot, v1);
+
+    /* replacing the value: same keys_version, the slot sees the new value */
+    uint64_t ver = ft_dict_version(d);
+    ft_dict_set(d, k, v2);
+    CU_ASSERT_NOT_EQUAL(ft_dict_version(d), ver);
+    CU_ASSERT_EQUAL(FT_DICT_KEYS_VERSION(d), kv1);
+    CU_ASSERT_PTR_EQUAL(ft_dict_value_slot(d, k, h), slot);
+    CU_ASSERT_PTR_EQUAL(*slot, v2);
+
+    /* another key, a deletion, a re-insertion: each is a new keys_version */
+    ft_dict_set(d, k2, v1);
+    uint64_t kv2 = FT_DICT_KEYS_VERSION(d);
+    CU_ASSERT_NOT_EQUAL(kv2, kv1);
+    ft_dict_del(d, k);
+    uint64_t kv3 = FT_DICT_KEYS_VERSION(d);
+    CU_ASSERT_NOT_EQUAL(kv3, kv2);
+    CU_ASSERT_PTR_NULL(ft_dict_value_slot(d, k, h));
+    ft_dict_set(d, k, v1);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), kv3);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), kv1);
+
+    /* growing the table moves the entries */
+    uint64_t kv4 = FT_DICT_KEYS_VERSION(d);
+    for (int64_t i = 0; i < 100; i++) {
+        uint64_t before = FT_DICT_KEYS_VERSION(d);
+        set_ii(d, i, i);
+        CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), before);
+    }
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), kv4);
+    slot = ft_dict_value_slot(d, k, h);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(slot);
+    CU_ASSERT_PTR_EQUAL(*slot, v1);
+
+    /* pop, clear, copy, update into an empty dict: all new keys_versions */
+    uint64_t kv5 = FT_DICT_KEYS_VERSION(d);
+    FtObject *popped = ft_dict_pop(d, k2);
+    CU_ASSERT_PTR_EQUAL(popped, v1);
+    FT_XDECREF(popped);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), kv5);
+    FtObject *c = ft_dict_copy(d);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(c), FT_DICT_KEYS_VERSION(d));
+    FtObject *e = ft_dict_new();
+    uint64_t kve = FT_DICT_KEYS_VERSION(e);
+    CU_ASSERT_NOT_EQUAL(kve, FT_DICT_KEYS_VERSION(d));
+    CU_ASSERT_EQUAL(ft_dict_update(e, c), 0);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(e), kve);
+    slot = ft_dict_value_slot(e, k, h);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(slot);
+    CU_ASSERT_PTR_EQUAL(*slot, v1);
+    uint64_t kv6 = FT_DICT_KEYS_VERSION(d);
+    ft_dict_clear(d);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), kv6);
+    CU_ASSERT_NOT_EQUAL(FT_DICT_KEYS_VERSION(d), 0);
+    CU_ASSERT_PTR_NULL(ft_dict_value_slot(d, k, h));
+
+    FT_DECREF(e);
+    FT_DECREF(c);
+    FT_DECREF(d);
+    FT_DECREF(k);
+    FT_DECREF(k2);
+    FT_DECREF(v1);
+    FT_DECREF(v2);
 }
 
 static void test_resize_order(void)
@@ -305,6 +390,7 @@ void test_register_dict(void)
     CU_pSuite s = CU_add_suite("dict", NULL, NULL);
     CU_add_test(s, "basic operations", test_basic);
     CU_add_test(s, "versions", test_version);
+    CU_add_test(s, "keys versions and value slots", test_keys_version);
     CU_add_test(s, "resize and order", test_resize_order);
     CU_add_test(s, "iteration and views", test_iteration_and_views);
     CU_add_test(s, "update, copy, equality", test_update_copy_equal);

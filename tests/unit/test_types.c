@@ -20,6 +20,15 @@ static FtObject *make_class(const char *name, FtObject *bases, FtObject *ns)
     return c;
 }
 
+/* A class with an empty namespace (the class copies it; ours is released). */
+static FtObject *make_class_empty(const char *name, FtObject *bases)
+{
+    FtObject *ns = ft_dict_new();
+    FtObject *c = make_class(name, bases, ns);
+    FT_DECREF(ns);
+    return c;
+}
+
 static void ns_put(FtObject *ns, const char *key, FtObject *value)
 {
     CU_ASSERT_EQUAL_FATAL(ft_dict_set_str(ns, key, value), 0);
@@ -172,15 +181,15 @@ static void test_class_creation(void)
 
 static void test_diamond_mro(void)
 {
-    FtObject *A = make_class("A", NULL, ft_dict_new());
+    FtObject *A = make_class_empty("A", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(A);
     FtObject *bA = ft_tuple_pack(1, A);
-    FtObject *B = make_class("B", bA, ft_dict_new());
-    FtObject *C = make_class("C", bA, ft_dict_new());
+    FtObject *B = make_class_empty("B", bA);
+    FtObject *C = make_class_empty("C", bA);
     CU_ASSERT_PTR_NOT_NULL_FATAL(B);
     CU_ASSERT_PTR_NOT_NULL_FATAL(C);
     FtObject *bBC = ft_tuple_pack(2, B, C);
-    FtObject *D = make_class("D", bBC, ft_dict_new());
+    FtObject *D = make_class_empty("D", bBC);
     CU_ASSERT_PTR_NOT_NULL_FATAL(D);
 
     FtObject *mro = ((FtType *)D)->tp_mro;
@@ -203,12 +212,12 @@ static void test_diamond_mro(void)
 
     /* no consistent order: class E(A, B) where B derives from A */
     FtObject *bAB = ft_tuple_pack(2, A, B);
-    CU_ASSERT_PTR_NULL(make_class("E", bAB, ft_dict_new()));
+    CU_ASSERT_PTR_NULL(make_class_empty("E", bAB));
     CU_ASSERT_TRUE(raised(FtExc_TypeError,
                           "Cannot create a consistent method resolution\n"
                           "order (MRO) for bases A, B"));
     FtObject *bAA = ft_tuple_pack(2, A, A);
-    CU_ASSERT_PTR_NULL(make_class("E", bAA, ft_dict_new()));
+    CU_ASSERT_PTR_NULL(make_class_empty("E", bAA));
     CU_ASSERT_TRUE(raised(FtExc_TypeError, "duplicate base class A"));
 
     FT_DECREF(bAA);
@@ -221,9 +230,9 @@ static void test_diamond_mro(void)
 
 static void test_isinstance_issubclass(void)
 {
-    FtObject *A = make_class("A", NULL, ft_dict_new());
+    FtObject *A = make_class_empty("A", NULL);
     FtObject *bA = ft_tuple_pack(1, A);
-    FtObject *B = make_class("B", bA, ft_dict_new());
+    FtObject *B = make_class_empty("B", bA);
     CU_ASSERT_PTR_NOT_NULL_FATAL(B);
     FtObject *b = ft_call0(B);
     FtObject *one = ft_int_from_i64(1);
@@ -313,7 +322,7 @@ static void test_slots_from_dunders(void)
 
     /* a subclass inherits the slots */
     FtObject *bV = ft_tuple_pack(1, V);
-    FtObject *W = make_class("W", bV, ft_dict_new());
+    FtObject *W = make_class_empty("W", bV);
     FtObject *w = W != NULL ? ft_call0(W) : NULL;
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
     r = ft_number_binop(w, five, FT_OP_ADD);
@@ -398,7 +407,7 @@ static void test_descriptors(void)
 static void test_builtin_subclasses(void)
 {
     FtObject *bList = ft_tuple_pack(1, (FtObject *)&FtList_Type);
-    FtObject *L = make_class("L", bList, ft_dict_new());
+    FtObject *L = make_class_empty("L", bList);
     CU_ASSERT_PTR_NOT_NULL_FATAL(L);
     FtObject *l = ft_call0(L);
     CU_ASSERT_PTR_NOT_NULL_FATAL(l);
@@ -414,7 +423,7 @@ static void test_builtin_subclasses(void)
     FT_DECREF(l);
 
     FtObject *bExc = ft_tuple_pack(1, (FtObject *)FtExc_ValueError);
-    FtObject *MyErr = make_class("MyErr", bExc, ft_dict_new());
+    FtObject *MyErr = make_class_empty("MyErr", bExc);
     CU_ASSERT_PTR_NOT_NULL_FATAL(MyErr);
     FtObject *msg = ft_str_from_cstr("bad");
     FtObject *e = ft_call1(MyErr, msg);

@@ -1,0 +1,341 @@
+/* runtime/lock.c — the slow side of locking: FtMutex's futex waits, the
+ * pooled lock records, suspending and resuming critical sections, and the
+ * critical lock. The protocols are described at the top of runtime/lock.h.
+ */
+#include "runtime/lock.h"
+
+#include <linux/futex.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* ---- FtMutex ---------------------------------------------------------------- */
+
+enum { MUTEX_FREE = 0, MUTEX_LOCKED = 1, MUTEX_SLEEPERS = 2 };
+
+/* Polls before sleeping: a critical section usually ends within a few
+ * hundred cycles, and sleeping costs two system calls. */
+#define MUTEX_SPINS 64
+
+static void futex_wait(FtMutex *m, uint32_t expected)
+{
+    /* Returns at once if the word no longer holds `expected`; spurious
+     * wake-ups are fine, the caller re-checks. */
+    syscall(SYS_futex, &m->v, FUTEX_WAIT_PRIVATE, expected, NULL, NULL, 0);
+}
+
+static void futex_wake_one(FtMutex *m)
+{
+    syscall(SYS_futex, &m->v, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
+void ft_mutex_lock_slow(FtMutex *m)
+{
+    for (int i = 0; i < MUTEX_SPINS; i++) {
+        ft_atomic_cpu_relax();
+        if (ft_atomic_load_u32(&m->v) == MUTEX_FREE &&
+            ft_atomic_cas_u32_acquire(&m->v, MUTEX_FREE, MUTEX_LOCKED))
+            return;
+    }
+    for (;;) {
+        uint32_t v = ft_atomic_load_u32(&m->v);
+        if (v == MUTEX_FREE) {
+            /* Others may still sleep: keep the word at "sleepers" so our
+             * unlock wakes one of them. */
+            if (ft_atomic_cas_u32_acquire(&m->v, MUTEX_FREE, MUTEX_SLEEPERS))
+                return;
+            continue;
+        }
+        if (v == MUTEX_LOCKED &&
+            !ft_atomic_cas_u32_acquire(&m->v, MUTEX_LOCKED, MUTEX_SLEEPERS))
+            continue;
+        futex_wait(m, MUTEX_SLEEPERS);
+    }
+}
+
+/* The word was "sleepers" and is now 1: free it and wake one sleeper. */
+void ft_mutex_unlock_slow(FtMutex *m)
+{
+    ft_atomic_store_u32_release(&m->v, MUTEX_FREE);
+    futex_wake_one(m);
+}
+
+/* ---- pooled lock records ------------------------------------------------------ */
+
+#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_POOLED)
+
+typedef struct LockRecord {
+    const void *obj;         /* the object it is lent to */
+    unsigned users;          /* threads holding or waiting; under pool.mutex */
+    struct LockRecord *next; /* hash chain while lent, else free list */
+    pthread_mutex_t mutex;
+} LockRecord;
+
+#define POOL_BUCKETS 256 /* a power of two */
+#define POOL_CHUNK 64    /* records allocated at a time */
+
+static struct {
+    pthread_mutex_t mutex;
+    LockRecord *buckets[POOL_BUCKETS];
+    LockRecord *free;
+    size_t in_use, records;
+} pool = {.mutex = PTHREAD_MUTEX_INITIALIZER};
+
+static LockRecord **pool_bucket(const void *obj)
+{
+    uintptr_t h = (uintptr_t)obj >> 4;
+    h *= (uintptr_t)0x9E3779B97F4A7C15u; /* Fibonacci hashing */
+    return &pool.buckets[(h >> (sizeof h * 8 - 8)) & (POOL_BUCKETS - 1)];
+}
+
+/* Under pool.mutex. */
+static void pool_grow(void)
+{
+    LockRecord *chunk = (LockRecord *)calloc(POOL_CHUNK, sizeof *chunk);
+    if (chunk == NULL) {
+        fprintf(stderr, "ftpy: out of memory for object lock records\n");
+        abort();
+    }
+    for (int i = 0; i < POOL_CHUNK; i++) {
+        pthread_mutex_init(&chunk[i].mutex, NULL);
+        chunk[i].next = pool.free;
+        pool.free = &chunk[i];
+    }
+    pool.records += POOL_CHUNK;
+}
+
+/* Under pool.mutex: the record lent to obj, lending one if needed; the
+ * caller becomes one of its users. */
+static LockRecord *record_get(const void *obj)
+{
+    LockRecord **bucket = pool_bucket(obj);
+    for (LockRecord *r = *bucket; r != NULL; r = r->next) {
+        if (r->obj == obj) {
+            r->users++;
+            return r;
+        }
+    }
+    if (pool.free == NULL)
+        pool_grow();
+    LockRecord *r = pool.free;
+    pool.free = r->next;
+    r->obj = obj;
+    r->users = 1;
+    r->next = *bucket;
+    *bucket = r;
+    pool.in_use++;
+    return r;
+}
+
+/* Under pool.mutex: the caller stops using r; the last user returns it. */
+static void record_put(LockRecord *r)
+{
+    if (--r->users != 0)
+        return;
+    for (LockRecord **pp = pool_bucket(r->obj); *pp != NULL;
+         pp = &(*pp)->next) {
+        if (*pp == r) {
+            *pp = r->next;
+            break;
+        }
+    }
+    r->obj = NULL;
+    r->next = pool.free;
+    pool.free = r;
+    pool.in_use--;
+}
+
+static void key_lock(FtCriticalSection *c, int i)
+{
+    pthread_mutex_lock(&pool.mutex);
+    LockRecord *r = record_get(c->key[i]);
+    pthread_mutex_unlock(&pool.mutex);
+    pthread_mutex_lock(&r->mutex);
+    c->rec[i] = r;
+}
+
+static int key_trylock(FtCriticalSection *c, int i)
+{
+    pthread_mutex_lock(&pool.mutex);
+    LockRecord *r = record_get(c->key[i]);
+    int ok = pthread_mutex_trylock(&r->mutex) == 0;
+    if (!ok)
+        record_put(r);
+    pthread_mutex_unlock(&pool.mutex);
+    c->rec[i] = ok ? r : NULL;
+    return ok;
+}
+
+static void key_unlock(FtCriticalSection *c, int i)
+{
+    LockRecord *r = (LockRecord *)c->rec[i];
+    pthread_mutex_unlock(&r->mutex);
+    pthread_mutex_lock(&pool.mutex);
+    record_put(r);
+    pthread_mutex_unlock(&pool.mutex);
+    c->rec[i] = NULL;
+}
+
+size_t ft_lock_pool_in_use(void)
+{
+    pthread_mutex_lock(&pool.mutex);
+    size_t n = pool.in_use;
+    pthread_mutex_unlock(&pool.mutex);
+    return n;
+}
+
+size_t ft_lock_pool_records(void)
+{
+    pthread_mutex_lock(&pool.mutex);
+    size_t n = pool.records;
+    pthread_mutex_unlock(&pool.mutex);
+    return n;
+}
+
+#else
+
+size_t ft_lock_pool_in_use(void) { return 0; }
+size_t ft_lock_pool_records(void) { return 0; }
+
+#if defined(FT_LOCKS_ACTIVE)
+/* inline and global: the key is the FtMutex itself. */
+static void key_lock(FtCriticalSection *c, int i)
+{
+    ft_mutex_lock((FtMutex *)c->key[i]);
+}
+static int key_trylock(FtCriticalSection *c, int i)
+{
+    return ft_mutex_trylock((FtMutex *)c->key[i]);
+}
+static void key_unlock(FtCriticalSection *c, int i)
+{
+    ft_mutex_unlock((FtMutex *)c->key[i]);
+}
+#endif
+
+#endif
+
+/* ---- critical sections ------------------------------------------------------- */
+
+#if defined(FT_LOCKS_ACTIVE)
+
+#if defined(FT_LOCKS_GLOBAL)
+FtMutex ft_lock_global = FT_MUTEX_INIT;
+#endif
+
+/* Blocking, lower key first: the only wait that holds a lock. */
+static void lock_all(FtCriticalSection *c)
+{
+    key_lock(c, 0);
+    if (c->key[1] != NULL)
+        key_lock(c, 1);
+}
+
+static int trylock_all(FtCriticalSection *c)
+{
+    if (!key_trylock(c, 0))
+        return 0;
+    if (c->key[1] != NULL && !key_trylock(c, 1)) {
+        key_unlock(c, 0);
+        return 0;
+    }
+    return 1;
+}
+
+static void unlock_all(FtCriticalSection *c)
+{
+    if (c->key[1] != NULL)
+        key_unlock(c, 1);
+    key_unlock(c, 0);
+}
+
+/* Below a suspended section every section is suspended, so the walk stops
+ * at the first one. */
+static void suspend_all(FtCriticalSection *top)
+{
+    for (FtCriticalSection *s = top; s != NULL && s->active; s = s->prev) {
+        unlock_all(s);
+        s->active = 0;
+    }
+}
+
+void ft_cs_begin_slow(FtCriticalSection **top, FtCriticalSection *c)
+{
+    if (!trylock_all(c)) {
+        suspend_all(*top);
+        lock_all(c);
+    }
+    ft_cs_push_(top, c);
+}
+
+void ft_cs_resume_slow(FtCriticalSection **top)
+{
+    FtCriticalSection *s = *top;
+    lock_all(s);
+    s->active = 1;
+}
+
+void ft_cs_end_slow(FtCriticalSection **top, FtCriticalSection *c)
+{
+    unlock_all(c);
+    *top = c->prev;
+    if (c->prev != NULL && !c->prev->active)
+        ft_cs_resume_slow(top);
+}
+
+void ft_cs_suspend_all(FtThreadState *ts)
+{
+    suspend_all(ts->cs_top);
+}
+
+void ft_cs_resume(FtThreadState *ts)
+{
+    if (ts->cs_top != NULL && !ts->cs_top->active)
+        ft_cs_resume_slow(&ts->cs_top);
+}
+
+/* ---- the critical lock ---------------------------------------------------------- */
+
+FtCritLock ft_crit_lock_ = {FT_MUTEX_INIT, 0, 0};
+__thread char ft_crit_self_;
+
+/* The lock is busy: wait for it holding no object lock (see lock.h). */
+void ft_crit_lock_slow(void)
+{
+    FtThreadState *ts = ft_tstate_get();
+    if (ts != NULL)
+        suspend_all(ts->cs_top);
+    ft_mutex_lock(&ft_crit_lock_.mutex);
+    ft_atomic_store(&ft_crit_lock_.owner,
+                    (ft_atomic_t)(uintptr_t)&ft_crit_self_);
+    ft_crit_lock_.depth = 1;
+    if (ts != NULL)
+        ft_cs_resume(ts);
+}
+
+#endif
+
+/* ---- callable forms ---------------------------------------------------------------- */
+
+void ft_cs_run(FtObject *op, void (*fn)(void *), void *arg)
+{
+    FT_BEGIN_CRITICAL_SECTION(op);
+    fn(arg);
+    FT_END_CRITICAL_SECTION();
+}
+
+void ft_cs_run2(FtObject *a, FtObject *b, void (*fn)(void *), void *arg)
+{
+    FT_BEGIN_CRITICAL_SECTION2(a, b);
+    fn(arg);
+    FT_END_CRITICAL_SECTION2();
+}
+
+void ft_crit_run(void (*fn)(void *), void *arg)
+{
+    FT_CRIT_LOCK();
+    fn(arg);
+    FT_CRIT_UNLOCK();
+}
