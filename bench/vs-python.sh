@@ -56,6 +56,7 @@ for kind in pystone countdown; do
         echo "$t" >> "$tmp/py.$kind"
         i=$((i + 1))
     done
+    printf '\r%40s\r' '' >&2
     f=$(median "$tmp/ftpy.$kind")
     p=$(median "$tmp/py.$kind")
     printf '%-10s %12s %12s %10s\n' "$kind" "$f" "$p" "$(awk -v f="$f" -v p="$p" 'BEGIN { printf "%.2f", p / f }')"

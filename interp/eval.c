@@ -106,8 +106,7 @@ static inline void frame_finish(FtFrame *f, FtObject **sp)
 
 #define CHECK_BREAKER()                                                        \
     do {                                                                       \
-        if (UNLIKELY(ft_atomic_load_u32(&ft_eval_breaker)) &&                 \
-            ft_eval_handle_breaker(ts) < 0)                                    \
+        if (UNLIKELY(ft_eval_breaker_get()) && ft_eval_handle_breaker(ts) < 0) \
             goto error;                                                        \
     } while (0)
 

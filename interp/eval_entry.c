@@ -13,7 +13,7 @@
 #include <pthread.h>
 #include <string.h>
 
-__thread volatile uint32_t ft_eval_breaker;
+__thread uint32_t ft_eval_breaker;
 int (*ft_eval_breaker_hook)(FtThreadState *ts);
 
 volatile uint32_t *ft_eval_breaker_ptr(void)

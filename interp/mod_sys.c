@@ -129,6 +129,8 @@ size_t ft_sys_fwrite(FILE *fp, const char *s, size_t n)
     if (n == 0)
         return 0;
     size_t done;
+    if (!ft_gil_held()) /* e.g. a last word from a thread that gave it up */
+        return fwrite_all(fp, s, n);
     if (ftrylockfile(fp) == 0) {
         if (!write_may_block(fp, s, n)) {
             done = fwrite_all(fp, s, n);
@@ -146,6 +148,11 @@ size_t ft_sys_fwrite(FILE *fp, const char *s, size_t n)
 int ft_sys_fflush(FILE *fp)
 {
     int r;
+    if (!ft_gil_held()) {
+        while ((r = fflush(fp)) != 0 && errno == EINTR)
+            clearerr(fp);
+        return r;
+    }
 #if defined(__GLIBC__)
     if (ftrylockfile(fp) == 0) {
         int empty = __fpending(fp) == 0;

@@ -1,6 +1,7 @@
 /* runtime/gil.c — the global interpreter lock behind runtime/gil.h, in the
  * variant configure chose (FT_GIL_NEW or FT_GIL_LEGACY; FT_GIL_NONE keeps
- * only the interval settings), and the eval-breaker hook that serves it.
+ * only the interval settings), and the eval-breaker hook that serves it
+ * and the signals (runtime/signals.c).
  *
  * new (Python 3.2, as David Beazley described it):
  *   `locked` under a mutex; a waiter sleeps on `cond` for one switch
@@ -20,6 +21,7 @@
 #include "interp/frame.h"
 #include "runtime/atomics.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -259,7 +261,46 @@ static void yield_if_requested(FtThreadState *ts) { (void)ts; }
 #error "runtime/gil.c: no GIL variant defined (config.h)"
 #endif
 
-/* ---- common to new and legacy ------------------------------------------ */
+/* ---- new and legacy -------------------------------------------------- */
+
+void ft_gil_acquire(FtThreadState *ts)
+{
+    assert(!held_here && "GIL: acquire by a thread that holds it");
+    take_gil(ts);
+}
+
+FtThreadState *ft_gil_save(void)
+{
+    assert(held_here && "GIL: save by a thread that does not hold it");
+    FtThreadState *ts = ft_tstate_get();
+    drop_gil(ts);
+    return ts;
+}
+
+void ft_gil_restore(FtThreadState *ts)
+{
+    assert(!held_here && "GIL: restore by a thread that holds it");
+    take_gil(ts);
+}
+
+void ft_gil_release_exit(void)
+{
+    assert(held_here && "GIL: release by a thread that does not hold it");
+    drop_gil(NULL);
+}
+
+int ft_gil_held(void)
+{
+    return held_here;
+}
+
+#else  /* FT_GIL_NONE */
+
+static void yield_if_requested(FtThreadState *ts) { (void)ts; }
+
+#endif /* !FT_GIL_NONE */
+
+/* ---- every variant ---------------------------------------------------- */
 
 /* The eval loop calls this when ft_eval_breaker was set: signals first
  * (the main thread turns SIGINT into KeyboardInterrupt), then a GIL drop
@@ -278,37 +319,10 @@ void ft_gil_init(void)
     if (initialised)
         return;
     initialised = 1;
-    create_lock();
     ft_eval_breaker_hook = breaker_hook;
     ft_signals_init();
+#if !defined(FT_GIL_NONE)
+    create_lock();
     take_gil(ft_tstate_get());
+#endif
 }
-
-void ft_gil_acquire(FtThreadState *ts)
-{
-    take_gil(ts);
-}
-
-FtThreadState *ft_gil_save(void)
-{
-    FtThreadState *ts = ft_tstate_get();
-    drop_gil(ts);
-    return ts;
-}
-
-void ft_gil_restore(FtThreadState *ts)
-{
-    take_gil(ts);
-}
-
-void ft_gil_release_exit(void)
-{
-    drop_gil(NULL);
-}
-
-int ft_gil_held(void)
-{
-    return held_here;
-}
-
-#endif /* !FT_GIL_NONE */

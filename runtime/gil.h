@@ -41,11 +41,15 @@ double ft_gil_get_switch_interval(void);
 void ft_gil_set_check_interval(int ticks);
 int ft_gil_get_check_interval(void);
 
+/* Creates the lock, installs the signal handlers and the eval-breaker hook
+ * (signals, drop requests); the calling (main) thread holds the GIL
+ * afterwards. Call once, after the main thread's ft_tstate_new(). */
+void ft_gil_init(void);
+
 #if defined(FT_GIL_NONE)
 
 /* Free-threaded: no lock. A blocking call still has to put its critical
  * sections aside (runtime/lock.h), which the ALLOW_THREADS macros do. */
-static inline void ft_gil_init(void) { ft_signals_init(); }
 static inline void ft_gil_acquire(FtThreadState *ts) { (void)ts; }
 static inline FtThreadState *ft_gil_save(void)
 {
@@ -60,10 +64,6 @@ static inline int ft_gil_held(void) { return 1; }
 
 #else
 
-/* Creates the lock (and installs the signal handlers and the eval-breaker
- * hook); the calling (main) thread holds it afterwards. Call once, after
- * the main thread's ft_tstate_new(). */
-void ft_gil_init(void);
 /* Takes the GIL for ts (blocking); ts must be the calling thread's state
  * (ft_tstate_new made it current). Must not already hold it. */
 void ft_gil_acquire(FtThreadState *ts);
