@@ -669,7 +669,11 @@ dispatch:
     {
         FtInlineCache *c = CACHE();
         FtObject *v;
-#ifdef FT_DICT_HAS_KEYS_VERSION
+#if defined(FT_GIL_NONE)
+        /* No inline cache without a GIL (eval_ops.c never fills one), and
+         * the probe itself would read the dicts' versions unlocked. */
+        {
+#elif defined(FT_DICT_HAS_KEYS_VERSION)
         /* Keyed by the key sets only: the value is read from its slot, so
          * assigning a global does not invalidate every cache. */
         if (LIKELY(c->version == ((FtDictObject *)f->globals)->keys_version &&
@@ -714,12 +718,16 @@ dispatch:
     TARGET(LOAD_DEREF)
     {
         FtObject *cell = fast[co->co_nlocals + OPARG()];
-        FtObject *v = ((FtCellObject *)cell)->ref;
+        FtObject *v;
+        FT_BEGIN_CRITICAL_SECTION(cell);
+        v = ((FtCellObject *)cell)->ref;
+        if (LIKELY(v != NULL))
+            FT_INCREF(v);
+        FT_END_CRITICAL_SECTION();
         if (UNLIKELY(v == NULL)) {
             ft_ev_unbound_deref(co, OPARG());
             goto error;
         }
-        FT_INCREF(v);
         PUSH(v);
         DISPATCH();
     }
@@ -728,8 +736,11 @@ dispatch:
     {
         FtCellObject *cell = (FtCellObject *)fast[co->co_nlocals + OPARG()];
         FtObject *v = POP();
-        FtObject *old = cell->ref;
+        FtObject *old;
+        FT_BEGIN_CRITICAL_SECTION(cell);
+        old = cell->ref;
         cell->ref = v;
+        FT_END_CRITICAL_SECTION();
         FT_XDECREF(old);
         DISPATCH();
     }
@@ -737,11 +748,16 @@ dispatch:
     TARGET(DELETE_DEREF)
     {
         FtCellObject *cell = (FtCellObject *)fast[co->co_nlocals + OPARG()];
-        if (cell->ref == NULL) {
+        FtObject *old;
+        FT_BEGIN_CRITICAL_SECTION(cell);
+        old = cell->ref;
+        cell->ref = NULL;
+        FT_END_CRITICAL_SECTION();
+        if (old == NULL) {
             ft_ev_unbound_deref(co, OPARG());
             goto error;
         }
-        FT_CLEAR(cell->ref);
+        FT_DECREF(old);
         DISPATCH();
     }
 

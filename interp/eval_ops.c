@@ -7,6 +7,7 @@
 #include "interp/frame.h"
 #include "interp/modules.h"
 #include "objects/object.h"
+#include "objects/typeobject.h"
 #include "runtime/tstate.h"
 
 #include <stdio.h>
@@ -145,12 +146,16 @@ FtObject *ft_ev_load_classderef(FtFrame *f, int oparg)
         if (v != NULL || ft_err_occurred())
             return v;
     }
-    FtObject *v = ((FtCellObject *)f->localsplus[co->co_nlocals + oparg])->ref;
-    if (v == NULL) {
+    FtObject *cell = f->localsplus[co->co_nlocals + oparg];
+    FtObject *v;
+    FT_BEGIN_CRITICAL_SECTION(cell);
+    v = ((FtCellObject *)cell)->ref;
+    if (v != NULL)
+        FT_INCREF(v);
+    FT_END_CRITICAL_SECTION();
+    if (v == NULL)
         ft_ev_unbound_deref(co, oparg);
-        return NULL;
-    }
-    return FT_NEWREF(v);
+    return v;
 }
 
 int ft_ev_store_name(FtFrame *f, FtObject *name, FtObject *v)
@@ -314,11 +319,8 @@ int ft_ev_import_star(FtFrame *f, FtObject *module)
         return -1;
     }
     static FtObject *all_name;
-    if (all_name == NULL) {
-        all_name = ft_str_intern_cstr("__all__");
-        if (all_name == NULL)
-            return -1;
-    }
+    if (ft_intern_static(&all_name, "__all__") == NULL)
+        return -1;
     FtObject *all = ft_object_lookup_attr(module, all_name);
     if (all == NULL && ft_err_occurred())
         return -1;
@@ -459,9 +461,7 @@ int ft_ev_exc_match(FtObject *exc, FtObject *type)
 static FtObject *empty_str(void)
 {
     static FtObject *empty;
-    if (empty == NULL)
-        empty = ft_str_intern_cstr("");
-    return empty;
+    return ft_intern_static(&empty, "");
 }
 
 /* ascii(): repr with every non-ASCII character escaped. */
@@ -570,7 +570,7 @@ int ft_ev_print_expr(FtObject *v)
     if (r == NULL)
         return -1;
     static FtObject *newline;
-    if (newline == NULL && (newline = ft_str_intern_cstr("\n")) == NULL) {
+    if (ft_intern_static(&newline, "\n") == NULL) {
         FT_DECREF(r);
         return -1;
     }
@@ -778,6 +778,17 @@ FtObject *ft_ev_build_const_key_map(FtObject *keys, FtObject **values, int n)
 FtObject *ft_ev_str_concat(FtFrame *f, FtObject *l, FtObject *r,
                            ft_codeunit next)
 {
+#if defined(FT_GIL_NONE)
+    /* Without a GIL the in-place append is off: a reference count of 1
+     * proves exclusivity only with exact counts (not with biased ones),
+     * and dropping the variable's reference from a cell or a namespace
+     * dict would let other threads see it unbound for a moment. */
+    (void)f;
+    (void)next;
+    FtObject *res = ft_number_binop(l, r, FT_OP_ADD);
+    FT_DECREF(l);
+    return res;
+#else
     FtCodeObject *co = f->code;
     int arg = FT_ARG(next);
     switch (FT_OP(next)) {
@@ -820,6 +831,7 @@ FtObject *ft_ev_str_concat(FtFrame *f, FtObject *l, FtObject *r,
         return NULL;
     }
     return l;
+#endif
 }
 
 /* ---- with ---- */

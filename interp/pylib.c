@@ -6,10 +6,25 @@
 #include "interp/eval.h"
 #include "interp/mod_thread.h"
 #include "interp/parser.h"
+#include "runtime/lock.h"
 
 #include <string.h>
 
+static FtObject *pylib_module_locked(const char *name);
+
+/* Under the critical lock (re-entrant), like ft_import_module: the module
+ * is in sys.modules while its code runs, and no other thread may see it
+ * half-initialised or run the code a second time. */
 FtObject *ft_pylib_module(const char *name)
+{
+    FtObject *m;
+    FT_CRIT_LOCK();
+    m = pylib_module_locked(name);
+    FT_CRIT_UNLOCK();
+    return m;
+}
+
+static FtObject *pylib_module_locked(const char *name)
 {
     const FtPyLibSource *src = ft_pylib_sources;
     while (src->name != NULL && strcmp(src->name, name) != 0)

@@ -84,9 +84,7 @@ FtObject *ft_object_str(FtObject *o)
 static FtObject *empty_str(void)
 {
     static FtObject *empty;
-    if (empty == NULL)
-        empty = ft_str_intern_cstr("");
-    return empty;
+    return ft_intern_static(&empty, "");
 }
 
 FtObject *ft_object_format(FtObject *o, FtObject *spec)
@@ -308,11 +306,10 @@ FtObject *ft_generic_getattr_ex(FtObject *o, FtObject *name, int suppress)
     FtType *t = FT_TYPE(o);
     if (check_name(name) < 0)
         return NULL;
-    FtObject *descr = ft_type_lookup_fast(t, name);
+    FtObject *descr = ft_type_lookup_ref(t, name);
     ft_descrgetfunc get = NULL;
     FtObject *r;
     if (descr != NULL) {
-        FT_INCREF(descr);
         get = FT_TYPE(descr)->tp_descr_get;
         if (get != NULL && FT_TYPE(descr)->tp_descr_set != NULL) {
             r = get(descr, o, (FtObject *)t);
@@ -356,15 +353,15 @@ int ft_object_generic_setattr(FtObject *o, FtObject *name, FtObject *value)
     FtType *t = FT_TYPE(o);
     if (check_name(name) < 0)
         return -1;
-    FtObject *descr = ft_type_lookup_fast(t, name);
+    FtObject *descr = ft_type_lookup_ref(t, name);
     if (descr != NULL) {
         ft_descrsetfunc set = FT_TYPE(descr)->tp_descr_set;
         if (set != NULL) {
-            FT_INCREF(descr);
             int r = set(descr, o, value);
             FT_DECREF(descr);
             return r;
         }
+        FT_DECREF(descr); /* only its presence matters below */
     }
     FtObject **dp = ft_object_dict_ptr(o);
     if (dp == NULL) {
@@ -386,12 +383,17 @@ int ft_object_generic_setattr(FtObject *o, FtObject *name, FtObject *value)
         }
         return 0;
     }
-    if (*dp == NULL) {
+    /* The lazily created instance dict: created under the critical lock so
+     * two threads' first assignments cannot each install one. */
+    FtObject *d;
+    FT_CRIT_LOCK();
+    if (*dp == NULL)
         *dp = ft_dict_new();
-        if (*dp == NULL)
-            return -1;
-    }
-    return ft_dict_set(*dp, name, value);
+    d = *dp;
+    FT_CRIT_UNLOCK();
+    if (d == NULL)
+        return -1;
+    return ft_dict_set(d, name, value);
 }
 
 FtObject *ft_object_getattr(FtObject *o, FtObject *name)
@@ -494,11 +496,10 @@ int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method)
         *method = ft_object_getattr(o, name);
         return *method == NULL ? -1 : 0;
     }
-    FtObject *descr = ft_type_lookup_fast(t, name);
+    FtObject *descr = ft_type_lookup_ref(t, name);
     ft_descrgetfunc get = NULL;
     int meth_found = 0;
     if (descr != NULL) {
-        FT_INCREF(descr);
         FtType *dt = FT_TYPE(descr);
         if (is_method_kind(dt)) {
             meth_found = 1;
@@ -547,15 +548,11 @@ static FtObject *type_subscript(FtObject *o, FtObject *key)
 {
     static FtObject *class_getitem;
     FtType *t = (FtType *)o;
-    if (class_getitem == NULL) {
-        class_getitem = ft_str_intern_cstr("__class_getitem__");
-        if (class_getitem == NULL)
-            return NULL;
-    }
-    FtObject *f = ft_type_lookup_fast(t, class_getitem);
+    if (ft_intern_static(&class_getitem, "__class_getitem__") == NULL)
+        return NULL;
+    FtObject *f = ft_type_lookup_ref(t, class_getitem);
     if (f != NULL) {
         FtObject *bound;
-        FT_INCREF(f);
         if (FT_TYPE(f)->tp_descr_get != NULL)
             bound = FT_TYPE(f)->tp_descr_get(f, NULL, o);
         else

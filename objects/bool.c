@@ -15,7 +15,7 @@ FtIntObject ft_false_object = {
 
 /* True and False are never freed; reaching zero means an extra DECREF
  * somewhere, so restore a reference instead of freeing a static. */
-static void bool_dealloc(FtObject *op) { op->ob_refcnt = 1; }
+static void bool_dealloc(FtObject *op) { ft_rc_init_static(op); }
 
 static FtObject *bool_repr(FtObject *op)
 {

@@ -65,7 +65,7 @@ FtObject *ft_call_special(FtObject *self, FtObject *name,
                           FtObject *kwnames, int *missing)
 {
     FtType *t = FT_TYPE(self);
-    FtObject *f = ft_type_lookup_fast(t, name);
+    FtObject *f = ft_type_lookup_ref(t, name);
     if (f == NULL) {
         if (missing != NULL) {
             *missing = 1;
@@ -73,7 +73,6 @@ FtObject *ft_call_special(FtObject *self, FtObject *name,
         }
         return ft_attribute_error(self, name);
     }
-    FT_INCREF(f);
     FtType *ft = FT_TYPE(f);
     FtObject *r;
     if (ft == &FtFunction_Type || ft == &FtMethodDescr_Type ||

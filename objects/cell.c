@@ -2,6 +2,7 @@
  * function and its nested functions lives in (LOAD_DEREF / STORE_DEREF).
  */
 #include "objects/object.h"
+#include "runtime/lock.h"
 
 FtObject *ft_cell_new(FtObject *value)
 {
@@ -48,20 +49,32 @@ static FtObject *cell_richcompare(FtObject *a, FtObject *b, int op)
     return ft_bool_from(r);
 }
 
+/* ref is read with its INCREF, and swapped, inside the cell's critical
+ * section; the old value is released after it (see objects/function.h). */
 static FtObject *cell_get_contents(FtObject *op)
 {
-    FtObject *ref = ((FtCellObject *)op)->ref;
-    if (ref == NULL) {
+    FtObject *ref;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    ref = ((FtCellObject *)op)->ref;
+    if (ref != NULL)
+        FT_INCREF(ref);
+    FT_END_CRITICAL_SECTION();
+    if (ref == NULL)
         ft_err_set_string(FtExc_ValueError, "Cell is empty");
-        return NULL;
-    }
-    return FT_NEWREF(ref);
+    return ref;
 }
 
 static int cell_set_contents(FtObject *op, FtObject *value)
 {
     FtCellObject *c = (FtCellObject *)op;
-    FT_SETREF(c->ref, value != NULL ? FT_NEWREF(value) : NULL);
+    FtObject *old;
+    if (value != NULL)
+        FT_INCREF(value);
+    FT_BEGIN_CRITICAL_SECTION(op);
+    old = c->ref;
+    c->ref = value;
+    FT_END_CRITICAL_SECTION();
+    FT_XDECREF(old);
     return 0;
 }
 

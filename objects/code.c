@@ -47,6 +47,7 @@ FtObject *ft_code_new(int argcount, int posonlyargcount, int kwonlyargcount,
     co->co_ncode = ncode;
     co->co_lines = lines;
     co->co_consts = FT_NEWREF(consts);
+    ft_rc_immortalize_consts(consts); /* --enable-immortal */
     co->co_names = FT_NEWREF(names);
     co->co_varnames = FT_NEWREF(varnames);
     co->co_cellvars = FT_NEWREF(cellvars);

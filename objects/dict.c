@@ -4,6 +4,8 @@
  * dict type's slots and methods. Views and iterators: objects/dict_views.c.
  */
 #include "objects/dict_impl.h"
+#include "runtime/atomics.h"
+#include "runtime/lock.h"
 #include "runtime/tstate.h"
 
 #include <limits.h>
@@ -16,14 +18,45 @@
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 
 /* Versions come from one counter, so (dict, version) never repeats even
- * when a dict is freed and another one takes its address. A plain
- * increment: all dict changes run under the GIL in this build. */
-static uint64_t dict_version_counter;
-#define NEXT_VERSION() (++dict_version_counter)
+ * when a dict is freed and another one takes its address. With a GIL a
+ * plain increment; without one, dicts change under their own locks in
+ * parallel, so the counter is an atomic add (the one place this file
+ * looks at which locking the build uses). */
 /* keys_version (see dict.h) draws from the same counter: a key set change
  * is a change, so both versions move then. Every place that moves entries
- * to another address or adds/removes one calls this. */
+ * to another address or adds/removes one calls KEYS_CHANGED. Without a GIL
+ * the two fields are stored atomically too (readers outside the lock use
+ * FT_DICT_VERSION / FT_DICT_KEYS_VERSION). */
+#if defined(FT_LOCKS_ACTIVE)
+static ft_atomic_t dict_version_counter;
+#define NEXT_VERSION() ((uint64_t)ft_atomic_add(&dict_version_counter, 1) + 1)
+#define SET_VERSION(field, v)                                                  \
+    ft_atomic_store((volatile ft_atomic_t *)&(field), (ft_atomic_t)(v))
+#define KEYS_CHANGED(mp)                                                       \
+    do {                                                                       \
+        uint64_t v_ = NEXT_VERSION();                                          \
+        SET_VERSION((mp)->keys_version, v_);                                   \
+        SET_VERSION((mp)->version, v_);                                        \
+    } while (0)
+#else
+static uint64_t dict_version_counter;
+#define NEXT_VERSION() (++dict_version_counter)
+#define SET_VERSION(field, v) ((field) = (v))
 #define KEYS_CHANGED(mp) ((mp)->keys_version = (mp)->version = NEXT_VERSION())
+#endif
+
+/* Free-threaded builds: every operation on a dict runs inside a critical
+ * section on it (dict-to-dict operations on both), and values leave the
+ * section INCREF'd. Hashing happens before the section; __eq__ of keys runs
+ * inside it, and lookup() restarts when the dict changed meanwhile (the
+ * section may have been suspended during the comparison). */
+FT_OBJECT_LOCK_CHECK(FtDictObject);
+
+/* After taking a dict off the free list: the list link overlaid the lock
+ * field, if the build has one (a zero-length memset otherwise). */
+#define RESET_LOCK_FIELD(op)                                                   \
+    memset((char *)(op) + sizeof(FtObject), 0,                                 \
+           offsetof(FtDictObject, used) - sizeof(FtObject))
 
 /* Every new or cleared dict shares this read-only table: nothing is
  * allocated until the first insertion (most instance dicts and kwargs
@@ -266,7 +299,7 @@ static int insert(FtDictObject *mp, FtObject *key, ft_hash_t hash,
     FtDictEntry *e = &mp->keys->entries[ix];
     FtObject *old = e->value;
     e->value = FT_NEWREF(value);
-    mp->version = NEXT_VERSION();
+    SET_VERSION(mp->version, NEXT_VERSION());
     FT_DECREF(old);
     return 0;
 }
@@ -310,11 +343,16 @@ static void dict_init_fields(FtDictObject *mp)
 FtObject *ft_dict_new(void)
 {
     FtThreadState *ts = ft_tstate_get();
+    FT_FREELIST_LOCK();
     FtObject *op = ts->freelist[FT_FL_DICT];
     if (op != NULL) {
         ts->freelist[FT_FL_DICT] = FT_FREELIST_NEXT(op);
         ts->freelist_len[FT_FL_DICT]--;
+    }
+    FT_FREELIST_UNLOCK();
+    if (op != NULL) {
         ft_rc_init(op);
+        RESET_LOCK_FIELD(op);
     } else {
         op = ft_object_new(&FtDict_Type);
         if (op == NULL)
@@ -324,12 +362,22 @@ FtObject *ft_dict_new(void)
     return op;
 }
 
-FtObject *ft_dict_get_hashed(FtObject *d, FtObject *key, ft_hash_t hash)
+static inline FtObject *get_hashed_locked(FtObject *d, FtObject *key,
+                                          ft_hash_t hash)
 {
     ssize_t ix = lookup(D(d), key, hash);
     if (ix < 0)
         return NULL;
     return FT_NEWREF(D(d)->keys->entries[ix].value);
+}
+
+FtObject *ft_dict_get_hashed(FtObject *d, FtObject *key, ft_hash_t hash)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    res = get_hashed_locked(d, key, hash);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 FtObject *ft_dict_get(FtObject *d, FtObject *key)
@@ -353,7 +401,11 @@ FtObject *ft_dict_get_str(FtObject *d, const char *key)
 int ft_dict_set_hashed(FtObject *d, FtObject *key, ft_hash_t hash,
                        FtObject *value)
 {
-    return insert(D(d), key, hash, value);
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    r = insert(D(d), key, hash, value);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 int ft_dict_set(FtObject *d, FtObject *key, FtObject *value)
@@ -361,7 +413,7 @@ int ft_dict_set(FtObject *d, FtObject *key, FtObject *value)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return -1;
-    return insert(D(d), key, hash, value);
+    return ft_dict_set_hashed(d, key, hash, value);
 }
 
 int ft_dict_set_str(FtObject *d, const char *key, FtObject *value)
@@ -379,15 +431,19 @@ int ft_dict_del(FtObject *d, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return -1;
-    ssize_t ix = lookup(D(d), key, hash);
+    ssize_t ix;
+    FtObject *k = NULL, *v = NULL;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    ix = lookup(D(d), key, hash);
+    if (ix >= 0)
+        unlink_entry(D(d), ix, &k, &v);
+    FT_END_CRITICAL_SECTION();
     if (ix == DKIX_ERROR)
         return -1;
     if (ix == DKIX_EMPTY) {
         ft_err_set_key(key);
         return -1;
     }
-    FtObject *k, *v;
-    unlink_entry(D(d), ix, &k, &v);
     FT_DECREF(k);
     FT_DECREF(v);
     return 0;
@@ -398,14 +454,15 @@ FtObject *ft_dict_pop(FtObject *d, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return NULL;
-    if (D(d)->used == 0)
-        return NULL;
-    ssize_t ix = lookup(D(d), key, hash);
-    if (ix < 0)
-        return NULL;
-    FtObject *k, *v;
-    unlink_entry(D(d), ix, &k, &v);
-    FT_DECREF(k);
+    FtObject *k = NULL, *v = NULL;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    if (D(d)->used != 0) {
+        ssize_t ix = lookup(D(d), key, hash);
+        if (ix >= 0)
+            unlink_entry(D(d), ix, &k, &v);
+    }
+    FT_END_CRITICAL_SECTION();
+    FT_XDECREF(k);
     return v;
 }
 
@@ -414,14 +471,15 @@ FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return NULL;
+    FtObject *res = NULL;
+    FT_BEGIN_CRITICAL_SECTION(d);
     ssize_t ix = lookup(D(d), key, hash);
-    if (ix == DKIX_ERROR)
-        return NULL;
     if (ix >= 0)
-        return FT_NEWREF(D(d)->keys->entries[ix].value);
-    if (insert_new(D(d), key, hash, dflt) < 0)
-        return NULL;
-    return FT_NEWREF(dflt);
+        res = FT_NEWREF(D(d)->keys->entries[ix].value);
+    else if (ix == DKIX_EMPTY && insert_new(D(d), key, hash, dflt) == 0)
+        res = FT_NEWREF(dflt);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 int ft_dict_contains(FtObject *d, FtObject *key)
@@ -429,14 +487,26 @@ int ft_dict_contains(FtObject *d, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return -1;
-    ssize_t ix = lookup(D(d), key, hash);
+    ssize_t ix;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    ix = lookup(D(d), key, hash);
+    FT_END_CRITICAL_SECTION();
     if (ix == DKIX_ERROR)
         return -1;
     return ix >= 0;
 }
 
-ssize_t ft_dict_size(FtObject *d) { return D(d)->used; }
+ssize_t ft_dict_size(FtObject *d)
+{
+    ssize_t n;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    n = D(d)->used;
+    FT_END_CRITICAL_SECTION();
+    return n;
+}
 
+/* Borrowed key/value: callers own d or hold it in a critical section
+ * (see dict.h); this function takes no lock. */
 int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value)
 {
     FtDictKeys *dk = D(d)->keys;
@@ -478,7 +548,7 @@ static FtDictKeys *clone_keys(FtDictKeys *dk)
     return nk;
 }
 
-FtObject *ft_dict_copy(FtObject *d)
+static FtObject *dict_copy_locked(FtObject *d)
 {
     FtObject *res = ft_dict_new();
     if (res == NULL)
@@ -505,6 +575,16 @@ FtObject *ft_dict_copy(FtObject *d)
     return res;
 }
 
+FtObject *ft_dict_copy(FtObject *d)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    res = dict_copy_locked(d);
+    FT_END_CRITICAL_SECTION();
+    return res;
+}
+
+/* Both dicts are held (SECTION2) by the caller. */
 static int merge_from_dict(FtDictObject *mp, FtDictObject *other,
                            int override)
 {
@@ -598,12 +678,12 @@ static int merge_pair(FtObject *d, FtObject *item, ssize_t i, int override)
     if (FT_TUPLE_CHECK(item)) {
         kv = ((FtTupleObject *)item)->items;
         n = FT_SIZE(item);
-    } else if (FT_LIST_CHECK(item) && FT_LIST_SIZE(item) == 2) {
-        seq = ft_list_as_tuple(item);
+    } else if (FT_LIST_CHECK(item)) {
+        seq = ft_list_as_tuple(item); /* a snapshot of a shared list */
         if (seq == NULL)
             return -1;
         kv = ((FtTupleObject *)seq)->items;
-        n = 2;
+        n = FT_SIZE(seq);
     } else {
         seq = ft_tuple_from_iterable(item);
         if (seq == NULL) {
@@ -659,8 +739,13 @@ static FtObject *dict_iter(FtObject *op);
 int ft_dict_merge(FtObject *d, FtObject *other, int override)
 {
     /* Straight from the table unless a subclass changed iteration. */
-    if (FT_DICT_CHECK(other) && FT_TYPE(other)->tp_iter == dict_iter)
-        return merge_from_dict(D(d), D(other), override);
+    if (FT_DICT_CHECK(other) && FT_TYPE(other)->tp_iter == dict_iter) {
+        int r;
+        FT_BEGIN_CRITICAL_SECTION2(d, other);
+        r = merge_from_dict(D(d), D(other), override);
+        FT_END_CRITICAL_SECTION2();
+        return r;
+    }
     FtObject *keys = ft_object_lookup_attr(other, FT_ID(keys));
     if (keys != NULL) {
         FT_DECREF(keys);
@@ -676,16 +761,24 @@ int ft_dict_update(FtObject *d, FtObject *other)
     return ft_dict_merge(d, other, 1);
 }
 
-static FtObject *entries_list(FtObject *d, int what)
+/* The caller holds d's section. Allocating may wait for a lock and so
+ * suspend it (a global free-list lock): then d may have changed, which
+ * the version shows, and the copy starts over. */
+static FtObject *entries_list_locked(FtObject *d, int what)
 {
     FtDictObject *mp = D(d);
+restart:;
+    uint64_t version = mp->version;
     FtObject *list = ft_list_new(mp->used);
     if (list == NULL)
         return NULL;
-    FtDictKeys *dk = mp->keys;
+    if (mp->version != version) {
+        FT_DECREF(list);
+        goto restart;
+    }
     ssize_t j = 0;
-    for (ssize_t i = 0; i < dk->nentries && j < mp->used; i++) {
-        FtDictEntry *e = &dk->entries[i];
+    for (ssize_t i = 0; i < mp->keys->nentries && j < mp->used; i++) {
+        FtDictEntry *e = &mp->keys->entries[i];
         if (e->key == NULL)
             continue;
         FtObject *item;
@@ -694,16 +787,37 @@ static FtObject *entries_list(FtObject *d, int what)
         } else if (what == 1) {
             item = FT_NEWREF(e->value);
         } else {
-            item = ft_tuple_pack(2, e->key, e->value);
-            if (item == NULL) {
+            /* our own references first: the allocation may suspend */
+            FtObject *k = FT_NEWREF(e->key), *v = FT_NEWREF(e->value);
+            item = ft_tuple_new(2);
+            if (item != NULL) {
+                FT_TUPLE_SET(item, 0, k);
+                FT_TUPLE_SET(item, 1, v);
+            } else {
+                FT_DECREF(k);
+                FT_DECREF(v);
+            }
+            if (item == NULL || mp->version != version) {
+                FT_XDECREF(item);
                 FT_LIST_SIZE(list) = j; /* release what was filled */
                 FT_DECREF(list);
-                return NULL;
+                if (item == NULL)
+                    return NULL;
+                goto restart;
             }
         }
         FT_LIST_ITEMS(list)[j++] = item;
     }
     return list;
+}
+
+static FtObject *entries_list(FtObject *d, int what)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    res = entries_list_locked(d, what);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 FtObject *ft_dict_keys_list(FtObject *d) { return entries_list(d, 0); }
@@ -713,25 +827,33 @@ FtObject *ft_dict_items_list(FtObject *d) { return entries_list(d, 2); }
 void ft_dict_clear(FtObject *d)
 {
     FtDictObject *mp = D(d);
-    FtDictKeys *old = mp->keys;
+    FtDictKeys *old;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    old = mp->keys;
     mp->keys = EMPTY_KEYS;
     mp->used = 0;
     KEYS_CHANGED(mp);
+    FT_END_CRITICAL_SECTION();
     if (old != EMPTY_KEYS)
         release_keys(old); /* after the dict is consistent again */
 }
 
-uint64_t ft_dict_version(FtObject *d) { return D(d)->version; }
+uint64_t ft_dict_version(FtObject *d) { return FT_DICT_VERSION(d); }
 
+/* The lookup is locked; the slot it returns is the caller's business (see
+ * dict.h): in a free-threaded build it is only stable while the caller
+ * holds d's section or otherwise knows no other thread changes d. */
 FtObject **ft_dict_value_slot(FtObject *d, FtObject *key, ft_hash_t hash)
 {
+    FtObject **slot = NULL;
+    FT_BEGIN_CRITICAL_SECTION(d);
     ssize_t ix = lookup(D(d), key, hash);
-    if (ix < 0) {
-        if (ix == DKIX_ERROR)
-            ft_err_clear();
-        return NULL;
-    }
-    return &D(d)->keys->entries[ix].value;
+    if (ix >= 0)
+        slot = &D(d)->keys->entries[ix].value;
+    else if (ix == DKIX_ERROR)
+        ft_err_clear();
+    FT_END_CRITICAL_SECTION();
+    return slot;
 }
 
 /* ---- slots ------------------------------------------------------------------ */
@@ -747,10 +869,16 @@ static void dict_dealloc(FtObject *op)
         release_keys(dk);
     if (FT_DICT_CHECK_EXACT(op)) {
         FtThreadState *ts = ft_tstate_get();
+        int pushed = 0;
+        FT_FREELIST_LOCK();
         if (ts->freelist_len[FT_FL_DICT] < FT_FREELIST_MAX) {
             FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_DICT];
             ts->freelist[FT_FL_DICT] = op;
             ts->freelist_len[FT_FL_DICT]++;
+            pushed = 1;
+        }
+        FT_FREELIST_UNLOCK();
+        if (pushed) {
             ft_trash_end();
             return;
         }
@@ -759,7 +887,7 @@ static void dict_dealloc(FtObject *op)
     ft_trash_end();
 }
 
-static FtObject *dict_repr(FtObject *op)
+static FtObject *dict_repr_locked(FtObject *op)
 {
     FtDictObject *mp = D(op);
     if (mp->used == 0)
@@ -798,6 +926,15 @@ fail:
     return NULL;
 }
 
+static FtObject *dict_repr(FtObject *op)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    res = dict_repr_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return res;
+}
+
 static ft_hash_t dict_unhashable(FtObject *op)
 {
     ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
@@ -805,7 +942,9 @@ static ft_hash_t dict_unhashable(FtObject *op)
     return -1;
 }
 
-/* 1 if a and b hold equal items, 0 if not, -1 on error. */
+/* 1 if a and b hold equal items, 0 if not, -1 on error. Both are held
+ * (SECTION2); comparisons may let other threads change either, so the
+ * table is re-read every step. */
 static int dict_equal(FtDictObject *a, FtDictObject *b)
 {
     if (a->used != b->used)
@@ -840,13 +979,16 @@ static FtObject *dict_richcompare(FtObject *a, FtObject *b, int op)
     if (!FT_DICT_CHECK(a) || !FT_DICT_CHECK(b) ||
         (op != FT_EQ && op != FT_NE))
         FT_RETURN_NOTIMPLEMENTED;
-    int r = dict_equal(D(a), D(b));
+    int r;
+    FT_BEGIN_CRITICAL_SECTION2(a, b);
+    r = dict_equal(D(a), D(b));
+    FT_END_CRITICAL_SECTION2();
     if (r < 0)
         return NULL;
     return ft_bool_from(op == FT_EQ ? r : !r);
 }
 
-static ssize_t dict_len(FtObject *op) { return D(op)->used; }
+static ssize_t dict_len(FtObject *op) { return ft_dict_size(op); }
 
 /* Calls the special method `descr` found on type(self) as self.name(arg). */
 static FtObject *call_special(FtObject *descr, FtObject *self, FtObject *arg)
@@ -875,9 +1017,15 @@ static FtObject *dict_getitem(FtObject *op, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return NULL;
-    ssize_t ix = lookup(D(op), key, hash);
+    ssize_t ix;
+    FtObject *res = NULL;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    ix = lookup(D(op), key, hash);
     if (ix >= 0)
-        return FT_NEWREF(D(op)->keys->entries[ix].value);
+        res = FT_NEWREF(D(op)->keys->entries[ix].value);
+    FT_END_CRITICAL_SECTION();
+    if (ix >= 0)
+        return res;
     if (ix == DKIX_ERROR)
         return NULL;
     if (!FT_DICT_CHECK_EXACT(op)) {
@@ -1033,22 +1181,30 @@ static FtObject *m_popitem(FtObject *self, FtObject *const *args,
     if (ft_arg_count("dict.popitem", nargs, 0, 0) < 0)
         return NULL;
     FtDictObject *mp = D(self);
-    if (mp->used == 0) {
-        ft_err_set_string(FtExc_KeyError, "popitem(): dictionary is empty");
-        return NULL;
-    }
     FtObject *res = ft_tuple_new(2);
     if (res == NULL)
         return NULL;
-    FtDictKeys *dk = mp->keys;
-    ssize_t i = dk->nentries - 1;
-    while (dk->entries[i].key == NULL)
-        i--;
-    FtObject *k, *v;
-    unlink_entry(mp, i, &k, &v);
-    dk->nentries = i; /* LIFO: the tail is all deleted entries now */
-    FT_TUPLE_SET(res, 0, k);
-    FT_TUPLE_SET(res, 1, v);
+    int empty = 0;
+    FT_BEGIN_CRITICAL_SECTION(self);
+    if (mp->used == 0) {
+        empty = 1;
+    } else {
+        FtDictKeys *dk = mp->keys;
+        ssize_t i = dk->nentries - 1;
+        while (dk->entries[i].key == NULL)
+            i--;
+        FtObject *k, *v;
+        unlink_entry(mp, i, &k, &v);
+        dk->nentries = i; /* LIFO: the tail is all deleted entries now */
+        FT_TUPLE_SET(res, 0, k);
+        FT_TUPLE_SET(res, 1, v);
+    }
+    FT_END_CRITICAL_SECTION();
+    if (empty) {
+        FT_DECREF(res);
+        ft_err_set_string(FtExc_KeyError, "popitem(): dictionary is empty");
+        return NULL;
+    }
     return res;
 }
 

@@ -40,9 +40,12 @@ uint64_t ft_dict_version(FtObject *d);
 
 /* The dict object's layout, exposed only so the eval loop can read the
  * version and size inline; the table itself is private to dict.c. */
+#include "runtime/lock.h" /* FT_OBJECT_LOCK_FIELDS */
+
 struct FtDictKeys;
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS /* the dict's lock (inline object locks only) */
     ssize_t used;     /* number of live items */
     uint64_t version; /* unique across all dicts; new value on every change */
     struct FtDictKeys *keys;
@@ -52,9 +55,26 @@ typedef struct {
      * the value of an existing key keeps it. */
     uint64_t keys_version;
 } FtDictObject;
+/* Raw reads without a lock: exact in GIL builds; in free-threaded ones
+ * only a hint unless the caller holds d's critical section. */
 #define FT_DICT_SIZE(o) (((FtDictObject *)(o))->used)
+/* version and keys_version change under the dict's lock; in free-threaded
+ * builds dict.c writes them with relaxed atomic stores so that lock-free
+ * readers (the eval loop's caches) can read them, through these two macros
+ * and never directly: a plain read would be a data race there. */
+#if defined(FT_LOCKS_ACTIVE)
+FT_ATOMIC_STATIC_ASSERT_(sizeof(uint64_t) == sizeof(ft_atomic_t),
+                         "dict versions are atomic words");
+#define FT_DICT_VERSION(o)                                                     \
+    ((uint64_t)ft_atomic_load(                                                 \
+        (const volatile ft_atomic_t *)&((FtDictObject *)(o))->version))
+#define FT_DICT_KEYS_VERSION(o)                                                \
+    ((uint64_t)ft_atomic_load(                                                 \
+        (const volatile ft_atomic_t *)&((FtDictObject *)(o))->keys_version))
+#else
 #define FT_DICT_VERSION(o) (((FtDictObject *)(o))->version)
 #define FT_DICT_KEYS_VERSION(o) (((FtDictObject *)(o))->keys_version)
+#endif
 
 extern FtType FtDictKeys_Type;       /* dict_keys */
 extern FtType FtDictValues_Type;     /* dict_values */
@@ -101,6 +121,13 @@ int ft_dict_merge(FtObject *d, FtObject *other, int override);
  * an exact dict or a subclass). */
 FtObject **ft_dict_value_slot(FtObject *d, FtObject *key, ft_hash_t hash);
 #define FT_DICT_HAS_KEYS_VERSION 1
+
+/* For list(o) / list.extend(o): if o is an exact dict or a keys, values
+ * or items view, sets *handled = 1 and returns a new list of its keys /
+ * values / (key, value) pairs taken in one critical section (so copying
+ * a dict other threads change never fails halfway), or NULL with an
+ * exception. Otherwise *handled = 0 and NULL. */
+FtObject *ft_dict_snapshot_list(FtObject *o, int *handled);
 
 /* Frees the calling thread's cache of small dict tables. */
 void ft_dict_thread_cleanup(void);

@@ -4,10 +4,27 @@
  * size underneath them.
  */
 #include "objects/dict_impl.h"
+#include "runtime/lock.h"
 
 #include <string.h>
 
+/* Free-threaded builds: every read of a dict's table happens in a critical
+ * section on the dict, and keys/values leave it INCREF'd. An iterator
+ * advances under its dict's section, so concurrent changes give
+ * "dictionary changed size during iteration" (as in CPython), never a
+ * crash. */
+
 #define D(op) ((FtDictObject *)(op))
+
+/* An exhausted iterator drops its dict at once with a GIL; without one it
+ * keeps it (left = -1 marks it) so it->dict never changes while another
+ * thread sharing the iterator may be about to lock the dict through it.
+ * The items iterator's result-tuple reuse is also GIL-only. */
+#if defined(FT_LOCKS_ACTIVE)
+#define FT_ITER_KEEPS_SEQ 1
+#else
+#define FT_ITER_KEEPS_SEQ 0
+#endif
 
 /* ---- iterators ----------------------------------------------------------- */
 
@@ -26,10 +43,12 @@ FtObject *ft_dictiter_new(FtObject *dict, FtType *type)
     if (it == NULL)
         return NULL;
     it->dict = FT_NEWREF(dict);
+    it->result = NULL;
+    FT_BEGIN_CRITICAL_SECTION(dict);
     it->used = D(dict)->used;
     it->left = it->used;
     it->pos = type == &FtDictRevKeyIter_Type ? D(dict)->keys->nentries - 1 : 0;
-    it->result = NULL;
+    FT_END_CRITICAL_SECTION();
     return (FtObject *)it;
 }
 
@@ -43,12 +62,13 @@ static void dictiter_dealloc(FtObject *op)
 
 static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
 
-/* The next live entry, or NULL at the end / on error (exception set). */
-static FtDictEntry *dictiter_advance(DictIter *it)
+/* The next live entry, or NULL at the end / on error (exception set).
+ * Called with it->dict's section held. */
+static FtDictEntry *dictiter_advance_locked(DictIter *it)
 {
     FtObject *d = it->dict;
-    if (d == NULL)
-        return NULL;
+    if (it->left < 0)
+        return NULL; /* exhausted (free-threaded builds) */
     if (it->used != D(d)->used) {
         ft_err_set_string(FtExc_RuntimeError,
                           "dictionary changed size during iteration");
@@ -80,44 +100,82 @@ static FtDictEntry *dictiter_advance(DictIter *it)
     it->left--;
     return &dk->entries[i];
 end:
-    it->dict = NULL;
-    FT_DECREF(d);
+    if (FT_ITER_KEEPS_SEQ)
+        it->left = -1;
+    else
+        it->dict = NULL; /* the caller drops the reference */
     return NULL;
+}
+
+/* Advances the iterator under its dict's section: 1 and new references in
+ * *key / *value (either may be NULL when not wanted), or 0 at the end or
+ * on error. With a GIL the dict reference of an exhausted iterator is
+ * dropped after the section. */
+static int dictiter_advance(DictIter *it, FtObject **key, FtObject **value)
+{
+    FtObject *d = it->dict;
+    if (d == NULL)
+        return 0;
+    int found = 0, done = 0;
+    FT_BEGIN_CRITICAL_SECTION(d);
+    FtDictEntry *e = dictiter_advance_locked(it);
+    if (e != NULL) {
+        if (key != NULL)
+            *key = FT_NEWREF(e->key);
+        if (value != NULL)
+            *value = FT_NEWREF(e->value);
+        found = 1;
+    } else {
+        done = it->dict == NULL;
+    }
+    FT_END_CRITICAL_SECTION();
+    if (done)
+        FT_DECREF(d);
+    return found;
 }
 
 static FtObject *dictiter_nextkey(FtObject *op)
 {
-    FtDictEntry *e = dictiter_advance((DictIter *)op);
-    return e ? FT_NEWREF(e->key) : NULL;
+    FtObject *k;
+    return dictiter_advance((DictIter *)op, &k, NULL) ? k : NULL;
 }
 
 static FtObject *dictiter_nextvalue(FtObject *op)
 {
-    FtDictEntry *e = dictiter_advance((DictIter *)op);
-    return e ? FT_NEWREF(e->value) : NULL;
+    FtObject *v;
+    return dictiter_advance((DictIter *)op, NULL, &v) ? v : NULL;
 }
 
 static FtObject *dictiter_nextitem(FtObject *op)
 {
     DictIter *it = (DictIter *)op;
-    FtDictEntry *e = dictiter_advance(it);
-    if (e == NULL)
+    FtObject *k, *v;
+    if (!dictiter_advance(it, &k, &v))
         return NULL;
     FtObject *r = it->result;
     if (r != NULL && ft_refcnt(r) == 1) {
         /* Nobody kept the previous pair (`for k, v in d.items()`
-         * unpacked it): refill it instead of allocating. */
+         * unpacked it): refill it instead of allocating. Never in
+         * free-threaded builds (it->result stays NULL there): two threads
+         * sharing the iterator could both see the count 1 and refill the
+         * same tuple. */
         FtObject *ok = FT_TUPLE_GET(r, 0), *ov = FT_TUPLE_GET(r, 1);
-        FT_TUPLE_SET(r, 0, FT_NEWREF(e->key));
-        FT_TUPLE_SET(r, 1, FT_NEWREF(e->value));
+        FT_TUPLE_SET(r, 0, k);
+        FT_TUPLE_SET(r, 1, v);
         FT_DECREF(ok);
         FT_DECREF(ov);
         return FT_NEWREF(r);
     }
-    r = ft_tuple_pack(2, e->key, e->value);
-    if (r == NULL)
+    r = ft_tuple_new(2);
+    if (r == NULL) {
+        FT_DECREF(k);
+        FT_DECREF(v);
         return NULL;
-    FT_SETREF(it->result, FT_NEWREF(r));
+    }
+    FT_TUPLE_SET(r, 0, k);
+    FT_TUPLE_SET(r, 1, v);
+    if (!FT_ITER_KEEPS_SEQ)
+        FT_SETREF(it->result, FT_NEWREF(r));
     return r;
 }
 
@@ -126,8 +184,13 @@ static FtObject *dictiter_length_hint(FtObject *self, FtObject *const *args,
 {
     DictIter *it = (DictIter *)self;
     ssize_t n = 0;
-    if (it->dict != NULL && it->used == D(it->dict)->used)
-        n = it->left;
+    FtObject *d = it->dict;
+    if (d != NULL) {
+        FT_BEGIN_CRITICAL_SECTION(d);
+        if (it->used == D(d)->used && it->left > 0)
+            n = it->left;
+        FT_END_CRITICAL_SECTION();
+    }
     return ft_int_from_i64(n);
 }
 
@@ -155,6 +218,21 @@ DICTITER_TYPE(FtDictRevKeyIter_Type, "dict_reversekeyiterator",
 
 /* ---- views ------------------------------------------------------------------ */
 
+FtObject *ft_dict_snapshot_list(FtObject *o, int *handled)
+{
+    FtType *t = FT_TYPE(o);
+    *handled = 1;
+    if (t == &FtDict_Type || t == &FtDictKeys_Type)
+        return ft_dict_keys_list(t == &FtDict_Type ? o
+                                                    : ((FtDictView *)o)->dict);
+    if (t == &FtDictValues_Type)
+        return ft_dict_values_list(((FtDictView *)o)->dict);
+    if (t == &FtDictItems_Type)
+        return ft_dict_items_list(((FtDictView *)o)->dict);
+    *handled = 0;
+    return NULL;
+}
+
 #define V(op) ((FtDictView *)(op))
 
 FtObject *ft_dictview_new(FtObject *dict, FtType *type)
@@ -172,7 +250,7 @@ static void view_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-static ssize_t view_len(FtObject *op) { return D(V(op)->dict)->used; }
+static ssize_t view_len(FtObject *op) { return ft_dict_size(V(op)->dict); }
 
 static FtObject *keys_iter(FtObject *op)
 {
@@ -197,17 +275,21 @@ static int keys_contains(FtObject *op, FtObject *key)
 static int values_contains(FtObject *op, FtObject *value)
 {
     FtDictObject *mp = D(V(op)->dict);
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION(mp);
+    /* The table is re-read each step: == may change the dict. */
     for (ssize_t i = 0; i < mp->keys->nentries; i++) {
         FtDictEntry *e = &mp->keys->entries[i];
         if (e->key == NULL)
             continue;
         FtObject *v = FT_NEWREF(e->value);
-        int r = ft_object_richcompare_bool(v, value, FT_EQ);
+        r = ft_object_richcompare_bool(v, value, FT_EQ);
         FT_DECREF(v);
         if (r != 0)
-            return r;
+            break;
     }
-    return 0;
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 static int items_contains(FtObject *op, FtObject *item)
@@ -219,10 +301,15 @@ static int items_contains(FtObject *op, FtObject *item)
     if (hash == -1)
         return -1;
     FtDictObject *mp = D(V(op)->dict);
-    ssize_t ix = ft_dict_lookup_entry(mp, key, hash);
+    ssize_t ix;
+    FtObject *v = NULL;
+    FT_BEGIN_CRITICAL_SECTION(mp);
+    ix = ft_dict_lookup_entry(mp, key, hash);
+    if (ix >= 0)
+        v = FT_NEWREF(mp->keys->entries[ix].value);
+    FT_END_CRITICAL_SECTION();
     if (ix < 0)
         return ix == DKIX_ERROR ? -1 : 0;
-    FtObject *v = FT_NEWREF(mp->keys->entries[ix].value);
     int r = ft_object_richcompare_bool(v, FT_TUPLE_GET(item, 1), FT_EQ);
     FT_DECREF(v);
     return r;

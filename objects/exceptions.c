@@ -7,6 +7,9 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include "objects/typeobject.h"
+#include "runtime/lock.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -390,7 +393,7 @@ static FtGetSetDef stopiter_getset[] = {
 static FtObject *sysexit_get_code(FtObject *self)
 {
     static FtObject *name; /* interned once, kept for good */
-    if (name == NULL && (name = ft_str_intern_cstr("code")) == NULL)
+    if (ft_intern_static(&name, "code") == NULL)
         return NULL;
     int found;
     FtObject *v = dict_override(self, name, &found);
@@ -881,12 +884,16 @@ void ft_err_set_key(FtObject *key) { set_with_args(&KeyError_type, &key, 1); }
 void ft_exceptions_reset_memory_error(void)
 {
     FtObject *exc = prealloc_memory_error;
+    /* Under the critical lock: two threads running out of memory together
+     * must not both clear (and release) the same fields. */
+    FT_CRIT_LOCK();
     if (exc != NULL && ft_refcnt(exc) == 1) {
         FT_CLEAR(EXC(exc)->traceback);
         FT_CLEAR(EXC(exc)->context);
         FT_CLEAR(EXC(exc)->cause);
         EXC(exc)->suppress_context = 0;
     }
+    FT_CRIT_UNLOCK();
 }
 
 FtObject *ft_err_no_memory(void)

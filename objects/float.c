@@ -22,13 +22,20 @@
 FtObject *ft_float_from_double(double v)
 {
     FtThreadState *ts = ft_tstate_get();
-    if (ts != NULL && ts->freelist[FT_FL_FLOAT] != NULL) {
-        FtFloatObject *op = ts->freelist[FT_FL_FLOAT];
-        ts->freelist[FT_FL_FLOAT] = FT_FREELIST_NEXT(op);
-        ts->freelist_len[FT_FL_FLOAT]--;
-        ft_rc_init((FtObject *)op);
-        op->value = v;
-        return (FtObject *)op;
+    FtFloatObject *fl = NULL;
+    if (ts != NULL) {
+        FT_FREELIST_LOCK();
+        fl = ts->freelist[FT_FL_FLOAT];
+        if (fl != NULL) {
+            ts->freelist[FT_FL_FLOAT] = FT_FREELIST_NEXT(fl);
+            ts->freelist_len[FT_FL_FLOAT]--;
+        }
+        FT_FREELIST_UNLOCK();
+    }
+    if (fl != NULL) {
+        ft_rc_init((FtObject *)fl);
+        fl->value = v;
+        return (FtObject *)fl;
     }
     FtObject *op = ft_object_new(&FtFloat_Type);
     if (op != NULL)
@@ -40,12 +47,19 @@ static void float_dealloc(FtObject *op)
 {
     if (FT_TYPE(op) == &FtFloat_Type) {
         FtThreadState *ts = ft_tstate_get();
-        if (ts != NULL && ts->freelist_len[FT_FL_FLOAT] < FT_FREELIST_MAX) {
-            FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_FLOAT];
-            ts->freelist[FT_FL_FLOAT] = op;
-            ts->freelist_len[FT_FL_FLOAT]++;
-            return;
+        int kept = 0;
+        if (ts != NULL) {
+            FT_FREELIST_LOCK();
+            if (ts->freelist_len[FT_FL_FLOAT] < FT_FREELIST_MAX) {
+                FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_FLOAT];
+                ts->freelist[FT_FL_FLOAT] = op;
+                ts->freelist_len[FT_FL_FLOAT]++;
+                kept = 1;
+            }
+            FT_FREELIST_UNLOCK();
         }
+        if (kept)
+            return;
     }
     ft_object_free(op);
 }

@@ -121,6 +121,19 @@ static int missing_args(FtFunctionObject *fn, FtObject **locals, size_t lo,
     return -1;
 }
 
+/* __defaults__ and __kwdefaults__ may be replaced by another thread while
+ * a call binds its arguments: without a GIL the binder holds its own
+ * reference (taken under the critical lock, see load_field); with one it
+ * reads the field directly, as before. */
+static FtObject *load_field(FtObject **slot);
+#if defined(FT_GIL_NONE)
+#define FIELD_ACQUIRE(slot) load_field(slot)
+#define FIELD_RELEASE(v) FT_XDECREF(v)
+#else
+#define FIELD_ACQUIRE(slot) (*(slot))
+#define FIELD_RELEASE(v) ((void)0)
+#endif
+
 static int too_many_positional(FtFunctionObject *fn, FtObject **locals,
                                size_t given)
 {
@@ -284,28 +297,32 @@ int ft_function_bind_args(FtObject *func, FtObject **locals,
     if (nargs > argcount && !(flags & FT_CO_VARARGS))
         return too_many_positional(fn, locals, nargs);
     if (nargs < argcount) {
-        size_t ndefs =
-            fn->defaults != NULL ? (size_t)FT_TUPLE_SIZE(fn->defaults) : 0;
+        FtObject *defs = FIELD_ACQUIRE(&fn->defaults);
+        size_t ndefs = defs != NULL ? (size_t)FT_TUPLE_SIZE(defs) : 0;
         size_t first_default = ndefs < argcount ? argcount - ndefs : 0;
         for (size_t i = nargs; i < first_default; i++)
-            if (locals[i] == NULL)
+            if (locals[i] == NULL) {
+                FIELD_RELEASE(defs);
                 return missing_args(fn, locals, nargs, first_default,
                                     "positional");
+            }
         for (size_t i = nargs > first_default ? nargs : first_default;
              i < argcount; i++) {
             if (locals[i] == NULL)
-                locals[i] = FT_NEWREF(
-                    FT_TUPLE_GET(fn->defaults, i - first_default));
+                locals[i] = FT_NEWREF(FT_TUPLE_GET(defs, i - first_default));
         }
+        FIELD_RELEASE(defs);
     }
     if (co->co_kwonlyargcount > 0) {
         int missing = 0;
         for (size_t i = argcount; i < total; i++) {
             if (locals[i] != NULL)
                 continue;
-            if (fn->kwdefaults != NULL) {
-                FtObject *v = ft_dict_get(fn->kwdefaults,
+            FtObject *kwdefs = FIELD_ACQUIRE(&fn->kwdefaults);
+            if (kwdefs != NULL) {
+                FtObject *v = ft_dict_get(kwdefs,
                                           FT_TUPLE_GET(co->co_varnames, i));
+                FIELD_RELEASE(kwdefs);
                 if (v != NULL) {
                     locals[i] = v;
                     continue;
@@ -418,11 +435,36 @@ int ft_frame_super_args(FtType **cls, FtObject **self)
 }
 
 /* ---- attributes ---- */
+/* Functions have no per-object lock, so their replaceable attributes are
+ * read (with the INCREF) and swapped under the critical lock; the old value
+ * is released after it. (The call path still reads code and defaults
+ * without it, so replacing them while another thread calls the function
+ * is not yet safe without a GIL.) */
+static FtObject *load_field(FtObject **slot)
+{
+    FtObject *v;
+    FT_CRIT_LOCK();
+    v = *slot;
+    if (v != NULL)
+        FT_INCREF(v);
+    FT_CRIT_UNLOCK();
+    return v;
+}
 
-static FtObject *func_get_name(FtObject *op) { return FT_NEWREF(FUNC(op)->name); }
+static void swap_field(FtObject **slot, FtObject *v) /* steals v */
+{
+    FtObject *old;
+    FT_CRIT_LOCK();
+    old = *slot;
+    *slot = v;
+    FT_CRIT_UNLOCK();
+    FT_XDECREF(old);
+}
+
+static FtObject *func_get_name(FtObject *op) { return load_field(&FUNC(op)->name); }
 static FtObject *func_get_qualname(FtObject *op)
 {
-    return FT_NEWREF(FUNC(op)->qualname);
+    return load_field(&FUNC(op)->qualname);
 }
 
 static int set_str_attr(FtObject **slot, FtObject *value, const char *what)
@@ -431,7 +473,7 @@ static int set_str_attr(FtObject **slot, FtObject *value, const char *what)
         ft_err_format(FtExc_TypeError, "%s must be set to a string object", what);
         return -1;
     }
-    FT_SETREF(*slot, FT_NEWREF(value));
+    swap_field(&*slot, FT_NEWREF(value));
     return 0;
 }
 
@@ -445,23 +487,27 @@ static int func_set_qualname(FtObject *op, FtObject *value)
     return set_str_attr(&FUNC(op)->qualname, value, "__qualname__");
 }
 
-static FtObject *or_none(FtObject *v) { return FT_NEWREF(v != NULL ? v : FT_None); }
+static FtObject *or_none_field(FtObject **slot)
+{
+    FtObject *v = load_field(slot);
+    return v != NULL ? v : FT_NEWREF(FT_None);
+}
 
-static FtObject *func_get_doc(FtObject *op) { return or_none(FUNC(op)->doc); }
+static FtObject *func_get_doc(FtObject *op) { return or_none_field(&FUNC(op)->doc); }
 static int func_set_doc(FtObject *op, FtObject *value)
 {
-    FT_SETREF(FUNC(op)->doc, value != NULL && value != FT_None ? FT_NEWREF(value) : NULL);
+    swap_field(&FUNC(op)->doc, value != NULL && value != FT_None ? FT_NEWREF(value) : NULL);
     return 0;
 }
 
-static FtObject *func_get_module(FtObject *op) { return or_none(FUNC(op)->module); }
+static FtObject *func_get_module(FtObject *op) { return or_none_field(&FUNC(op)->module); }
 static int func_set_module(FtObject *op, FtObject *value)
 {
-    FT_SETREF(FUNC(op)->module, value != NULL ? FT_NEWREF(value) : NULL);
+    swap_field(&FUNC(op)->module, value != NULL ? FT_NEWREF(value) : NULL);
     return 0;
 }
 
-static FtObject *func_get_defaults(FtObject *op) { return or_none(FUNC(op)->defaults); }
+static FtObject *func_get_defaults(FtObject *op) { return or_none_field(&FUNC(op)->defaults); }
 static int func_set_defaults(FtObject *op, FtObject *value)
 {
     if (value == FT_None)
@@ -470,11 +516,11 @@ static int func_set_defaults(FtObject *op, FtObject *value)
         ft_err_set_string(FtExc_TypeError, "__defaults__ must be set to a tuple object");
         return -1;
     }
-    FT_SETREF(FUNC(op)->defaults, value != NULL ? FT_NEWREF(value) : NULL);
+    swap_field(&FUNC(op)->defaults, value != NULL ? FT_NEWREF(value) : NULL);
     return 0;
 }
 
-static FtObject *func_get_kwdefaults(FtObject *op) { return or_none(FUNC(op)->kwdefaults); }
+static FtObject *func_get_kwdefaults(FtObject *op) { return or_none_field(&FUNC(op)->kwdefaults); }
 static int func_set_kwdefaults(FtObject *op, FtObject *value)
 {
     if (value == FT_None)
@@ -484,11 +530,11 @@ static int func_set_kwdefaults(FtObject *op, FtObject *value)
                           "__kwdefaults__ must be set to a dict object");
         return -1;
     }
-    FT_SETREF(FUNC(op)->kwdefaults, value != NULL ? FT_NEWREF(value) : NULL);
+    swap_field(&FUNC(op)->kwdefaults, value != NULL ? FT_NEWREF(value) : NULL);
     return 0;
 }
 
-static FtObject *func_get_code(FtObject *op) { return FT_NEWREF(FUNC(op)->code); }
+static FtObject *func_get_code(FtObject *op) { return load_field(&FUNC(op)->code); }
 static int func_set_code(FtObject *op, FtObject *value)
 {
     if (value == NULL || !FT_CODE_CHECK(value)) {
@@ -504,23 +550,26 @@ static int func_set_code(FtObject *op, FtObject *value)
                       FUNC(op)->name, nclosure, nfree);
         return -1;
     }
-    FT_SETREF(FUNC(op)->code, FT_NEWREF(value));
+    swap_field(&FUNC(op)->code, FT_NEWREF(value));
     return 0;
 }
 
 static FtObject *func_get_globals(FtObject *op) { return FT_NEWREF(FUNC(op)->globals); }
-static FtObject *func_get_closure(FtObject *op) { return or_none(FUNC(op)->closure); }
+static FtObject *func_get_closure(FtObject *op) { return or_none_field(&FUNC(op)->closure); }
 static FtObject *func_get_builtins(FtObject *op) { return FT_NEWREF(FUNC(op)->builtins); }
 
 static FtObject *func_get_dict(FtObject *op)
 {
     FtFunctionObject *fn = FUNC(op);
-    if (fn->dict == NULL) {
+    FtObject *d;
+    FT_CRIT_LOCK();
+    if (fn->dict == NULL)
         fn->dict = ft_dict_new();
-        if (fn->dict == NULL)
-            return NULL;
-    }
-    return FT_NEWREF(fn->dict);
+    d = fn->dict;
+    if (d != NULL)
+        FT_INCREF(d);
+    FT_CRIT_UNLOCK();
+    return d;
 }
 
 static int func_set_dict(FtObject *op, FtObject *value)
@@ -534,7 +583,7 @@ static int func_set_dict(FtObject *op, FtObject *value)
                       "__dict__ must be set to a dictionary, not a '%T'", value);
         return -1;
     }
-    FT_SETREF(FUNC(op)->dict, FT_NEWREF(value));
+    swap_field(&FUNC(op)->dict, FT_NEWREF(value));
     return 0;
 }
 

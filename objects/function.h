@@ -4,6 +4,7 @@
  * the rest of the object layer may use).
  */
 #include "objects/object.h" /* this header is part of object.h */
+#include "runtime/lock.h"   /* FT_OBJECT_LOCK_FIELDS */
 
 #ifndef FT_OBJECTS_FUNCTION_H
 #define FT_OBJECTS_FUNCTION_H
@@ -30,8 +31,12 @@ typedef struct {
 
 #define FT_FUNCTION_CHECK(o) (FT_TYPE(o) == &FtFunction_Type)
 
+/* Without a GIL, ref is read (with its INCREF) and replaced only inside
+ * the cell's critical section, so a reader never INCREFs a value another
+ * thread has just released (the lock field is empty in other builds). */
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS
     FtObject *ref; /* NULL while empty */
 } FtCellObject;
 

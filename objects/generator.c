@@ -59,18 +59,49 @@ static void stopiteration_to_runtimeerror(void)
     ft_err_restore(rt);
 }
 
+/* The "already executing" flag. Without a GIL two threads may resume the
+ * same generator at once: claiming it is an atomic test-and-set, so exactly
+ * one of them runs it and the other gets the ValueError. */
+#if defined(FT_GIL_NONE)
+#define GEN_TRY_CLAIM(g) (__atomic_exchange_n(&(g)->running, 1, __ATOMIC_ACQ_REL) == 0)
+#define GEN_RELEASE(g) __atomic_store_n(&(g)->running, 0, __ATOMIC_RELEASE)
+#define GEN_IS_RUNNING(g) __atomic_load_n(&(g)->running, __ATOMIC_ACQUIRE)
+#else
+#define GEN_TRY_CLAIM(g) ((g)->running ? 0 : ((g)->running = 1))
+#define GEN_RELEASE(g) ((g)->running = 0)
+#define GEN_IS_RUNNING(g) ((g)->running)
+#endif
+
+static int gen_claim(FtGeneratorObject *g)
+{
+    if (GEN_TRY_CLAIM(g))
+        return 1;
+    ft_err_set_string(FtExc_ValueError, "generator already executing");
+    return 0;
+}
+
+static int gen_send_claimed(FtGeneratorObject *g, FtObject *arg, int exc,
+                            FtObject **result);
+
 /* Resumes g. arg: the value sent in (NULL from next()); exc: an exception
  * is set and is to be raised at the suspension point instead. */
 static int gen_send_ex(FtGeneratorObject *g, FtObject *arg, int exc,
                        FtObject **result)
 {
+    *result = NULL;
+    if (!gen_claim(g))
+        return FT_GEN_ERROR;
+    int r = gen_send_claimed(g, arg, exc, result);
+    GEN_RELEASE(g);
+    return r;
+}
+
+/* gen_send_ex with g claimed by this thread. */
+static int gen_send_claimed(FtGeneratorObject *g, FtObject *arg, int exc,
+                            FtObject **result)
+{
     FtThreadState *ts = ft_tstate_get();
     FtFrame *f = g->frame;
-    *result = NULL;
-    if (g->running) {
-        ft_err_set_string(FtExc_ValueError, "generator already executing");
-        return FT_GEN_ERROR;
-    }
     if (f == NULL || f->state == FT_FRAME_DONE) {
         if (arg != NULL && !exc) {
             /* send() on an exhausted generator returns None. */
@@ -110,9 +141,7 @@ static int gen_send_ex(FtGeneratorObject *g, FtObject *arg, int exc,
     }
 
     int was_suspended = f->state == FT_FRAME_SUSPENDED;
-    g->running = 1;
     FtObject *res = ft_eval_frame(ts, f, exc);
-    g->running = 0;
 
     if (f->state == FT_FRAME_SUSPENDED && frame_in_handler(f)) {
         g->exc_state = ts->exc_handled;
@@ -226,18 +255,24 @@ static FtObject *gen_throw_exc(FtGeneratorObject *g, FtObject *exc)
         FtObject *ret;
         FT_INCREF(yf);
         if (ft_exc_matches(exc, (FtObject *)FtExc_GeneratorExit)) {
-            g->running = 1;
+            if (!gen_claim(g)) {
+                FT_DECREF(yf);
+                return NULL;
+            }
             int err = close_iter(yf);
-            g->running = 0;
+            GEN_RELEASE(g);
             FT_DECREF(yf);
             if (err < 0)
                 return gen_send_obj(g, NULL, 1);
             goto throw_here;
         }
         if (FT_TYPE(yf) == &FtGenerator_Type) {
-            g->running = 1;
+            if (!gen_claim(g)) {
+                FT_DECREF(yf);
+                return NULL;
+            }
             ret = gen_throw_exc(GEN(yf), exc);
-            g->running = 0;
+            GEN_RELEASE(g);
         } else {
             FtObject *meth = ft_object_lookup_attr(yf, FT_ID(throw));
             if (meth == NULL) {
@@ -246,9 +281,13 @@ static FtObject *gen_throw_exc(FtGeneratorObject *g, FtObject *exc)
                     return NULL;
                 goto throw_here;
             }
-            g->running = 1;
+            if (!gen_claim(g)) {
+                FT_DECREF(meth);
+                FT_DECREF(yf);
+                return NULL;
+            }
             ret = ft_call1(meth, exc);
-            g->running = 0;
+            GEN_RELEASE(g);
             FT_DECREF(meth);
         }
         FT_DECREF(yf);
@@ -287,9 +326,12 @@ static FtObject *gen_close_internal(FtGeneratorObject *g)
     int err = 0;
     if (yf != NULL) {
         FT_INCREF(yf);
-        g->running = 1;
+        if (!gen_claim(g)) {
+            FT_DECREF(yf);
+            return NULL;
+        }
         err = close_iter(yf);
-        g->running = 0;
+        GEN_RELEASE(g);
         FT_DECREF(yf);
     }
     if (err == 0)
@@ -419,7 +461,7 @@ static int gen_set_qualname(FtObject *op, FtObject *v)
     return set_str(&GEN(op)->qualname, v, "__qualname__");
 }
 
-static FtObject *gen_get_running(FtObject *op) { return ft_bool_from(GEN(op)->running); }
+static FtObject *gen_get_running(FtObject *op) { return ft_bool_from(GEN_IS_RUNNING(GEN(op))); }
 static FtObject *gen_get_code(FtObject *op) { return FT_NEWREF(GEN(op)->code); }
 static FtObject *gen_get_frame(FtObject *op) { FT_RETURN_NONE; }
 static FtObject *gen_get_suspended(FtObject *op)

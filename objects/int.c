@@ -20,7 +20,7 @@ FtIntObject ft_small_ints[FT_SMALL_INT_MAX - FT_SMALL_INT_MIN + 1];
 int ft_int_init(void)
 {
     for (int i = 0; i < SMALL_INT_COUNT; i++) {
-        ft_small_ints[i].ob_base.ob_refcnt = 1;
+        ft_rc_init_static(&ft_small_ints[i].ob_base);
         ft_small_ints[i].ob_base.ob_type = &FtInt_Type;
         ft_small_ints[i].value = (int64_t)i + FT_SMALL_INT_MIN;
     }
@@ -48,13 +48,20 @@ static inline int is_static_int(FtObject *op)
 static FtObject *int_alloc(int64_t v)
 {
     FtThreadState *ts = ft_tstate_get();
-    if (ts != NULL && ts->freelist[FT_FL_INT] != NULL) {
-        FtIntObject *op = ts->freelist[FT_FL_INT];
-        ts->freelist[FT_FL_INT] = FT_FREELIST_NEXT(op);
-        ts->freelist_len[FT_FL_INT]--;
-        ft_rc_init((FtObject *)op);
-        op->value = v;
-        return (FtObject *)op;
+    FtIntObject *fl = NULL;
+    if (ts != NULL) {
+        FT_FREELIST_LOCK();
+        fl = ts->freelist[FT_FL_INT];
+        if (fl != NULL) {
+            ts->freelist[FT_FL_INT] = FT_FREELIST_NEXT(fl);
+            ts->freelist_len[FT_FL_INT]--;
+        }
+        FT_FREELIST_UNLOCK();
+    }
+    if (fl != NULL) {
+        ft_rc_init((FtObject *)fl);
+        fl->value = v;
+        return (FtObject *)fl;
     }
     FtObject *op = ft_object_new(&FtInt_Type);
     if (op != NULL)
@@ -75,16 +82,23 @@ static void int_dealloc(FtObject *op)
     if (FT_TYPE(op) == &FtInt_Type) {
         if (is_static_int(op)) {
             /* An extra DECREF somewhere; keep the static alive. */
-            op->ob_refcnt = 1;
+            ft_rc_init_static(op);
             return;
         }
         FtThreadState *ts = ft_tstate_get();
-        if (ts != NULL && ts->freelist_len[FT_FL_INT] < FT_FREELIST_MAX) {
-            FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_INT];
-            ts->freelist[FT_FL_INT] = op;
-            ts->freelist_len[FT_FL_INT]++;
-            return;
+        int kept = 0;
+        if (ts != NULL) {
+            FT_FREELIST_LOCK();
+            if (ts->freelist_len[FT_FL_INT] < FT_FREELIST_MAX) {
+                FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_INT];
+                ts->freelist[FT_FL_INT] = op;
+                ts->freelist_len[FT_FL_INT]++;
+                kept = 1;
+            }
+            FT_FREELIST_UNLOCK();
         }
+        if (kept)
+            return;
     }
     ft_object_free(op);
 }

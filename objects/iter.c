@@ -2,8 +2,17 @@
  * iterator (classes with only __getitem__), iter(callable, sentinel),
  * enumerate, zip, map, filter and reversed. Each is a class: calling it
  * runs tp_new.
+ *
+ * Free-threaded builds: the iterators that keep state of their own
+ * (position, result tuple, the exhausted mark) advance inside a critical
+ * section on the iterator, so threads sharing one get each item once and
+ * never release its references twice. map and filter keep no state.
+ * Calls into Python inside a section may suspend it and let another
+ * sharer in (even exhaust the iterator), so the objects called are held
+ * by a reference of our own for the duration of the call.
  */
 #include "objects/object.h"
+#include "runtime/lock.h"
 
 #include <string.h>
 
@@ -47,9 +56,11 @@ static int swallow_end_of_sequence(void)
 
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS
     FtObject *seq; /* NULL once exhausted */
     int64_t index;
 } SeqIter;
+FT_OBJECT_LOCK_CHECK(SeqIter);
 
 FtObject *ft_seqiter_new(FtObject *seq)
 {
@@ -67,23 +78,38 @@ static void seqiter_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-static FtObject *seqiter_next(FtObject *op)
+static FtObject *seqiter_next_locked(FtObject *op)
 {
     SeqIter *it = (SeqIter *)op;
     if (it->seq == NULL)
         return NULL;
-    FtObject *i = ft_int_from_i64(it->index);
+    /* Claim the position before calling __getitem__, which may let a
+     * sharer in; give it back on an error if nobody moved on since. */
+    int64_t idx = it->index;
+    FtObject *i = ft_int_from_i64(idx);
     if (i == NULL)
         return NULL;
-    FtObject *item = ft_object_getitem(it->seq, i);
+    it->index = idx + 1;
+    FtObject *seq = FT_NEWREF(it->seq);
+    FtObject *item = ft_object_getitem(seq, i);
+    FT_DECREF(seq);
     FT_DECREF(i);
-    if (item != NULL) {
-        it->index++;
+    if (item != NULL)
         return item;
-    }
+    if (it->index == idx + 1)
+        it->index = idx;
     if (swallow_end_of_sequence())
         FT_CLEAR(it->seq);
     return NULL;
+}
+
+static FtObject *seqiter_next(FtObject *op)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    res = seqiter_next_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 FtType FtSeqIter_Type = {
@@ -100,9 +126,11 @@ FtType FtSeqIter_Type = {
 
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS
     FtObject *func; /* NULL once exhausted */
     FtObject *sentinel;
 } CallIter;
+FT_OBJECT_LOCK_CHECK(CallIter);
 
 FtObject *ft_calliter_new(FtObject *callable, FtObject *sentinel)
 {
@@ -121,12 +149,14 @@ static void calliter_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-static FtObject *calliter_next(FtObject *op)
+static FtObject *calliter_next_locked(FtObject *op)
 {
     CallIter *it = (CallIter *)op;
     if (it->func == NULL)
         return NULL;
-    FtObject *r = ft_call0(it->func);
+    FtObject *func = FT_NEWREF(it->func);
+    FtObject *r = ft_call0(func);
+    FT_DECREF(func);
     if (r == NULL) {
         if (ft_err_matches(FtExc_StopIteration)) {
             ft_err_clear();
@@ -135,7 +165,13 @@ static FtObject *calliter_next(FtObject *op)
         }
         return NULL;
     }
-    int eq = ft_object_richcompare_bool(r, it->sentinel, FT_EQ);
+    if (it->sentinel == NULL) { /* exhausted by a sharer meanwhile */
+        FT_DECREF(r);
+        return NULL;
+    }
+    FtObject *sentinel = FT_NEWREF(it->sentinel);
+    int eq = ft_object_richcompare_bool(r, sentinel, FT_EQ);
+    FT_DECREF(sentinel);
     if (eq == 0)
         return r;
     FT_DECREF(r);
@@ -144,6 +180,15 @@ static FtObject *calliter_next(FtObject *op)
         FT_CLEAR(it->sentinel);
     }
     return NULL;
+}
+
+static FtObject *calliter_next(FtObject *op)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    res = calliter_next_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 FtType FtCallIter_Type = {
@@ -160,10 +205,12 @@ FtType FtCallIter_Type = {
 
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS
     FtObject *it;
     int64_t index;
     FtObject *result; /* the last pair, refilled while no one else holds it */
 } Enumerate;
+FT_OBJECT_LOCK_CHECK(Enumerate);
 
 static FtObject *enumerate_new(FtType *type, FtObject *const *args,
                                size_t nargs, FtObject *kwnames)
@@ -222,7 +269,7 @@ static FtObject *pair_steal(FtObject **cache, FtObject *a, FtObject *b)
     return r;
 }
 
-static FtObject *enumerate_next(FtObject *op)
+static FtObject *enumerate_next_locked(FtObject *op)
 {
     Enumerate *en = (Enumerate *)op;
     FtObject *item = ft_iter_next(en->it);
@@ -235,6 +282,15 @@ static FtObject *enumerate_next(FtObject *op)
     }
     en->index++;
     return pair_steal(&en->result, idx, item);
+}
+
+static FtObject *enumerate_next(FtObject *op)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    res = enumerate_next_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 FtType FtEnumerate_Type = {
@@ -255,10 +311,12 @@ FtType FtEnumerate_Type = {
 
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS
     FtObject *iters; /* tuple of iterators; NULL once exhausted */
     FtObject *result;
     int strict;
 } Zip;
+FT_OBJECT_LOCK_CHECK(Zip);
 
 /* New tuple of iter(x) for each argument. */
 static FtObject *iter_all(FtObject *const *args, size_t n)
@@ -318,7 +376,7 @@ static void zip_dealloc(FtObject *op)
 /* zip(strict=True): iterator i ran out; the others must be exhausted too.
  * CPython's wording: "argument 2 ... argument 1", "argument 3 ...
  * arguments 1-2". */
-static void zip_strict_check(Zip *z, ssize_t i)
+static void zip_strict_check(FtObject *iters, ssize_t i)
 {
     if (i > 0) {
         ft_err_format(FtExc_ValueError,
@@ -326,8 +384,8 @@ static void zip_strict_check(Zip *z, ssize_t i)
                       i + 1, i == 1 ? " " : "s 1-", i);
         return;
     }
-    for (ssize_t j = 1; j < FT_SIZE(z->iters); j++) {
-        FtObject *item = ft_iter_next(FT_TUPLE_GET(z->iters, j));
+    for (ssize_t j = 1; j < FT_SIZE(iters); j++) {
+        FtObject *item = ft_iter_next(FT_TUPLE_GET(iters, j));
         if (item != NULL) {
             FT_DECREF(item);
             ft_err_format(FtExc_ValueError,
@@ -340,7 +398,7 @@ static void zip_strict_check(Zip *z, ssize_t i)
     }
 }
 
-static FtObject *zip_next(FtObject *op)
+static FtObject *zip_next_locked(FtObject *op)
 {
     Zip *z = (Zip *)op;
     if (z->iters == NULL)
@@ -350,30 +408,43 @@ static FtObject *zip_next(FtObject *op)
         return NULL;
     FtObject *r = z->result;
     int reuse = r != NULL && ft_refcnt(r) == 1;
-    if (!reuse) {
+    if (reuse) {
+        FT_INCREF(r); /* ours while we fill it: a sharer won't reuse it */
+    } else {
         r = ft_tuple_new(n);
         if (r == NULL)
             return NULL;
     }
+    FtObject *iters = FT_NEWREF(z->iters);
     for (ssize_t i = 0; i < n; i++) {
-        FtObject *item = ft_iter_next(FT_TUPLE_GET(z->iters, i));
+        FtObject *item = ft_iter_next(FT_TUPLE_GET(iters, i));
         if (item == NULL) {
-            if (!reuse)
-                FT_DECREF(r); /* items past i are NULL: dealloc skips them */
+            /* a fresh tuple's items past i are NULL: dealloc skips them */
+            FT_DECREF(r);
             if (z->strict && !ft_err_occurred())
-                zip_strict_check(z, i);
+                zip_strict_check(iters, i);
             if (!ft_err_occurred())
                 FT_CLEAR(z->iters);
+            FT_DECREF(iters);
             return NULL;
         }
         FtObject *old = FT_TUPLE_GET(r, i);
         FT_TUPLE_SET(r, i, item);
         FT_XDECREF(old);
     }
-    if (reuse)
-        return FT_NEWREF(r);
-    FT_SETREF(z->result, FT_NEWREF(r));
+    FT_DECREF(iters);
+    if (!reuse)
+        FT_SETREF(z->result, FT_NEWREF(r));
     return r;
+}
+
+static FtObject *zip_next(FtObject *op)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    res = zip_next_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 FtType FtZip_Type = {
@@ -556,9 +627,11 @@ FtType FtFilter_Type = {
 
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS
     FtObject *seq; /* NULL once exhausted */
     ssize_t index;
 } Reversed;
+FT_OBJECT_LOCK_CHECK(Reversed);
 
 static FtObject *reversed_name(void)
 {
@@ -620,21 +693,26 @@ static void reversed_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-static FtObject *reversed_next(FtObject *op)
+static FtObject *reversed_next_locked(FtObject *op)
 {
     Reversed *r = (Reversed *)op;
     if (r->seq == NULL)
         return NULL;
     if (r->index >= 0) {
-        FtObject *i = ft_int_from_i64(r->index);
+        /* Claimed before the call, as in seqiter_next_locked. */
+        int64_t idx = r->index;
+        FtObject *i = ft_int_from_i64(idx);
         if (i == NULL)
             return NULL;
-        FtObject *item = ft_object_getitem(r->seq, i);
+        r->index = idx - 1;
+        FtObject *seq = FT_NEWREF(r->seq);
+        FtObject *item = ft_object_getitem(seq, i);
+        FT_DECREF(seq);
         FT_DECREF(i);
-        if (item != NULL) {
-            r->index--;
+        if (item != NULL)
             return item;
-        }
+        if (r->index == idx - 1)
+            r->index = idx;
         if (!swallow_end_of_sequence())
             return NULL;
     }
@@ -643,11 +721,24 @@ static FtObject *reversed_next(FtObject *op)
     return NULL;
 }
 
+static FtObject *reversed_next(FtObject *op)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    res = reversed_next_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return res;
+}
+
 static FtObject *reversed_length_hint(FtObject *self, FtObject *const *args,
                                       size_t nargs, FtObject *kwnames)
 {
     Reversed *r = (Reversed *)self;
-    return ft_int_from_i64(r->seq ? r->index + 1 : 0);
+    int64_t n;
+    FT_BEGIN_CRITICAL_SECTION(self);
+    n = r->seq ? r->index + 1 : 0;
+    FT_END_CRITICAL_SECTION();
+    return ft_int_from_i64(n);
 }
 
 static FtMethodDef reversed_methods[] = {

@@ -5,12 +5,32 @@
  * Sorting lives in objects/list_sort.c.
  */
 #include "objects/object.h"
+#include "runtime/lock.h"
 #include "runtime/tstate.h"
 
 #include <limits.h>
 #include <string.h>
 
 #define L(op) ((FtListObject *)(op))
+
+/* Free-threaded builds: every operation below runs inside a critical
+ * section on the list (two-list operations on both, in address order), so
+ * each one is atomic as in CPython. Anything read out of a list is
+ * INCREF'd before its section ends. Code that calls back into Python
+ * inside a section (comparisons, reprs, key functions) re-reads size and
+ * items afterwards: the section may have been suspended meanwhile. In GIL
+ * builds the section macros are bare braces. */
+FT_OBJECT_LOCK_CHECK(FtListObject);
+
+/* Iterators shared between threads: with a GIL an exhausted iterator
+ * drops its container at once; without one it keeps it until it is
+ * deallocated (as CPython 3.13t does), because another thread may be
+ * about to lock the container through the iterator's pointer. */
+#if defined(FT_LOCKS_ACTIVE)
+#define FT_ITER_KEEPS_SEQ 1
+#else
+#define FT_ITER_KEEPS_SEQ 0
+#endif
 
 /* ---- repr recursion guard -------------------------------------------------- */
 
@@ -158,11 +178,19 @@ static FtListObject *list_alloc(FtType *type)
 {
     if (type == &FtList_Type) {
         FtThreadState *ts = ft_tstate_get();
+        FT_FREELIST_LOCK();
         FtObject *op = ts->freelist[FT_FL_LIST];
         if (op != NULL) {
             ts->freelist[FT_FL_LIST] = FT_FREELIST_NEXT(op);
             ts->freelist_len[FT_FL_LIST]--;
+        }
+        FT_FREELIST_UNLOCK();
+        if (op != NULL) {
             ft_rc_init(op);
+            /* The free-list link overlaid the lock field (if any): unlock.
+             * (A zero-length memset in builds without one.) */
+            memset((char *)op + sizeof(FtObject), 0,
+                   offsetof(FtListObject, size) - sizeof(FtObject));
             L(op)->size = 0;
             L(op)->allocated = 0;
             L(op)->items = NULL;
@@ -204,11 +232,36 @@ FtObject *ft_list_from_array(FtObject *const *items, ssize_t n)
     return l;
 }
 
+/* l[lo:hi] (clamped) as a new list; the caller holds l's section. The
+ * allocation may wait for a lock and so suspend the section (e.g. a
+ * global free-list lock): if the list changed size meanwhile, try again
+ * with the new size. Copying the items themselves never suspends. */
+static FtObject *list_copy_locked(FtListObject *l, ssize_t lo, ssize_t hi)
+{
+    for (;;) {
+        ssize_t size = l->size;
+        ssize_t a = lo < 0 ? 0 : lo > size ? size : lo;
+        ssize_t b = hi > size ? size : hi < a ? a : hi;
+        FtObject *res = ft_list_new(b - a);
+        if (res == NULL || l->size == size) {
+            for (ssize_t i = 0; res != NULL && i < b - a; i++)
+                L(res)->items[i] = FT_NEWREF(l->items[a + i]);
+            return res;
+        }
+        FT_DECREF(res);
+    }
+}
+
 FtObject *ft_list_from_iterable(FtObject *iterable)
 {
     /* Exact types only: a subclass may override __iter__. */
-    if (FT_LIST_CHECK_EXACT(iterable))
-        return ft_list_from_array(L(iterable)->items, L(iterable)->size);
+    if (FT_LIST_CHECK_EXACT(iterable)) {
+        FtObject *res;
+        FT_BEGIN_CRITICAL_SECTION(iterable);
+        res = list_copy_locked(L(iterable), 0, SSIZE_MAX);
+        FT_END_CRITICAL_SECTION();
+        return res;
+    }
     if (FT_TUPLE_CHECK_EXACT(iterable))
         return ft_list_from_array(((FtTupleObject *)iterable)->items,
                                   FT_SIZE(iterable));
@@ -231,9 +284,8 @@ static int app1_slow(FtListObject *l, FtObject *item)
     return 0;
 }
 
-int ft_list_append(FtObject *list, FtObject *item)
+static inline int list_append_locked(FtListObject *l, FtObject *item)
 {
-    FtListObject *l = L(list);
     ssize_t n = l->size;
     if (n < l->allocated) {
         l->items[n] = FT_NEWREF(item);
@@ -241,6 +293,29 @@ int ft_list_append(FtObject *list, FtObject *item)
         return 0;
     }
     return app1_slow(l, item);
+}
+
+/* Appends item, stealing the reference (also on failure). */
+static inline int list_append_steal(FtListObject *l, FtObject *item)
+{
+    ssize_t n = l->size;
+    if (n < l->allocated) {
+        l->items[n] = item;
+        l->size = n + 1;
+        return 0;
+    }
+    int r = app1_slow(l, item);
+    FT_DECREF(item);
+    return r;
+}
+
+int ft_list_append(FtObject *list, FtObject *item)
+{
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_append_locked(L(list), item);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m)
@@ -263,11 +338,33 @@ static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m)
 int ft_list_extend(FtObject *list, FtObject *iterable)
 {
     FtListObject *l = L(list);
-    if (FT_LIST_CHECK_EXACT(iterable) || iterable == list)
-        return extend_array(l, L(iterable)->items, L(iterable)->size);
-    if (FT_TUPLE_CHECK_EXACT(iterable))
-        return extend_array(l, ((FtTupleObject *)iterable)->items,
-                            FT_SIZE(iterable));
+    if (FT_LIST_CHECK_EXACT(iterable) || iterable == list) {
+        int r;
+        FT_BEGIN_CRITICAL_SECTION2(list, iterable);
+        r = extend_array(l, L(iterable)->items, L(iterable)->size);
+        FT_END_CRITICAL_SECTION2();
+        return r;
+    }
+    if (FT_TUPLE_CHECK_EXACT(iterable)) {
+        int r;
+        FT_BEGIN_CRITICAL_SECTION(list);
+        r = extend_array(l, ((FtTupleObject *)iterable)->items,
+                         FT_SIZE(iterable));
+        FT_END_CRITICAL_SECTION();
+        return r;
+    }
+    /* A dict or dict view: one atomic snapshot, then as a list. */
+    int handled;
+    FtObject *snap = ft_dict_snapshot_list(iterable, &handled);
+    if (handled) {
+        if (snap == NULL)
+            return -1;
+        int r = ft_list_extend(list, snap);
+        FT_DECREF(snap);
+        return r;
+    }
+    /* Any other iterable runs outside the list's section; each item is
+     * appended atomically. */
     FtObject *it = ft_object_iter(iterable);
     if (it == NULL)
         return -1;
@@ -276,17 +373,13 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
         FtObject *item = next ? next(it) : ft_iter_next(it);
         if (item == NULL)
             break;
-        ssize_t n = l->size;
-        if (n < l->allocated) {
-            l->items[n] = item; /* steal */
-            l->size = n + 1;
-        } else {
-            int r = app1_slow(l, item);
-            FT_DECREF(item);
-            if (r < 0) {
-                FT_DECREF(it);
-                return -1;
-            }
+        int r;
+        FT_BEGIN_CRITICAL_SECTION(list);
+        r = list_append_steal(l, item);
+        FT_END_CRITICAL_SECTION();
+        if (r < 0) {
+            FT_DECREF(it);
+            return -1;
         }
     }
     FT_DECREF(it);
@@ -300,7 +393,7 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
     return 0;
 }
 
-int ft_list_insert(FtObject *list, ssize_t index, FtObject *item)
+static int list_insert_locked(FtObject *list, ssize_t index, FtObject *item)
 {
     FtListObject *l = L(list);
     ssize_t n = l->size;
@@ -319,7 +412,16 @@ int ft_list_insert(FtObject *list, ssize_t index, FtObject *item)
     return 0;
 }
 
-FtObject *ft_list_get(FtObject *list, ssize_t index)
+int ft_list_insert(FtObject *list, ssize_t index, FtObject *item)
+{
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_insert_locked(list, index, item);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+static FtObject *list_get_locked(FtObject *list, ssize_t index)
 {
     FtListObject *l = L(list);
     if (index < 0)
@@ -331,7 +433,16 @@ FtObject *ft_list_get(FtObject *list, ssize_t index)
     return FT_NEWREF(l->items[index]);
 }
 
-int ft_list_set(FtObject *list, ssize_t index, FtObject *item)
+FtObject *ft_list_get(FtObject *list, ssize_t index)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_get_locked(list, index);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+static int list_set_locked(FtObject *list, ssize_t index, FtObject *item)
 {
     FtListObject *l = L(list);
     if (index < 0)
@@ -347,7 +458,23 @@ int ft_list_set(FtObject *list, ssize_t index, FtObject *item)
     return 0;
 }
 
-ssize_t ft_list_size(FtObject *list) { return L(list)->size; }
+int ft_list_set(FtObject *list, ssize_t index, FtObject *item)
+{
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_set_locked(list, index, item);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+ssize_t ft_list_size(FtObject *list)
+{
+    ssize_t n;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    n = L(list)->size;
+    FT_END_CRITICAL_SECTION();
+    return n;
+}
 
 static void reverse_items(FtObject **lo, FtObject **hi)
 {
@@ -358,7 +485,7 @@ static void reverse_items(FtObject **lo, FtObject **hi)
     }
 }
 
-int ft_list_reverse(FtObject *list)
+static int list_reverse_locked(FtObject *list)
 {
     FtListObject *l = L(list);
     if (l->size > 1)
@@ -366,12 +493,25 @@ int ft_list_reverse(FtObject *list)
     return 0;
 }
 
-FtObject *ft_list_as_tuple(FtObject *list)
+int ft_list_reverse(FtObject *list)
 {
-    return ft_tuple_from_array(L(list)->items, L(list)->size);
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_reverse_locked(list);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
-FtObject *ft_list_pop(FtObject *list, ssize_t index)
+FtObject *ft_list_as_tuple(FtObject *list)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = ft_tuple_from_array(L(list)->items, L(list)->size);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+static FtObject *list_pop_locked(FtObject *list, ssize_t index)
 {
     FtListObject *l = L(list);
     ssize_t n = l->size;
@@ -403,7 +543,16 @@ FtObject *ft_list_pop(FtObject *list, ssize_t index)
     return v;
 }
 
-FtObject *ft_list_slice(FtObject *list, ssize_t lo, ssize_t hi)
+FtObject *ft_list_pop(FtObject *list, ssize_t index)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_pop_locked(list, index);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+static FtObject *list_slice_locked(FtObject *list, ssize_t lo, ssize_t hi)
 {
     FtListObject *l = L(list);
     if (lo < 0)
@@ -412,7 +561,16 @@ FtObject *ft_list_slice(FtObject *list, ssize_t lo, ssize_t hi)
         hi = l->size;
     if (hi < lo)
         hi = lo;
-    return ft_list_from_array(l->items + lo, hi - lo);
+    return list_copy_locked(l, lo, hi);
+}
+
+FtObject *ft_list_slice(FtObject *list, ssize_t lo, ssize_t hi)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_slice_locked(list, lo, hi);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 /* Drops references collected while the list was being changed, after the
@@ -490,8 +648,11 @@ static int value_items(FtObject *v, FtObject **tmp, FtObject *const **items,
 {
     *tmp = NULL;
     if (FT_LIST_CHECK(v)) {
-        /* A copy: the list might be the target, or change meanwhile. */
-        *tmp = ft_list_from_array(L(v)->items, L(v)->size);
+        /* A copy: the list might be the target, or change meanwhile. (The
+         * caller holds v's section too, so this one is free.) */
+        FT_BEGIN_CRITICAL_SECTION(v);
+        *tmp = list_copy_locked(L(v), 0, SSIZE_MAX);
+        FT_END_CRITICAL_SECTION();
     } else if (FT_TUPLE_CHECK(v)) {
         *items = ((FtTupleObject *)v)->items;
         *n = FT_SIZE(v);
@@ -593,10 +754,16 @@ static void list_dealloc(FtObject *op)
     }
     if (FT_LIST_CHECK_EXACT(op)) {
         FtThreadState *ts = ft_tstate_get();
+        int pushed = 0;
+        FT_FREELIST_LOCK();
         if (ts->freelist_len[FT_FL_LIST] < FT_FREELIST_MAX) {
             FT_FREELIST_NEXT(op) = ts->freelist[FT_FL_LIST];
             ts->freelist[FT_FL_LIST] = op;
             ts->freelist_len[FT_FL_LIST]++;
+            pushed = 1;
+        }
+        FT_FREELIST_UNLOCK();
+        if (pushed) {
             ft_trash_end();
             return;
         }
@@ -605,7 +772,7 @@ static void list_dealloc(FtObject *op)
     ft_trash_end();
 }
 
-static FtObject *list_repr(FtObject *op)
+static FtObject *list_repr_locked(FtObject *op)
 {
     FtListObject *l = L(op);
     if (l->size == 0)
@@ -637,6 +804,15 @@ fail:
     return NULL;
 }
 
+static FtObject *list_repr(FtObject *op)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    r = list_repr_locked(op);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
 static ft_hash_t unhashable(FtObject *op)
 {
     ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
@@ -644,10 +820,8 @@ static ft_hash_t unhashable(FtObject *op)
     return -1;
 }
 
-static FtObject *list_richcompare(FtObject *a, FtObject *b, int op)
+static FtObject *list_richcompare_locked(FtObject *a, FtObject *b, int op)
 {
-    if (!FT_LIST_CHECK(a) || !FT_LIST_CHECK(b))
-        FT_RETURN_NOTIMPLEMENTED;
     FtListObject *la = L(a), *lb = L(b);
     if ((op == FT_EQ || op == FT_NE) && la->size != lb->size)
         return ft_bool_from(op == FT_NE);
@@ -700,9 +874,20 @@ done:
     return res;
 }
 
-static ssize_t list_len(FtObject *op) { return L(op)->size; }
+static FtObject *list_richcompare(FtObject *a, FtObject *b, int op)
+{
+    if (!FT_LIST_CHECK(a) || !FT_LIST_CHECK(b))
+        FT_RETURN_NOTIMPLEMENTED;
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION2(a, b);
+    res = list_richcompare_locked(a, b, op);
+    FT_END_CRITICAL_SECTION2();
+    return res;
+}
 
-static FtObject *list_getitem(FtObject *op, FtObject *key)
+static ssize_t list_len(FtObject *op) { return ft_list_size(op); }
+
+static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
 {
     FtListObject *l = L(op);
     ssize_t i;
@@ -714,7 +899,7 @@ static FtObject *list_getitem(FtObject *op, FtObject *key)
         if (n < 0)
             return NULL;
         if (step == 1)
-            return ft_list_from_array(l->items + start, n);
+            return list_copy_locked(l, start, start + n);
         FtObject *res = ft_list_new(n);
         if (res == NULL)
             return NULL;
@@ -733,7 +918,16 @@ static FtObject *list_getitem(FtObject *op, FtObject *key)
     return FT_NEWREF(l->items[i]);
 }
 
-static int list_setitem(FtObject *op, FtObject *key, FtObject *value)
+static FtObject *list_getitem(FtObject *op, FtObject *key)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    r = list_getitem_locked(op, key);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+static int list_setitem_locked(FtObject *op, FtObject *key, FtObject *value)
 {
     FtListObject *l = L(op);
     ssize_t i;
@@ -766,7 +960,23 @@ static int list_setitem(FtObject *op, FtObject *key, FtObject *value)
     return 0;
 }
 
-static int list_contains(FtObject *op, FtObject *v)
+static int list_setitem(FtObject *op, FtObject *key, FtObject *value)
+{
+    int r;
+    if (value != NULL && FT_LIST_CHECK(value) && FT_SLICE_CHECK(key)) {
+        /* a[i:j] = b: atomic with respect to both lists */
+        FT_BEGIN_CRITICAL_SECTION2(op, value);
+        r = list_setitem_locked(op, key, value);
+        FT_END_CRITICAL_SECTION2();
+    } else {
+        FT_BEGIN_CRITICAL_SECTION(op);
+        r = list_setitem_locked(op, key, value);
+        FT_END_CRITICAL_SECTION();
+    }
+    return r;
+}
+
+static int list_contains_locked(FtObject *op, FtObject *v)
 {
     FtListObject *l = L(op);
     for (ssize_t i = 0; i < l->size; i++) {
@@ -780,6 +990,15 @@ static int list_contains(FtObject *op, FtObject *v)
             return k;
     }
     return 0;
+}
+
+static int list_contains(FtObject *op, FtObject *v)
+{
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    r = list_contains_locked(op, v);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 /* Mirrors tuple.c: a user class on the other side gets a chance through
@@ -800,7 +1019,7 @@ static int repeat_count(FtObject *n, int64_t *count)
     return -1;
 }
 
-static FtObject *list_repeat(FtListObject *l, int64_t count)
+static FtObject *list_repeat_locked(FtListObject *l, int64_t count)
 {
     ssize_t n = l->size;
     if (count <= 0 || n == 0)
@@ -817,6 +1036,30 @@ static FtObject *list_repeat(FtListObject *l, int64_t count)
     return res;
 }
 
+static FtObject *list_repeat(FtListObject *l, int64_t count)
+{
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(l);
+    res = list_repeat_locked(l, count);
+    FT_END_CRITICAL_SECTION();
+    return res;
+}
+
+static FtObject *list_concat_locked(FtObject *a, FtObject *b)
+{
+    ssize_t na = L(a)->size, nb = L(b)->size;
+    if (na > SSIZE_MAX / 16 || nb > SSIZE_MAX / 16)
+        return ft_err_no_memory();
+    FtObject *res = ft_list_new(na + nb);
+    if (res == NULL)
+        return NULL;
+    for (ssize_t i = 0; i < na; i++)
+        L(res)->items[i] = FT_NEWREF(L(a)->items[i]);
+    for (ssize_t i = 0; i < nb; i++)
+        L(res)->items[na + i] = FT_NEWREF(L(b)->items[i]);
+    return res;
+}
+
 static FtObject *list_binop(FtObject *a, FtObject *b, int op)
 {
     if (op == FT_OP_ADD) {
@@ -830,16 +1073,10 @@ static FtObject *list_binop(FtObject *a, FtObject *b, int op)
                           ft_type_name(FT_TYPE(b)));
             return NULL;
         }
-        ssize_t na = L(a)->size, nb = L(b)->size;
-        if (na > SSIZE_MAX / 16 || nb > SSIZE_MAX / 16)
-            return ft_err_no_memory();
-        FtObject *res = ft_list_new(na + nb);
-        if (res == NULL)
-            return NULL;
-        for (ssize_t i = 0; i < na; i++)
-            L(res)->items[i] = FT_NEWREF(L(a)->items[i]);
-        for (ssize_t i = 0; i < nb; i++)
-            L(res)->items[na + i] = FT_NEWREF(L(b)->items[i]);
+        FtObject *res;
+        FT_BEGIN_CRITICAL_SECTION2(a, b);
+        res = list_concat_locked(a, b);
+        FT_END_CRITICAL_SECTION2();
         return res;
     }
     if (op == FT_OP_MUL) {
@@ -853,6 +1090,22 @@ static FtObject *list_binop(FtObject *a, FtObject *b, int op)
         return list_repeat(L(seq), count);
     }
     FT_RETURN_NOTIMPLEMENTED;
+}
+
+static FtObject *list_irepeat_locked(FtListObject *l, int64_t count)
+{
+    ssize_t n = l->size;
+    if (count <= 0 || n == 0) {
+        list_clear_items(l);
+        return FT_NEWREF(l);
+    }
+    if (count > SSIZE_MAX / (ssize_t)sizeof(FtObject *) / n)
+        return ft_err_no_memory();
+    if (list_resize(l, n * (ssize_t)count) < 0)
+        return NULL;
+    for (ssize_t i = n; i < l->size; i++)
+        l->items[i] = FT_NEWREF(l->items[i - n]);
+    return FT_NEWREF(l);
 }
 
 static FtObject *list_inplace(FtObject *a, FtObject *b, int op)
@@ -872,18 +1125,11 @@ static FtObject *list_inplace(FtObject *a, FtObject *b, int op)
             return NULL;
         if (r == 0)
             FT_RETURN_NOTIMPLEMENTED;
-        ssize_t n = l->size;
-        if (count <= 0 || n == 0) {
-            list_clear_items(l);
-            return FT_NEWREF(a);
-        }
-        if (count > SSIZE_MAX / (ssize_t)sizeof(FtObject *) / n)
-            return ft_err_no_memory();
-        if (list_resize(l, n * (ssize_t)count) < 0)
-            return NULL;
-        for (ssize_t i = n; i < l->size; i++)
-            l->items[i] = FT_NEWREF(l->items[i - n]);
-        return FT_NEWREF(a);
+        FtObject *res;
+        FT_BEGIN_CRITICAL_SECTION(a);
+        res = list_irepeat_locked(l, count);
+        FT_END_CRITICAL_SECTION();
+        return res;
     }
     FT_RETURN_NOTIMPLEMENTED;
 }
@@ -907,8 +1153,10 @@ static int list_init(FtObject *self, FtObject *const *args, size_t nargs,
                       (ssize_t)nargs);
         return -1;
     }
+    FT_BEGIN_CRITICAL_SECTION(self);
     if (L(self)->size > 0)
         list_clear_items(L(self));
+    FT_END_CRITICAL_SECTION();
     if (nargs == 1)
         return ft_list_extend(self, args[0]);
     return 0;
@@ -938,17 +1186,32 @@ static void listiter_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
+/* The item is read and INCREF'd, and the index moved, under the list's
+ * section, so an iterator shared between threads hands out each position
+ * once. Exhausted: it->list NULL (GIL builds) or, in free-threaded ones,
+ * the index parked at SSIZE_MAX / -1 for good (FT_ITER_KEEPS_SEQ), so
+ * it->list never changes while other threads may read it. */
 static FtObject *listiter_next(FtObject *op)
 {
     ListIter *it = (ListIter *)op;
     FtObject *l = it->list;
     if (l == NULL)
         return NULL;
-    if (it->index < L(l)->size)
-        return FT_NEWREF(L(l)->items[it->index++]);
-    it->list = NULL;
-    FT_DECREF(l);
-    return NULL;
+    FtObject *res = NULL;
+    int done = 0;
+    FT_BEGIN_CRITICAL_SECTION(l);
+    if (it->index < L(l)->size) {
+        res = FT_NEWREF(L(l)->items[it->index++]);
+    } else if (FT_ITER_KEEPS_SEQ) {
+        it->index = SSIZE_MAX;
+    } else {
+        it->list = NULL;
+        done = 1;
+    }
+    FT_END_CRITICAL_SECTION();
+    if (done)
+        FT_DECREF(l);
+    return res;
 }
 
 static FtObject *listrevit_next(FtObject *op)
@@ -957,11 +1220,21 @@ static FtObject *listrevit_next(FtObject *op)
     FtObject *l = it->list;
     if (l == NULL)
         return NULL;
-    if (it->index >= 0 && it->index < L(l)->size)
-        return FT_NEWREF(L(l)->items[it->index--]);
-    it->list = NULL;
-    FT_DECREF(l);
-    return NULL;
+    FtObject *res = NULL;
+    int done = 0;
+    FT_BEGIN_CRITICAL_SECTION(l);
+    if (it->index >= 0 && it->index < L(l)->size) {
+        res = FT_NEWREF(L(l)->items[it->index--]);
+    } else if (FT_ITER_KEEPS_SEQ) {
+        it->index = -1;
+    } else {
+        it->list = NULL;
+        done = 1;
+    }
+    FT_END_CRITICAL_SECTION();
+    if (done)
+        FT_DECREF(l);
+    return res;
 }
 
 static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
@@ -971,11 +1244,15 @@ static FtObject *listiter_length_hint(FtObject *self, FtObject *const *args,
 {
     ListIter *it = (ListIter *)self;
     ssize_t n = 0;
-    if (it->list != NULL) {
+    FtObject *l = it->list;
+    if (l != NULL) {
+        FT_BEGIN_CRITICAL_SECTION(l);
+        ssize_t size = L(l)->size;
         if (FT_TYPE(self) == &FtListRevIter_Type)
-            n = it->index < L(it->list)->size ? it->index + 1 : 0;
+            n = it->index < size ? it->index + 1 : 0;
         else
-            n = L(it->list)->size - it->index;
+            n = size - it->index;
+        FT_END_CRITICAL_SECTION();
     }
     return ft_int_from_i64(n < 0 ? 0 : n);
 }
@@ -1072,14 +1349,21 @@ static FtObject *m_remove(FtObject *self, FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count("list.remove", nargs, 1, 1) < 0)
         return NULL;
-    ssize_t i = list_find(L(self), args[0], 0, L(self)->size);
+    /* Find and delete in one section (the comparisons may let another
+     * thread in; list_find re-reads the size after each one). */
+    ssize_t i;
+    FtObject *v = NULL;
+    FT_BEGIN_CRITICAL_SECTION(self);
+    i = list_find(L(self), args[0], 0, L(self)->size);
+    if (i >= 0)
+        v = list_pop_locked(self, i);
+    FT_END_CRITICAL_SECTION();
     if (i == -2)
         return NULL;
     if (i == -1) {
         ft_err_set_string(FtExc_ValueError, "list.remove(x): x not in list");
         return NULL;
     }
-    FtObject *v = ft_list_pop(self, i);
     if (v == NULL)
         return NULL;
     FT_DECREF(v);
@@ -1091,16 +1375,20 @@ static FtObject *m_index(FtObject *self, FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count("index", nargs, 1, 3) < 0)
         return NULL;
-    ssize_t n = L(self)->size, start = 0, stop = n;
+    ssize_t start = 0, stop = SSIZE_MAX;
     if (nargs > 1 && ft_slice_index(args[1], &start) < 0)
         return NULL;
     if (nargs > 2 && ft_slice_index(args[2], &stop) < 0)
         return NULL;
+    ssize_t i;
+    FT_BEGIN_CRITICAL_SECTION(self);
+    ssize_t n = L(self)->size;
     if (start < 0 && (start += n) < 0)
         start = 0;
     if (stop < 0 && (stop += n) < 0)
         stop = 0;
-    ssize_t i = list_find(L(self), args[0], start, stop);
+    i = list_find(L(self), args[0], start, stop);
+    FT_END_CRITICAL_SECTION();
     if (i == -2)
         return NULL;
     if (i == -1) {
@@ -1117,14 +1405,21 @@ static FtObject *m_count(FtObject *self, FtObject *const *args, size_t nargs,
         return NULL;
     FtListObject *l = L(self);
     int64_t c = 0;
+    int err = 0;
+    FT_BEGIN_CRITICAL_SECTION(self);
     for (ssize_t i = 0; i < l->size; i++) {
         FtObject *item = FT_NEWREF(l->items[i]);
         int k = ft_object_richcompare_bool(item, args[0], FT_EQ);
         FT_DECREF(item);
-        if (k < 0)
-            return NULL;
+        if (k < 0) {
+            err = 1;
+            break;
+        }
         c += k;
     }
+    FT_END_CRITICAL_SECTION();
+    if (err)
+        return NULL;
     return ft_int_from_i64(c);
 }
 
@@ -1133,7 +1428,9 @@ static FtObject *m_clear(FtObject *self, FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count("list.clear", nargs, 0, 0) < 0)
         return NULL;
+    FT_BEGIN_CRITICAL_SECTION(self);
     list_clear_items(L(self));
+    FT_END_CRITICAL_SECTION();
     FT_RETURN_NONE;
 }
 
@@ -1142,7 +1439,11 @@ static FtObject *m_copy(FtObject *self, FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count("list.copy", nargs, 0, 0) < 0)
         return NULL;
-    return ft_list_from_array(L(self)->items, L(self)->size);
+    FtObject *res;
+    FT_BEGIN_CRITICAL_SECTION(self);
+    res = list_copy_locked(L(self), 0, SSIZE_MAX);
+    FT_END_CRITICAL_SECTION();
+    return res;
 }
 
 static FtObject *m_reverse(FtObject *self, FtObject *const *args,
@@ -1163,7 +1464,7 @@ static FtObject *m_reversed(FtObject *self, FtObject *const *args,
     if (it == NULL)
         return NULL;
     it->list = FT_NEWREF(self);
-    it->index = L(self)->size - 1;
+    it->index = ft_list_size(self) - 1;
     return (FtObject *)it;
 }
 

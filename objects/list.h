@@ -7,8 +7,11 @@
 #ifndef FT_OBJECTS_LIST_H
 #define FT_OBJECTS_LIST_H
 
+#include "runtime/lock.h" /* FT_OBJECT_LOCK_FIELDS */
+
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS /* the list's lock (inline object locks only) */
     ssize_t size;
     ssize_t allocated;
     FtObject **items;
@@ -17,7 +20,10 @@ typedef struct {
 #define FT_LIST_CHECK_EXACT(o) (FT_TYPE(o) == &FtList_Type)
 #define FT_LIST_CHECK(o) ((FT_TYPE(o)->tp_flags & FT_TPFLAGS_LIST_SUBCLASS) != 0)
 /* Raw access for code that owns the list (building it, or the GIL build's
- * eval-loop fast paths). Borrowed. */
+ * eval-loop fast paths) or holds it in a critical section
+ * (FT_BEGIN_CRITICAL_SECTION(list)). Borrowed, and only valid until the
+ * section ends: in a free-threaded build another thread may change a
+ * shared list at any moment, so INCREF what you read before leaving. */
 #define FT_LIST_SIZE(o) (((FtListObject *)(o))->size)
 #define FT_LIST_ITEMS(o) (((FtListObject *)(o))->items)
 

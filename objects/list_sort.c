@@ -4,6 +4,7 @@
  * strs, and CPython's protection against the list changing meanwhile.
  */
 #include "objects/object.h"
+#include "runtime/lock.h"
 
 #include <string.h>
 
@@ -198,7 +199,7 @@ done:
     return r;
 }
 
-int ft_list_sort(FtObject *list, FtObject *key, int reverse)
+static int list_sort_locked(FtObject *list, FtObject *key, int reverse)
 {
     FtListObject *l = (FtListObject *)list;
     /* Detach the items: during the sort (key calls, comparisons) the list
@@ -226,5 +227,19 @@ int ft_list_sort(FtObject *list, FtObject *key, int reverse)
             FT_DECREF(final[i]);
         ft_mem_free(final);
     }
+    return r;
+}
+
+/* Atomic in free-threaded builds: the whole sort runs in the list's
+ * section. Key functions and comparisons may suspend it and let other
+ * threads at the list, but they only see it empty (the items are
+ * detached above) and any change they make is reported as "list modified
+ * during sort". */
+int ft_list_sort(FtObject *list, FtObject *key, int reverse)
+{
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    r = list_sort_locked(list, key, reverse);
+    FT_END_CRITICAL_SECTION();
     return r;
 }

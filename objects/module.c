@@ -9,6 +9,7 @@
 #include "interp/mod_thread.h"
 #include "interp/modules.h"
 #include "objects/typeobject.h"
+#include "runtime/lock.h"
 
 FtObject *ft_module_new(const char *name)
 {
@@ -208,12 +209,33 @@ static FtObject *modules_dict;
 
 FtObject *ft_modules_dict(void)
 {
+    FtObject *d = __atomic_load_n(&modules_dict, __ATOMIC_ACQUIRE);
+    if (d != NULL)
+        return d;
+    FT_CRIT_LOCK();
     if (modules_dict == NULL)
-        modules_dict = ft_dict_new();
-    return modules_dict;
+        __atomic_store_n(&modules_dict, ft_dict_new(), __ATOMIC_RELEASE);
+    d = modules_dict;
+    FT_CRIT_UNLOCK();
+    return d;
 }
 
+static FtObject *import_locked(FtObject *name);
+
+/* The lookup, the module's creation (which may run its embedded Python
+ * code) and its insertion into sys.modules happen under the critical
+ * lock, so two threads importing the same module run its init once. The
+ * lock is re-entrant: an init that imports other modules is fine. */
 FtObject *ft_import_module(FtObject *name)
+{
+    FtObject *m;
+    FT_CRIT_LOCK();
+    m = import_locked(name);
+    FT_CRIT_UNLOCK();
+    return m;
+}
+
+static FtObject *import_locked(FtObject *name)
 {
     FtObject *modules = ft_modules_dict();
     if (modules == NULL)
@@ -243,17 +265,22 @@ FtObject *ft_import_module(FtObject *name)
 FtObject *ft_builtins_dict(void)
 {
     static FtObject *builtins;
+    /* Double-checked: once set it never changes, so readers skip the lock. */
+    FtObject *r = __atomic_load_n(&builtins, __ATOMIC_ACQUIRE);
+    if (r != NULL)
+        return r;
+    FT_CRIT_LOCK();
     if (builtins == NULL) {
         FtObject *name = ft_str_intern_cstr("builtins");
-        if (name == NULL)
-            return NULL;
-        FtObject *m = ft_import_module(name);
-        FT_DECREF(name);
-        if (m == NULL)
-            return NULL;
-        /* borrowed: sys.modules keeps the module alive until exit */
-        builtins = FT_MODULE_DICT(m);
-        FT_DECREF(m);
+        FtObject *m = name != NULL ? ft_import_module(name) : NULL;
+        FT_XDECREF(name);
+        if (m != NULL) {
+            /* borrowed: sys.modules keeps the module alive until exit */
+            __atomic_store_n(&builtins, FT_MODULE_DICT(m), __ATOMIC_RELEASE);
+            FT_DECREF(m);
+        }
     }
-    return builtins;
+    r = builtins;
+    FT_CRIT_UNLOCK();
+    return r;
 }

@@ -277,12 +277,8 @@ static void singleton_dealloc(FtObject *self) { (void)self; }
 
 static FtObject *cached_name(FtObject **slot, const char *text)
 {
-    if (*slot == NULL) {
-        *slot = ft_str_intern_cstr(text);
-        if (*slot == NULL)
-            return NULL;
-    }
-    return FT_NEWREF(*slot);
+    FtObject *s = ft_intern_static(slot, text);
+    return s != NULL ? FT_NEWREF(s) : NULL;
 }
 
 static FtObject *none_repr(FtObject *self)

@@ -185,7 +185,7 @@ struct FtType {
 };
 
 /* Static type initialisation: designated initialisers on these macros. */
-#define FT_STATIC_OBJECT_INIT(type) {.ob_refcnt = 1, .ob_type = (type)}
+#define FT_STATIC_OBJECT_INIT(type) {FT_RC_STATIC_INIT, .ob_type = (type)}
 #define FT_TYPE_HEAD_INIT .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type)
 
 /* ---- the built-in types (defined in objects/\*.c) ------------------------ */

@@ -3,6 +3,7 @@
  * out in the same order as in CPython), the set algebra and set_iterator.
  */
 #include "objects/object.h"
+#include "runtime/lock.h"
 
 #include <limits.h>
 #include <string.h>
@@ -18,6 +19,7 @@ typedef struct {
 
 typedef struct {
     FT_OBJECT_HEAD
+    FT_OBJECT_LOCK_FIELDS /* the set's lock (inline object locks only) */
     ssize_t fill;  /* active + deleted slots */
     ssize_t used;  /* active slots */
     ssize_t mask;  /* table size - 1 */
@@ -27,6 +29,22 @@ typedef struct {
 } FtSetObject;
 
 #define S(op) ((FtSetObject *)(op))
+
+/* Free-threaded builds: every operation runs inside a critical section on
+ * the set (set-to-set operations on both; results under construction are
+ * private and need none). Keys are hashed before the section; __eq__ runs
+ * inside it and entry_matches() makes the probe restart when the table
+ * changed meanwhile. Keys leave a section INCREF'd. */
+FT_OBJECT_LOCK_CHECK(FtSetObject);
+
+/* An exhausted iterator drops its set at once with a GIL; without one it
+ * keeps it (pos = SSIZE_MAX marks it) so it->set never changes while
+ * another thread sharing the iterator may be about to lock the set. */
+#if defined(FT_LOCKS_ACTIVE)
+#define FT_ITER_KEEPS_SEQ 1
+#else
+#define FT_ITER_KEEPS_SEQ 0
+#endif
 
 /* Marks deleted slots so probe chains stay intact; never a real key. Its
  * hash is stored as -1, which no real key has. */
@@ -205,7 +223,11 @@ static int set_add_key(FtSetObject *so, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return -1;
-    return set_add_entry(so, key, hash);
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(so);
+    r = set_add_entry(so, key, hash);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 /* 1 removed, 0 absent, -1 error. */
@@ -229,10 +251,12 @@ static int set_contains_key(FtSetObject *so, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return -1;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(so);
     SetEntry *entry = set_lookkey(so, key, hash);
-    if (entry == NULL)
-        return -1;
-    return entry->key != NULL;
+    r = entry == NULL ? -1 : entry->key != NULL;
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 static void set_init_fields(FtSetObject *so)
@@ -247,17 +271,25 @@ static void set_init_fields(FtSetObject *so)
 int ft_set_clear(FtObject *set)
 {
     FtSetObject *so = S(set);
-    SetEntry *table = so->table;
-    ssize_t mask = so->mask, fill = so->fill;
+    SetEntry *table;
+    ssize_t mask, fill;
+    SetEntry small_copy[SET_MINSIZE];
+    int was_small = 0;
+    FT_BEGIN_CRITICAL_SECTION(set);
+    table = so->table;
+    mask = so->mask;
+    fill = so->fill;
+    if (fill != 0) {
+        was_small = table == so->smalltable;
+        if (was_small) {
+            memcpy(small_copy, table, sizeof(small_copy));
+            table = small_copy;
+        }
+        set_init_fields(so); /* consistent before any destructor runs */
+    }
+    FT_END_CRITICAL_SECTION();
     if (fill == 0)
         return 0;
-    SetEntry small_copy[SET_MINSIZE];
-    int was_small = table == so->smalltable;
-    if (was_small) {
-        memcpy(small_copy, table, sizeof(small_copy));
-        table = small_copy;
-    }
-    set_init_fields(so); /* consistent before any destructor runs */
     for (ssize_t i = 0; i <= mask; i++)
         if (table[i].key != NULL && table[i].key != DUMMY)
             FT_DECREF(table[i].key);
@@ -312,7 +344,11 @@ int ft_set_discard(FtObject *set, FtObject *key)
     ft_hash_t hash = ft_dict_hash_key(key);
     if (hash == -1)
         return -1;
-    return set_discard_entry(S(set), key, hash);
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(set);
+    r = set_discard_entry(S(set), key, hash);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 int ft_set_contains(FtObject *set, FtObject *key)
@@ -320,15 +356,17 @@ int ft_set_contains(FtObject *set, FtObject *key)
     return set_contains_key(S(set), key);
 }
 
-ssize_t ft_set_size(FtObject *set) { return S(set)->used; }
-
-FtObject *ft_set_pop(FtObject *set)
+ssize_t ft_set_size(FtObject *set)
 {
-    FtSetObject *so = S(set);
-    if (so->used == 0) {
-        ft_err_set_string(FtExc_KeyError, "pop from an empty set");
-        return NULL;
-    }
+    ssize_t n;
+    FT_BEGIN_CRITICAL_SECTION(set);
+    n = S(set)->used;
+    FT_END_CRITICAL_SECTION();
+    return n;
+}
+
+static FtObject *set_pop_locked(FtSetObject *so)
+{
     ssize_t i = so->finger & so->mask;
     SetEntry *entry;
     while ((entry = &so->table[i])->key == NULL || entry->key == DUMMY)
@@ -341,7 +379,19 @@ FtObject *ft_set_pop(FtObject *set)
     return key;
 }
 
-/* Adds every key of another set (hashes known). */
+FtObject *ft_set_pop(FtObject *set)
+{
+    FtObject *key = NULL;
+    FT_BEGIN_CRITICAL_SECTION(set);
+    if (S(set)->used != 0)
+        key = set_pop_locked(S(set));
+    FT_END_CRITICAL_SECTION();
+    if (key == NULL)
+        ft_err_set_string(FtExc_KeyError, "pop from an empty set");
+    return key;
+}
+
+/* Adds every key of another set (hashes known); both are held. */
 static int merge_set(FtSetObject *so, FtSetObject *other)
 {
     if (so == other || other->used == 0)
@@ -364,19 +414,28 @@ static int merge_set(FtSetObject *so, FtSetObject *other)
 
 static int update_from_iterable(FtSetObject *so, FtObject *other)
 {
-    if (FT_SET_CHECK(other))
-        return merge_set(so, S(other));
+    int r = 0;
+    if (FT_SET_CHECK(other)) {
+        FT_BEGIN_CRITICAL_SECTION2(so, other);
+        r = merge_set(so, S(other));
+        FT_END_CRITICAL_SECTION2();
+        return r;
+    }
     if (FT_DICT_CHECK_EXACT(other)) {
+        /* ft_dict_next needs the dict's section (set_add_key's own
+         * section on so is free inside this one). */
+        FT_BEGIN_CRITICAL_SECTION2(so, other);
         ssize_t pos = 0;
         FtObject *k;
         while (ft_dict_next(other, &pos, &k, NULL)) {
             FT_INCREF(k);
-            int r = set_add_key(so, k);
+            r = set_add_key(so, k);
             FT_DECREF(k);
             if (r < 0)
-                return -1;
+                break;
         }
-        return 0;
+        FT_END_CRITICAL_SECTION2();
+        return r;
     }
     FtObject *it = ft_object_iter(other);
     if (it == NULL)
@@ -401,6 +460,8 @@ static FtObject *set_intersection(FtSetObject *so, FtObject *other)
     if (res == NULL)
         return NULL;
     if (FT_SET_CHECK(other)) {
+        int r = 0;
+        FT_BEGIN_CRITICAL_SECTION2(so, other);
         FtSetObject *small = so, *big = S(other);
         if (small->used > big->used) {
             small = S(other);
@@ -413,12 +474,15 @@ static FtObject *set_intersection(FtSetObject *so, FtObject *other)
             FtObject *k = FT_NEWREF(e->key);
             ft_hash_t hash = e->hash;
             SetEntry *found = set_lookkey(big, k, hash);
-            int r = found == NULL ? -1
-                    : found->key != NULL ? set_add_entry(S(res), k, hash) : 0;
+            r = found == NULL ? -1
+                : found->key != NULL ? set_add_entry(S(res), k, hash) : 0;
             FT_DECREF(k);
             if (r < 0)
-                goto fail;
+                break;
         }
+        FT_END_CRITICAL_SECTION2();
+        if (r < 0)
+            goto fail;
         return res;
     }
     FtObject *it = ft_object_iter(other);
@@ -427,9 +491,15 @@ static FtObject *set_intersection(FtSetObject *so, FtObject *other)
     FtObject *k;
     while ((k = ft_iter_next(it)) != NULL) {
         ft_hash_t hash = ft_dict_hash_key(k);
-        SetEntry *found = hash == -1 ? NULL : set_lookkey(so, k, hash);
-        int r = found == NULL ? -1
-                : found->key != NULL ? set_add_entry(S(res), k, hash) : 0;
+        int r = -1;
+        if (hash != -1) {
+            FT_BEGIN_CRITICAL_SECTION(so);
+            SetEntry *found = set_lookkey(so, k, hash);
+            r = found == NULL ? -1 : found->key != NULL;
+            FT_END_CRITICAL_SECTION();
+        }
+        if (r > 0)
+            r = set_add_entry(S(res), k, hash);
         FT_DECREF(k);
         if (r < 0) {
             FT_DECREF(it);
@@ -451,17 +521,20 @@ static int difference_update(FtSetObject *so, FtObject *other)
         return ft_set_clear(other);
     if (FT_SET_CHECK(other)) {
         FtSetObject *o = S(other);
+        int r = 0;
+        FT_BEGIN_CRITICAL_SECTION2(so, other);
         for (ssize_t i = 0; i <= o->mask; i++) {
             SetEntry *e = &o->table[i];
             if (e->key == NULL || e->key == DUMMY)
                 continue;
             FtObject *k = FT_NEWREF(e->key);
-            int r = set_discard_entry(so, k, e->hash);
+            r = set_discard_entry(so, k, e->hash);
             FT_DECREF(k);
             if (r < 0)
-                return -1;
+                break;
         }
-        return 0;
+        FT_END_CRITICAL_SECTION2();
+        return r < 0 ? -1 : 0;
     }
     FtObject *it = ft_object_iter(other);
     if (it == NULL)
@@ -487,6 +560,7 @@ static int symmetric_difference_update(FtSetObject *so, FtObject *other)
     if (o == NULL)
         return -1;
     int r = 0;
+    FT_BEGIN_CRITICAL_SECTION2(so, o);
     for (ssize_t i = 0; r == 0 && i <= S(o)->mask; i++) {
         SetEntry *e = &S(o)->table[i];
         if (e->key == NULL || e->key == DUMMY)
@@ -500,6 +574,7 @@ static int symmetric_difference_update(FtSetObject *so, FtObject *other)
             r = set_add_entry(so, k, hash);
         FT_DECREF(k);
     }
+    FT_END_CRITICAL_SECTION2();
     FT_DECREF(o);
     return r;
 }
@@ -516,7 +591,9 @@ int ft_set_update_op(FtObject *set, FtObject *other, int op)
         FtObject *tmp = set_intersection(so, other);
         if (tmp == NULL)
             return -1;
-        set_swap_bodies(so, S(tmp));
+        FT_BEGIN_CRITICAL_SECTION(set);
+        set_swap_bodies(so, S(tmp)); /* tmp is private */
+        FT_END_CRITICAL_SECTION();
         FT_DECREF(tmp); /* drops the old contents */
         return 0;
     }
@@ -537,6 +614,7 @@ static int set_issubset(FtSetObject *so, FtObject *other)
     if (o == NULL)
         return -1;
     int r = 1;
+    FT_BEGIN_CRITICAL_SECTION2(so, o);
     if (so->used > S(o)->used)
         r = 0;
     for (ssize_t i = 0; r == 1 && i <= so->mask; i++) {
@@ -548,6 +626,7 @@ static int set_issubset(FtSetObject *so, FtObject *other)
         r = found == NULL ? -1 : found->key != NULL;
         FT_DECREF(k);
     }
+    FT_END_CRITICAL_SECTION2();
     FT_DECREF(o);
     return r;
 }
@@ -570,12 +649,30 @@ static void set_dealloc(FtObject *op)
     ft_trash_end();
 }
 
+/* The keys as a new list, taken atomically. */
+static FtObject *set_keys_list(FtSetObject *so)
+{
+    FtObject *list;
+    FT_BEGIN_CRITICAL_SECTION(so);
+    list = ft_list_new(so->used);
+    if (list != NULL) {
+        ssize_t j = 0;
+        for (ssize_t i = 0; i <= so->mask && j < so->used; i++) {
+            FtObject *k = so->table[i].key;
+            if (k != NULL && k != DUMMY)
+                FT_LIST_ITEMS(list)[j++] = FT_NEWREF(k);
+        }
+    }
+    FT_END_CRITICAL_SECTION();
+    return list;
+}
+
 static FtObject *set_repr(FtObject *op)
 {
     FtSetObject *so = S(op);
     int exact = FT_TYPE(op) == &FtSet_Type;
     const char *name = ft_type_name(FT_TYPE(op));
-    if (so->used == 0)
+    if (ft_set_size(op) == 0)
         return exact ? ft_str_from_cstr("set()")
                      : ft_str_from_format("%s()", name);
     int r = ft_repr_enter(op);
@@ -589,7 +686,7 @@ static FtObject *set_repr(FtObject *op)
     if (ft_sb_append_char(&sb, '{') < 0)
         goto fail;
     /* Snapshot the keys: a repr might change the set. */
-    FtObject *keys = ft_list_from_iterable(op);
+    FtObject *keys = set_keys_list(so);
     if (keys == NULL)
         goto fail;
     for (ssize_t i = 0; i < FT_LIST_SIZE(keys); i++) {
@@ -623,7 +720,7 @@ static FtObject *set_richcompare(FtObject *a, FtObject *b, int op)
 {
     if (!FT_SET_CHECK(a) || !FT_SET_CHECK(b))
         FT_RETURN_NOTIMPLEMENTED;
-    ssize_t na = S(a)->used, nb = S(b)->used;
+    ssize_t na = ft_set_size(a), nb = ft_set_size(b);
     int r;
     switch (op) {
     case FT_EQ: r = na == nb ? set_issubset(S(a), b) : 0; break;
@@ -640,7 +737,7 @@ static FtObject *set_richcompare(FtObject *a, FtObject *b, int op)
     return r < 0 ? NULL : ft_bool_from(r);
 }
 
-static ssize_t set_len(FtObject *op) { return S(op)->used; }
+static ssize_t set_len(FtObject *op) { return ft_set_size(op); }
 
 static int set_contains(FtObject *op, FtObject *key)
 {
@@ -650,7 +747,13 @@ static int set_contains(FtObject *op, FtObject *key)
 static FtObject *set_copy_of(FtObject *op)
 {
     FtObject *res = set_alloc(&FtSet_Type);
-    if (res != NULL && merge_set(S(res), S(op)) < 0)
+    if (res == NULL)
+        return NULL;
+    int r;
+    FT_BEGIN_CRITICAL_SECTION(op); /* res is private */
+    r = merge_set(S(res), S(op));
+    FT_END_CRITICAL_SECTION();
+    if (r < 0)
         FT_CLEAR(res);
     return res;
 }
@@ -701,8 +804,7 @@ static int set_init(FtObject *self, FtObject *const *args, size_t nargs,
                       (ssize_t)nargs);
         return -1;
     }
-    if (S(self)->fill > 0)
-        ft_set_clear(self);
+    ft_set_clear(self); /* nothing to do for a new set */
     if (nargs == 1)
         return ft_set_update_op(self, args[0], FT_OP_OR);
     return 0;
@@ -725,7 +827,7 @@ static FtObject *set_iter(FtObject *op)
         return NULL;
     it->set = FT_NEWREF(op);
     it->pos = 0;
-    it->used = it->left = S(op)->used;
+    it->used = it->left = ft_set_size(op);
     return (FtObject *)it;
 }
 
@@ -735,31 +837,48 @@ static void setiter_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
+/* Advances under the set's section (so threads sharing the iterator get
+ * each key once); with a GIL an exhausted iterator drops the set. */
 static FtObject *setiter_next(FtObject *op)
 {
     SetIter *it = (SetIter *)op;
     FtObject *s = it->set;
     if (s == NULL)
         return NULL;
-    if (it->used != S(s)->used) {
+    FtObject *res = NULL;
+    int done = 0, changed = 0;
+    FT_BEGIN_CRITICAL_SECTION(s);
+    FtSetObject *so = S(s);
+    if (it->pos == SSIZE_MAX) {
+        /* exhausted (free-threaded builds) */
+    } else if (it->used != so->used) {
+        it->used = -1;
+        changed = 1;
+    } else {
+        ssize_t i = it->pos;
+        while (i <= so->mask &&
+               (so->table[i].key == NULL || so->table[i].key == DUMMY))
+            i++;
+        if (i > so->mask) {
+            if (FT_ITER_KEEPS_SEQ) {
+                it->pos = SSIZE_MAX;
+            } else {
+                it->set = NULL;
+                done = 1;
+            }
+        } else {
+            it->pos = i + 1;
+            it->left--;
+            res = FT_NEWREF(so->table[i].key);
+        }
+    }
+    FT_END_CRITICAL_SECTION();
+    if (changed)
         ft_err_set_string(FtExc_RuntimeError,
                           "Set changed size during iteration");
-        it->used = -1;
-        return NULL;
-    }
-    FtSetObject *so = S(s);
-    ssize_t i = it->pos;
-    while (i <= so->mask &&
-           (so->table[i].key == NULL || so->table[i].key == DUMMY))
-        i++;
-    if (i > so->mask) {
-        it->set = NULL;
+    if (done)
         FT_DECREF(s);
-        return NULL;
-    }
-    it->pos = i + 1;
-    it->left--;
-    return FT_NEWREF(so->table[i].key);
+    return res;
 }
 
 static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
@@ -769,8 +888,13 @@ static FtObject *setiter_length_hint(FtObject *self, FtObject *const *args,
 {
     SetIter *it = (SetIter *)self;
     ssize_t n = 0;
-    if (it->set != NULL && it->used == S(it->set)->used)
-        n = it->left;
+    FtObject *s = it->set;
+    if (s != NULL) {
+        FT_BEGIN_CRITICAL_SECTION(s);
+        if (it->pos != SSIZE_MAX && it->used == S(s)->used)
+            n = it->left;
+        FT_END_CRITICAL_SECTION();
+    }
     return ft_int_from_i64(n);
 }
 

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "objects/object.h"
 #include "objects/str_impl.h"
+#include "runtime/lock.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -145,13 +146,19 @@ static FtObject *char_from_bytes(const char *p, int len)
     if (len == 2 && b <= 0xC3) {
         int cp = ((b & 0x1F) << 6) | (p[1] & 0x3F);
         FtObject **slot = &latin1_cache[cp - 0x80];
-        if (*slot == NULL) {
-            FtObject *c = ft_str_from_len_info(p, 2, 1, 0);
-            if (c == NULL)
-                return NULL;
+        FtObject *c;
+        /* The check and the fill under one lock: two threads must not
+         * both fill the slot (one string would leak or be freed twice). */
+        FT_CRIT_LOCK();
+        c = *slot;
+        if (c == NULL) {
+            c = ft_str_from_len_info(p, 2, 1, 0);
             *slot = c;
         }
-        return FT_NEWREF(*slot);
+        if (c != NULL)
+            FT_INCREF(c);
+        FT_CRIT_UNLOCK();
+        return c;
     }
     return ft_str_from_len_info(p, len, 1, 0);
 }
@@ -856,7 +863,7 @@ static int intern_add(FtObject *s, size_t slot)
     return 0;
 }
 
-FtObject *ft_str_intern(FtObject *s)
+static FtObject *intern_locked(FtObject *s)
 {
     if (s == NULL || FT_STR(s)->interned)
         return s;
@@ -887,6 +894,18 @@ FtObject *ft_str_intern(FtObject *s)
     return s;
 }
 
+/* The table, and each string's `interned` flag, change only under the
+ * critical lock; the lock is re-entrant, so the nested calls made while
+ * holding it (deallocating a duplicate, building a char) are fine. */
+FtObject *ft_str_intern(FtObject *s)
+{
+    FtObject *r;
+    FT_CRIT_LOCK();
+    r = intern_locked(s);
+    FT_CRIT_UNLOCK();
+    return r;
+}
+
 ssize_t ft_str_intern_refs(void)
 {
     ssize_t total = 0;
@@ -896,7 +915,7 @@ ssize_t ft_str_intern_refs(void)
     return total;
 }
 
-FtObject *ft_str_intern_cstr(const char *cs)
+static FtObject *intern_cstr_locked(const char *cs)
 {
     if (intern_table == NULL && intern_grow() < 0)
         return NULL;
@@ -916,6 +935,15 @@ FtObject *ft_str_intern_cstr(const char *cs)
         return NULL;
     }
     return s;
+}
+
+FtObject *ft_str_intern_cstr(const char *cs)
+{
+    FtObject *r;
+    FT_CRIT_LOCK();
+    r = intern_cstr_locked(cs);
+    FT_CRIT_UNLOCK();
+    return r;
 }
 
 /* ---- ft_str_from_format -------------------------------------------------- */

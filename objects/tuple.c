@@ -33,10 +33,14 @@ FtObject *ft_tuple_new(ssize_t n)
     if (n <= 4) {
         FtThreadState *ts = ft_tstate_get();
         int k = FT_FL_TUPLE1 + (int)n - 1;
+        FT_FREELIST_LOCK();
         FtObject *op = ts->freelist[k];
         if (op != NULL) {
             ts->freelist[k] = FT_FREELIST_NEXT(op);
             ts->freelist_len[k]--;
+        }
+        FT_FREELIST_UNLOCK();
+        if (op != NULL) {
             ft_rc_init(op);
             FT_SIZE(op) = n;
             memset(((FtTupleObject *)op)->items, 0, n * sizeof(FtObject *));
@@ -120,10 +124,16 @@ static void tuple_dealloc(FtObject *op)
     if (n >= 1 && n <= 4 && FT_TUPLE_CHECK_EXACT(op)) {
         FtThreadState *ts = ft_tstate_get();
         int k = FT_FL_TUPLE1 + (int)n - 1;
+        int pushed = 0;
+        FT_FREELIST_LOCK();
         if (ts->freelist_len[k] < FT_FREELIST_MAX) {
             FT_FREELIST_NEXT(op) = ts->freelist[k];
             ts->freelist[k] = op;
             ts->freelist_len[k]++;
+            pushed = 1;
+        }
+        FT_FREELIST_UNLOCK();
+        if (pushed) {
             ft_trash_end();
             return;
         }

@@ -11,6 +11,7 @@
 #include "interp/eval.h"
 #include "interp/modules.h"
 #include "objects/typeobject.h"
+#include "runtime/lock.h"
 
 /* The method cache, the version counter and the subclass registry are
  * process-wide and, in this GIL build, protected by the GIL. A
@@ -27,9 +28,7 @@ static const char *tname(FtObject *o) { return FT_TYPE(o)->tp_name; }
 
 static FtObject *intern_once(FtObject **slot, const char *s)
 {
-    if (*slot == NULL)
-        *slot = ft_str_intern_cstr(s);
-    return *slot;
+    return ft_intern_static(slot, s);
 }
 
 /* ---- subclass registry -------------------------------------------------------
@@ -135,13 +134,19 @@ FtType **ft_type_subclasses(FtType *t, ssize_t *n)
     return e != NULL ? e->subs : NULL;
 }
 
+/* The registry changes and is walked only under the critical lock. */
 static int register_subclass(FtType *t)
 {
     FtObject *bases = t->tp_bases;
+    int r = 0;
+    FT_CRIT_LOCK();
     for (ssize_t i = 0; bases != NULL && i < FT_TUPLE_SIZE(bases); i++)
-        if (sub_add((FtType *)FT_TUPLE_GET(bases, i), t) < 0)
-            return -1;
-    return 0;
+        if (sub_add((FtType *)FT_TUPLE_GET(bases, i), t) < 0) {
+            r = -1;
+            break;
+        }
+    FT_CRIT_UNLOCK();
+    return r;
 }
 
 /* ---- lookup and invalidation ---------------------------------------------- */
@@ -186,7 +191,7 @@ static FtObject *find_in_mro(FtType *t, FtObject *name)
     return v;
 }
 
-FtObject *ft_type_lookup(FtType *t, FtObject *name)
+static FtObject *type_lookup_locked(FtType *t, FtObject *name)
 {
     if (!FT_STR_CHECK(name))
         return NULL;
@@ -204,13 +209,49 @@ FtObject *ft_type_lookup(FtType *t, FtObject *name)
     return find_in_mro(t, name);
 }
 
+/* The method cache entries, tp_version and the class dicts of heap types
+ * change only under the critical lock (type_setattr, ft_type_modified),
+ * so a lookup under it sees a consistent state. */
+FtObject *ft_type_lookup(FtType *t, FtObject *name)
+{
+    FtObject *v;
+    FT_CRIT_LOCK();
+    v = type_lookup_locked(t, name);
+    FT_CRIT_UNLOCK();
+    return v;
+}
+
+#if defined(FT_GIL_NONE)
+FtObject *ft_type_lookup_ref(FtType *t, FtObject *name)
+{
+    FtObject *v;
+    FT_CRIT_LOCK();
+    v = type_lookup_locked(t, name);
+    if (v != NULL)
+        FT_INCREF(v);
+    FT_CRIT_UNLOCK();
+    return v;
+}
+#endif
+
+static uint64_t new_version(void)
+{
+    uint64_t v;
+    FT_CRIT_LOCK();
+    v = next_version++;
+    FT_CRIT_UNLOCK();
+    return v;
+}
+
 void ft_type_modified(FtType *t)
 {
+    FT_CRIT_LOCK();
     t->tp_version = next_version++;
     ssize_t n;
     FtType **subs = ft_type_subclasses(t, &n);
     for (ssize_t i = 0; i < n; i++)
         ft_type_modified(subs[i]);
+    FT_CRIT_UNLOCK();
 }
 
 /* ---- names ------------------------------------------------------------------- */
@@ -481,7 +522,7 @@ int ft_type_ready(FtType *t)
         goto fail;
     if (register_subclass(t) < 0)
         goto fail;
-    t->tp_version = next_version++;
+    t->tp_version = new_version();
     t->tp_flags = (t->tp_flags & ~FT_TPFLAGS_READYING) | FT_TPFLAGS_READY;
     if (t == &FtBaseObject_Type) {
         for (size_t i = 0; i < sizeof internal_types / sizeof internal_types[0];
@@ -546,9 +587,10 @@ static int call_finalizer(FtObject *self)
     FtObject *saved = ft_err_fetch();
     FtObject *r = ft_call_special(self, FT_ID(__del__), NULL, 0, NULL, NULL);
     if (r == NULL) {
-        FtObject *f = ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__));
+        FtObject *f = ft_type_lookup_ref(FT_TYPE(self), FT_ID(__del__));
         FtObject *exc = ft_err_fetch();
         FtObject *fr = f != NULL ? ft_object_repr(f) : NULL;
+        FT_XDECREF(f);
         if (fr == NULL)
             ft_err_clear();
         ft_sys_write_stderr_cstr("Exception ignored in: ");
@@ -916,7 +958,7 @@ static FtObject *type_new_impl(FtType *meta, FtObject *name, FtObject *bases,
         goto fail;
     if ((t->tp_mro = compute_mro(t)) == NULL)
         goto fail;
-    t->tp_version = next_version++;
+    t->tp_version = new_version();
     ft_slots_fixup(t);
     if (register_subclass(t) < 0)
         goto fail;
@@ -960,8 +1002,10 @@ static void type_dealloc(FtObject *o)
     if (!FT_IS_HEAPEXT(t))
         return; /* static types are never freed */
     FtObject *bases = t->tp_bases;
+    FT_CRIT_LOCK();
     for (ssize_t i = 0; bases != NULL && i < FT_TUPLE_SIZE(bases); i++)
         sub_remove((FtType *)FT_TUPLE_GET(bases, i), t);
+    FT_CRIT_UNLOCK();
     FT_CLEAR(t->tp_dict);
     FT_CLEAR(t->tp_bases);
     FT_CLEAR(t->tp_mro);
@@ -1067,10 +1111,9 @@ static FtObject *type_getattr(FtObject *o, FtObject *name)
                       tname(name));
         return NULL;
     }
-    FtObject *ma = ft_type_lookup_fast(meta, name), *r;
+    FtObject *ma = ft_type_lookup_ref(meta, name), *r;
     ft_descrgetfunc mget = NULL;
     if (ma != NULL) {
-        FT_INCREF(ma);
         mget = FT_TYPE(ma)->tp_descr_get;
         if (mget != NULL && FT_TYPE(ma)->tp_descr_set != NULL) {
             r = mget(ma, o, (FtObject *)meta);
@@ -1078,17 +1121,16 @@ static FtObject *type_getattr(FtObject *o, FtObject *name)
             return r;
         }
     }
-    FtObject *attr = ft_type_lookup_fast(t, name);
+    FtObject *attr = ft_type_lookup_ref(t, name);
     if (attr != NULL) {
         FT_XDECREF(ma);
         ft_descrgetfunc get = FT_TYPE(attr)->tp_descr_get;
         if (get != NULL) {
-            FT_INCREF(attr);
             r = get(attr, NULL, o);
             FT_DECREF(attr);
             return r;
         }
-        return FT_NEWREF(attr);
+        return attr;
     }
     if (mget != NULL) {
         r = mget(ma, o, (FtObject *)meta);
@@ -1118,14 +1160,25 @@ static int type_setattr(FtObject *o, FtObject *name, FtObject *value)
     }
     if (!(t->tp_flags & FT_TPFLAGS_HEAPTYPE))
         return immutable_error(t, name);
-    FtObject *ma = ft_type_lookup_fast(FT_TYPE(o), name);
-    if (ma != NULL && FT_TYPE(ma)->tp_descr_set != NULL) {
-        FT_INCREF(ma);
-        int r = FT_TYPE(ma)->tp_descr_set(ma, o, value);
+    FtObject *ma = ft_type_lookup_ref(FT_TYPE(o), name);
+    if (ma != NULL) {
+        if (FT_TYPE(ma)->tp_descr_set != NULL) {
+            int r = FT_TYPE(ma)->tp_descr_set(ma, o, value);
+            FT_DECREF(ma);
+            return r;
+        }
         FT_DECREF(ma);
-        return r;
     }
     int r;
+    /* Replace, invalidate and update slots in one critical-lock section, so
+     * lookups (which take their references under the same lock) never see
+     * the new dict with an old version. The replaced value is kept alive
+     * until the lock is released: its release may run arbitrary code. */
+    FtObject *old = NULL;
+    FT_CRIT_LOCK();
+#if defined(FT_GIL_NONE)
+    old = ft_dict_get(t->tp_dict, name);
+#endif
     if (value != NULL) {
         r = ft_dict_set(t->tp_dict, name, value);
     } else {
@@ -1135,10 +1188,14 @@ static int type_setattr(FtObject *o, FtObject *name, FtObject *value)
             ft_attribute_error(o, name);
         }
     }
+    if (r == 0) {
+        ft_type_modified(t);
+        ft_slots_update(t, name);
+    }
+    FT_CRIT_UNLOCK();
+    FT_XDECREF(old);
     if (r < 0)
         return -1;
-    ft_type_modified(t);
-    ft_slots_update(t, name);
     return 0;
 }
 
@@ -1322,8 +1379,12 @@ static FtObject *type_subclasses_method(FtObject *self, FtObject *const *args,
     if (ft_arg_count("__subclasses__", nargs, 0, 0) < 0)
         return NULL;
     ssize_t n;
+    FtObject *r;
+    FT_CRIT_LOCK();
     FtType **subs = ft_type_subclasses((FtType *)self, &n);
-    return ft_list_from_array((FtObject *const *)subs, n);
+    r = ft_list_from_array((FtObject *const *)subs, n);
+    FT_CRIT_UNLOCK();
+    return r;
 }
 
 static FtObject *type_instancecheck(FtObject *self, FtObject *const *args,

@@ -7,6 +7,7 @@
 #define FT_OBJECTS_TYPEOBJECT_H
 
 #include "objects/object.h"
+#include "runtime/lock.h"
 
 /* Private tp_flags bits (high bits, away from the public ones). */
 #define FT_TPFLAGS_HEAPEXT (1UL << 30)   /* the struct is an FtHeapType */
@@ -128,12 +129,55 @@ static inline size_t ft_mcache_index(uint64_t version, FtObject *name)
     return (size_t)((h ^ (h >> 29)) & ((1u << FT_MCACHE_BITS) - 1));
 }
 
+/* Without a GIL the cache is read only under the critical lock (inside
+ * ft_type_lookup): an unlocked probe could see a torn entry. */
 static inline FtObject *ft_type_lookup_fast(FtType *t, FtObject *name)
 {
+#if defined(FT_GIL_NONE)
+    return ft_type_lookup(t, name);
+#else
     FtMCacheEntry *e = &ft_mcache[ft_mcache_index(t->tp_version, name)];
     if (e->version == t->tp_version && e->name == name && e->version != 0)
         return e->value;
     return ft_type_lookup(t, name);
+#endif
+}
+
+/* Like ft_type_lookup_fast, but a new reference (or NULL, no exception).
+ * Without a GIL the reference is taken under the critical lock, which
+ * class attribute assignment also holds while it replaces a value, so the
+ * value cannot be freed between the lookup and the INCREF. Callers that
+ * dereference the result must use this form; ft_type_lookup's borrowed
+ * result is only good for NULL tests and identity comparisons there. */
+#if defined(FT_GIL_NONE)
+FtObject *ft_type_lookup_ref(FtType *t, FtObject *name);
+#else
+static inline FtObject *ft_type_lookup_ref(FtType *t, FtObject *name)
+{
+    FtObject *v = ft_type_lookup_fast(t, name);
+    if (v != NULL)
+        FT_INCREF(v);
+    return v;
+}
+#endif
+
+/* A process-wide interned string created on first use (borrowed; kept for
+ * good), e.g. a dunder name a C function needs. Filled under the critical
+ * lock and published with a release store, so racing first users neither
+ * both fill the slot nor read it torn. NULL with an exception on failure. */
+static inline FtObject *ft_intern_static(FtObject **slot, const char *s)
+{
+    FtObject *v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (v != NULL)
+        return v;
+    FT_CRIT_LOCK();
+    v = *slot;
+    if (v == NULL) {
+        v = ft_str_intern_cstr(s);
+        __atomic_store_n(slot, v, __ATOMIC_RELEASE);
+    }
+    FT_CRIT_UNLOCK();
+    return v;
 }
 
 /* ---- abstract.c / call.c ---- */

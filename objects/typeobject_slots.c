@@ -412,7 +412,7 @@ static int slot_init(FtObject *self, FtObject *const *args, size_t nargs,
 static FtObject *slot_new(FtType *type, FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
 {
-    FtObject *f = ft_type_lookup_fast(type, FT_ID(__new__));
+    FtObject *f = ft_type_lookup_ref(type, FT_ID(__new__));
     if (f == NULL) {
         ft_err_format(FtExc_TypeError, "cannot create '%s' instances",
                       type->tp_name);
@@ -425,6 +425,7 @@ static FtObject *slot_new(FtType *type, FtObject *const *args, size_t nargs,
         func = FT_TYPE(f)->tp_descr_get(f, NULL, (FtObject *)type);
     else
         func = FT_NEWREF(f);
+    FT_DECREF(f);
     if (func == NULL)
         return NULL;
     FtObject *r = ft_call_prepend(func, (FtObject *)type, args, nargs, kwnames);

@@ -7,6 +7,7 @@
  * locks: nothing is deallocated and no other lock is taken under them.
  */
 #include "runtime/tstate.h"
+#include "interp/frame.h"
 
 #if defined(FT_REFCOUNT_BIASED)
 
@@ -48,6 +49,7 @@ void ft_rc_thread_init(FtThreadState *ts)
         *registry_slot(id) = ts;
         ft_mutex_unlock(&registry_lock);
     }
+    ts->rc_eval_breaker = ft_eval_breaker_ptr();
     ft_rc_self = ts->rc_owner_id;
 }
 
@@ -84,6 +86,10 @@ void ft_rc_queue_object(FtObject *op)
         ts->rc_queue[len] = op;
         ft_atomic_store_release(&ts->rc_queue_len, len + 1);
         ft_mutex_unlock(&ts->rc_queue_lock);
+        /* Ask the owner to merge at its next safe point; ts (and so the
+         * breaker word of its thread) stays alive while it is registered. */
+        if (ts->rc_eval_breaker != NULL)
+            ft_atomic_store_u32(ts->rc_eval_breaker, 1);
         ft_mutex_unlock(&registry_lock);
         return;
     }

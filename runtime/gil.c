@@ -304,9 +304,12 @@ static void yield_if_requested(FtThreadState *ts) { (void)ts; }
 
 /* The eval loop calls this when ft_eval_breaker was set: signals first
  * (the main thread turns SIGINT into KeyboardInterrupt), then a GIL drop
- * request. */
+ * request; first, merges of biased reference counts. */
 static int breaker_hook(FtThreadState *ts)
 {
+    /* Biased refcounts: objects other threads handed back (a no-op in the
+     * other variants). */
+    ft_rc_merge_queue(ts);
     if (ft_signals_pending() && ft_signals_handle() < 0)
         return -1;
     yield_if_requested(ts);

@@ -45,15 +45,20 @@ static ssize_t counted_total(void) { return ft_rc_total - ft_str_intern_refs(); 
 int ft_runtime_init(void)
 {
     ft_mem_limit_init();
-    if (ft_tstate_new() == NULL) {
+    FtThreadState *ts = ft_tstate_new();
+    if (ts == NULL) {
         fprintf(stderr, "ftpy: cannot allocate the thread state\n");
         return -1;
     }
+    /* Biased refcounts: objects the main thread allocates are biased
+     * towards it (a no-op in the other variants). */
+    ft_rc_thread_init(ts);
     ft_gil_init(); /* the main thread holds the GIL from here on */
     if (ft_objects_init() < 0) {
         fprintf(stderr, "ftpy: cannot initialise the object layer\n");
         return -1;
     }
+    ft_rc_immortalize_singletons(); /* --enable-immortal */
     FtObject *builtins = ft_builtins_dict(); /* borrowed; imports builtins */
     /* sys is set up now: print() and tracebacks reach it anyway. */
     FtObject *sys_name = builtins ? ft_str_intern_cstr("sys") : NULL;

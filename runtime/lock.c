@@ -147,35 +147,62 @@ static void record_put(LockRecord *r)
     pool.in_use--;
 }
 
-static void key_lock(FtCriticalSection *c, int i)
+/* A section's records are fetched together and locked in the order of
+ * the records' addresses. A record stays lent to one object while any
+ * thread uses it, so among the locks threads hold or wait for at any
+ * moment this is a fixed total order (and one ThreadSanitizer's lock-order
+ * checker can follow, which the objects' addresses would not be once
+ * records are recycled). */
+static void records_get(FtCriticalSection *c)
 {
     pthread_mutex_lock(&pool.mutex);
-    LockRecord *r = record_get(c->key[i]);
+    c->rec[0] = record_get(c->key[0]);
+    c->rec[1] = c->key[1] != NULL ? record_get(c->key[1]) : NULL;
     pthread_mutex_unlock(&pool.mutex);
-    pthread_mutex_lock(&r->mutex);
-    c->rec[i] = r;
+    if (c->rec[1] != NULL && (uintptr_t)c->rec[0] > (uintptr_t)c->rec[1]) {
+        void *t = c->rec[0];
+        c->rec[0] = c->rec[1];
+        c->rec[1] = t;
+    }
 }
 
-static int key_trylock(FtCriticalSection *c, int i)
+static void records_put(FtCriticalSection *c)
 {
     pthread_mutex_lock(&pool.mutex);
-    LockRecord *r = record_get(c->key[i]);
-    int ok = pthread_mutex_trylock(&r->mutex) == 0;
-    if (!ok)
-        record_put(r);
+    record_put((LockRecord *)c->rec[0]);
+    if (c->rec[1] != NULL)
+        record_put((LockRecord *)c->rec[1]);
     pthread_mutex_unlock(&pool.mutex);
-    c->rec[i] = ok ? r : NULL;
-    return ok;
+    c->rec[0] = c->rec[1] = NULL;
 }
 
-static void key_unlock(FtCriticalSection *c, int i)
+static void lock_all(FtCriticalSection *c)
 {
-    LockRecord *r = (LockRecord *)c->rec[i];
-    pthread_mutex_unlock(&r->mutex);
-    pthread_mutex_lock(&pool.mutex);
-    record_put(r);
-    pthread_mutex_unlock(&pool.mutex);
-    c->rec[i] = NULL;
+    records_get(c);
+    pthread_mutex_lock(&((LockRecord *)c->rec[0])->mutex);
+    if (c->rec[1] != NULL)
+        pthread_mutex_lock(&((LockRecord *)c->rec[1])->mutex);
+}
+
+static int trylock_all(FtCriticalSection *c)
+{
+    records_get(c);
+    LockRecord *r0 = (LockRecord *)c->rec[0], *r1 = (LockRecord *)c->rec[1];
+    if (pthread_mutex_trylock(&r0->mutex) == 0) {
+        if (r1 == NULL || pthread_mutex_trylock(&r1->mutex) == 0)
+            return 1;
+        pthread_mutex_unlock(&r0->mutex);
+    }
+    records_put(c);
+    return 0;
+}
+
+static void unlock_all(FtCriticalSection *c)
+{
+    if (c->rec[1] != NULL)
+        pthread_mutex_unlock(&((LockRecord *)c->rec[1])->mutex);
+    pthread_mutex_unlock(&((LockRecord *)c->rec[0])->mutex);
+    records_put(c);
 }
 
 size_t ft_lock_pool_in_use(void)
@@ -200,18 +227,32 @@ size_t ft_lock_pool_in_use(void) { return 0; }
 size_t ft_lock_pool_records(void) { return 0; }
 
 #if defined(FT_LOCKS_ACTIVE)
-/* inline and global: the key is the FtMutex itself. */
-static void key_lock(FtCriticalSection *c, int i)
+/* inline and global: the key is the FtMutex itself, and the keys are in
+ * address order already. Blocking, lower key first: the only wait that
+ * holds a lock. */
+static void lock_all(FtCriticalSection *c)
 {
-    ft_mutex_lock((FtMutex *)c->key[i]);
+    ft_mutex_lock((FtMutex *)c->key[0]);
+    if (c->key[1] != NULL)
+        ft_mutex_lock((FtMutex *)c->key[1]);
 }
-static int key_trylock(FtCriticalSection *c, int i)
+
+static int trylock_all(FtCriticalSection *c)
 {
-    return ft_mutex_trylock((FtMutex *)c->key[i]);
+    if (!ft_mutex_trylock((FtMutex *)c->key[0]))
+        return 0;
+    if (c->key[1] != NULL && !ft_mutex_trylock((FtMutex *)c->key[1])) {
+        ft_mutex_unlock((FtMutex *)c->key[0]);
+        return 0;
+    }
+    return 1;
 }
-static void key_unlock(FtCriticalSection *c, int i)
+
+static void unlock_all(FtCriticalSection *c)
 {
-    ft_mutex_unlock((FtMutex *)c->key[i]);
+    if (c->key[1] != NULL)
+        ft_mutex_unlock((FtMutex *)c->key[1]);
+    ft_mutex_unlock((FtMutex *)c->key[0]);
 }
 #endif
 
@@ -224,32 +265,6 @@ static void key_unlock(FtCriticalSection *c, int i)
 #if defined(FT_LOCKS_GLOBAL)
 FtMutex ft_lock_global = FT_MUTEX_INIT;
 #endif
-
-/* Blocking, lower key first: the only wait that holds a lock. */
-static void lock_all(FtCriticalSection *c)
-{
-    key_lock(c, 0);
-    if (c->key[1] != NULL)
-        key_lock(c, 1);
-}
-
-static int trylock_all(FtCriticalSection *c)
-{
-    if (!key_trylock(c, 0))
-        return 0;
-    if (c->key[1] != NULL && !key_trylock(c, 1)) {
-        key_unlock(c, 0);
-        return 0;
-    }
-    return 1;
-}
-
-static void unlock_all(FtCriticalSection *c)
-{
-    if (c->key[1] != NULL)
-        key_unlock(c, 1);
-    key_unlock(c, 0);
-}
 
 /* Below a suspended section every section is suspended, so the walk stops
  * at the first one. */

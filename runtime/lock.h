@@ -37,7 +37,10 @@
  *     section.
  *   - A section first tries its lock(s) without blocking. If that fails, the
  *     thread *suspends* every active section on its stack (releases their
- *     locks) and only then blocks, acquiring a pair lower address first.
+ *     locks) and only then blocks, acquiring a pair lower address first
+ *     (pooled: lower record address — a record stays lent to one object
+ *     while anyone holds or waits for it, so that order is just as fixed,
+ *     and ThreadSanitizer's lock-order checker can follow it).
  *   - When a section ends, the section below it, if suspended, is resumed
  *     (its locks re-acquired, blocking) before the enclosing code goes on.
  *     Deeper sections stay suspended until they are innermost again.

@@ -54,6 +54,53 @@ void ft_rc_make_immortal(FtObject *op)
 #endif
 }
 
+void ft_rc_immortalize_singletons(void)
+{
+#ifdef FT_IMMORTAL
+    ft_rc_make_immortal(FT_None);
+    ft_rc_make_immortal(FT_True);
+    ft_rc_make_immortal(FT_False);
+    ft_rc_make_immortal(FT_NotImplemented);
+    ft_rc_make_immortal(FT_Ellipsis);
+    for (int i = 0; i <= FT_SMALL_INT_MAX - FT_SMALL_INT_MIN; i++)
+        ft_rc_make_immortal(&ft_small_ints[i].ob_base);
+#endif
+}
+
+#ifdef FT_IMMORTAL
+/* Only objects nobody else can be changing the count of may be made
+ * immortal: the compiler's fresh constants (biased: owned by us, or already
+ * unowned and not yet shared) and objects that already are. */
+static int may_immortalize(FtObject *op)
+{
+#if defined(FT_REFCOUNT_BIASED)
+    return ft_rc_is_owner(op);
+#else
+    (void)op;
+    return 1;
+#endif
+}
+#endif
+
+void ft_rc_immortalize_consts(FtObject *consts)
+{
+#ifdef FT_IMMORTAL
+    if (consts == NULL || !FT_TUPLE_CHECK(consts))
+        return;
+    for (ssize_t i = 0; i < FT_TUPLE_SIZE(consts); i++) {
+        FtObject *c = FT_TUPLE_GET(consts, i);
+        FtType *t = FT_TYPE(c);
+        if (t == &FtTuple_Type)
+            ft_rc_immortalize_consts(c);
+        else if ((t == &FtStr_Type || t == &FtInt_Type || t == &FtFloat_Type ||
+                  t == &FtBool_Type) && may_immortalize(c))
+            ft_rc_make_immortal(c);
+    }
+#else
+    (void)consts;
+#endif
+}
+
 #if defined(FT_REFCOUNT_BIASED)
 
 /* The three transitions of ob_ref_shared; each is a CAS loop so that the

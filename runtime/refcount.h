@@ -397,6 +397,15 @@ void ft_rc_init_static(FtObject *op);
  * shared with other threads, or from its owner thread. */
 void ft_rc_make_immortal(FtObject *op);
 
+/* FT_IMMORTAL builds (no-ops otherwise): makes the singletons (None,
+ * True, False, NotImplemented, Ellipsis) and the small-int cache immortal
+ * (runtime/init.c, at start-up), and the constants of a new code object
+ * (objects/code.c's ft_code_new): the str, int, float and bool items of the
+ * tuple `consts`, and of tuples nested in it, but not the tuples themselves
+ * nor code objects, so that a code object built by exec() is still freed. */
+void ft_rc_immortalize_singletons(void);
+void ft_rc_immortalize_consts(FtObject *consts);
+
 static inline int ft_rc_is_immortal(FtObject *op)
 {
 #if !defined(FT_IMMORTAL)

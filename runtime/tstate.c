@@ -116,6 +116,9 @@ static void free_lists_release(FtThreadState *ts)
 
 void ft_tstate_delete(FtThreadState *ts)
 {
+    /* Biased refcounts: stop being an owner and merge what other threads
+     * queued (idempotent: runtime/thread.c has usually done it already). */
+    ft_rc_thread_exit(ts);
     /* The containers keep small per-thread caches of their own. */
     ft_list_thread_cleanup();
     ft_dict_thread_cleanup();

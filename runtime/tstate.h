@@ -66,6 +66,10 @@ typedef struct FtThreadState {
     ft_atomic_t rc_queue_len;
     size_t rc_queue_cap;
     struct FtThreadState *rc_registry_next; /* owner-id registry chain */
+    /* The owner thread's eval-breaker word (interp/frame.h), set by
+     * ft_rc_thread_init: a thread that queues an object for this one sets
+     * it, so the owner merges at its next breaker check. */
+    volatile uint32_t *rc_eval_breaker;
 
     /* The innermost critical section (runtime/lock.h), or NULL. */
     FtCriticalSection *cs_top;
@@ -88,6 +92,18 @@ FtThreadState *ft_tstate_new(void);
 void ft_tstate_delete(FtThreadState *ts);
 /* Frees the frame storage of ts (interp/frame.c). */
 void ft_frame_stack_free(FtThreadState *ts);
+/* Around every access to ts->freelist / freelist_len (take and give
+ * back): nothing, except with --with-freelists=global in a build without a
+ * GIL (the stein preset), where the 1996 patch's global critical lock
+ * guards free lists, so its cost is part of what that preset measures. */
+#if defined(FT_FREELISTS_GLOBAL) && defined(FT_GIL_NONE)
+#define FT_FREELIST_LOCK() FT_CRIT_LOCK()
+#define FT_FREELIST_UNLOCK() FT_CRIT_UNLOCK()
+#else
+#define FT_FREELIST_LOCK() ((void)0)
+#define FT_FREELIST_UNLOCK() ((void)0)
+#endif
+
 /* The link word of a free-list entry. */
 #define FT_FREELIST_NEXT(p) (*(void **)((char *)(p) + sizeof(FtObject)))
 

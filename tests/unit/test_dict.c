@@ -385,6 +385,50 @@ static void test_refcounts(void)
     FT_DECREF(v);
 }
 
+/* ft_dict_snapshot_list: what list(d), list(d.values()), list(d.items())
+ * take in one critical section; other objects are not handled. */
+static void test_snapshot_list(void)
+{
+    FtObject *d = ft_dict_new();
+    FtObject *one = ft_int_from_i64(1), *two = ft_int_from_i64(2);
+    CU_ASSERT_EQUAL(ft_dict_set_str(d, "a", one), 0);
+    CU_ASSERT_EQUAL(ft_dict_set_str(d, "b", two), 0);
+    int handled = -1;
+    FtObject *l = ft_dict_snapshot_list(d, &handled);
+    CU_ASSERT_EQUAL(handled, 1);
+    CU_ASSERT(repr_is(l, "['a', 'b']"));
+    FtObject *view = ft_call_method(d, FT_ID(values), NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(view);
+    l = ft_dict_snapshot_list(view, &handled);
+    CU_ASSERT_EQUAL(handled, 1);
+    CU_ASSERT(repr_is(l, "[1, 2]"));
+    FT_DECREF(view);
+    FtObject *items = ft_call_method(d, FT_ID(items), NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(items);
+    l = ft_dict_snapshot_list(items, &handled);
+    CU_ASSERT_EQUAL(handled, 1);
+    CU_ASSERT(repr_is(l, "[('a', 1), ('b', 2)]"));
+    /* list() goes through it and gives the same */
+    l = ft_list_from_iterable(items);
+    CU_ASSERT(repr_is(l, "[('a', 1), ('b', 2)]"));
+    FT_DECREF(items);
+    l = ft_dict_snapshot_list(one, &handled);
+    CU_ASSERT_EQUAL(handled, 0);
+    CU_ASSERT_PTR_NULL(l);
+    CU_ASSERT_PTR_NULL(ft_err_occurred());
+    /* dicts recycled through the free list come back usable (the free
+     * list's link overlays the lock field in inline-lock builds) */
+    for (int i = 0; i < 3; i++) {
+        FtObject *t = ft_dict_new();
+        CU_ASSERT_EQUAL(ft_dict_set_str(t, "x", one), 0);
+        CU_ASSERT_EQUAL(ft_dict_size(t), 1);
+        FT_DECREF(t);
+    }
+    FT_DECREF(one);
+    FT_DECREF(two);
+    FT_DECREF(d);
+}
+
 void test_register_dict(void)
 {
     CU_pSuite s = CU_add_suite("dict", NULL, NULL);
@@ -395,4 +439,5 @@ void test_register_dict(void)
     CU_add_test(s, "iteration and views", test_iteration_and_views);
     CU_add_test(s, "update, copy, equality", test_update_copy_equal);
     CU_add_test(s, "refcounts", test_refcounts);
+    CU_add_test(s, "snapshot lists (list(d.items()))", test_snapshot_list);
 }

@@ -8,7 +8,8 @@
 #include "objects/object.h"
 
 #define FT_UNIT_SUITES(X)                                                      \
-    X(parser) X(types) X(gil) X(int) X(float) X(str) X(list) X(tuple) X(dict) X(set)
+    X(parser) X(types) X(gil) X(int) X(float) X(str) X(list) X(tuple) X(dict) X(set) \
+    X(refcount) X(lock)
 
 #define FT_UNIT_DECLARE_(name) void test_register_##name(void);
 FT_UNIT_SUITES(FT_UNIT_DECLARE_)
