@@ -472,10 +472,16 @@ FtObject *ft_method_new(FtObject *func, FtObject *self)
 {
     FtThreadState *ts = ft_tstate_get();
     FtMethodObject *m = NULL;
-    if (ts != NULL && ts->freelist[FT_FL_METHOD] != NULL) {
+    if (ts != NULL) {
+        FT_FREELIST_LOCK();
         m = ts->freelist[FT_FL_METHOD];
-        ts->freelist[FT_FL_METHOD] = (void *)m->func;
-        ts->freelist_len[FT_FL_METHOD]--;
+        if (m != NULL) {
+            ts->freelist[FT_FL_METHOD] = (void *)m->func;
+            ts->freelist_len[FT_FL_METHOD]--;
+        }
+        FT_FREELIST_UNLOCK();
+    }
+    if (m != NULL) {
         ft_rc_init((FtObject *)m);
     } else {
         m = (FtMethodObject *)ft_object_new(&FtMethod_Type);
@@ -492,14 +498,20 @@ static void method_dealloc(FtObject *o)
     FtMethodObject *m = (FtMethodObject *)o;
     FtObject *func = m->func, *self = m->self;
     FtThreadState *ts = ft_tstate_get();
-    if (ts != NULL && ts->freelist_len[FT_FL_METHOD] < FT_FREELIST_MAX) {
-        m->func = (FtObject *)ts->freelist[FT_FL_METHOD];
-        m->self = NULL;
-        ts->freelist[FT_FL_METHOD] = m;
-        ts->freelist_len[FT_FL_METHOD]++;
-    } else {
-        ft_object_free(o);
+    int kept = 0;
+    if (ts != NULL) {
+        FT_FREELIST_LOCK();
+        if (ts->freelist_len[FT_FL_METHOD] < FT_FREELIST_MAX) {
+            m->func = (FtObject *)ts->freelist[FT_FL_METHOD];
+            m->self = NULL;
+            ts->freelist[FT_FL_METHOD] = m;
+            ts->freelist_len[FT_FL_METHOD]++;
+            kept = 1;
+        }
+        FT_FREELIST_UNLOCK();
     }
+    if (!kept)
+        ft_object_free(o);
     FT_DECREF(func);
     FT_DECREF(self);
 }

@@ -855,6 +855,9 @@ static int intern_grow(void)
  * takes its own reference. */
 static int intern_add(FtObject *s, size_t slot)
 {
+    /* --enable-immortal: before the string is published, while this thread
+     * still owns it (a no-op otherwise). */
+    ft_rc_make_immortal(s);
     intern_table[slot] = FT_NEWREF(s);
     FT_STR(s)->interned = 1;
     intern_count++;
@@ -910,7 +913,7 @@ ssize_t ft_str_intern_refs(void)
 {
     ssize_t total = 0;
     for (size_t k = 0; intern_table != NULL && k <= intern_mask; k++)
-        if (intern_table[k] != NULL)
+        if (intern_table[k] != NULL && !FT_IS_IMMORTAL(intern_table[k]))
             total += ft_refcnt(intern_table[k]);
     return total;
 }
