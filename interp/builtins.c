@@ -955,12 +955,19 @@ static int add_keys(FtObject *set, FtObject *d)
 {
     if (d == NULL || !FT_DICT_CHECK(d))
         return 0;
+    int r = 0;
+    /* d may be shared (a class or instance dict): walk it in its section,
+     * holding each key while it is copied. */
+    FT_BEGIN_CRITICAL_SECTION(d);
     ssize_t pos = 0;
     FtObject *k, *v;
-    while (ft_dict_next(d, &pos, &k, &v))
-        if (ft_dict_set(set, k, FT_None) < 0)
-            return -1;
-    return 0;
+    while (r == 0 && ft_dict_next(d, &pos, &k, &v)) {
+        FT_INCREF(k);
+        r = ft_dict_set(set, k, FT_None);
+        FT_DECREF(k);
+    }
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 /* A user-defined __dir__ somewhere in the class's own (heap) MRO entries. */

@@ -342,9 +342,15 @@ static FtObject *join_items(FtObject *sep, FtObject *const *items, ssize_t n)
 FtObject *ft_str_join(FtObject *sep, FtObject *iterable)
 {
     /* Only str items are accepted and checking them runs no Python code,
-     * so the items of an exact list or tuple can be read in place. */
-    if (FT_LIST_CHECK_EXACT(iterable))
-        return join_items(sep, FT_LIST_ITEMS(iterable), FT_LIST_SIZE(iterable));
+     * so the items of an exact list or tuple can be read in place (a list
+     * inside its critical section: another thread may be changing it). */
+    if (FT_LIST_CHECK_EXACT(iterable)) {
+        FtObject *r;
+        FT_BEGIN_CRITICAL_SECTION(iterable);
+        r = join_items(sep, FT_LIST_ITEMS(iterable), FT_LIST_SIZE(iterable));
+        FT_END_CRITICAL_SECTION();
+        return r;
+    }
     if (FT_TUPLE_CHECK_EXACT(iterable))
         return join_items(sep, ((FtTupleObject *)iterable)->items,
                           FT_TUPLE_SIZE(iterable));
