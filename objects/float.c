@@ -881,21 +881,10 @@ static FtObject *float_round(FtObject *self, FtObject *const *args,
 static FtObject *float_format_method(FtObject *self, FtObject *const *args,
                                      size_t nargs, FtObject *kwnames)
 {
-    if (ft_arg_count("__format__", nargs, 1, 1) < 0)
-        return NULL;
-    FtObject *spec_obj = args[0];
-    if (!FT_STR_CHECK(spec_obj)) {
-        ft_err_format(FtExc_TypeError,
-                      "__format__() argument must be str, not %s",
-                      ft_type_name(FT_TYPE(spec_obj)));
-        return NULL;
-    }
-    if (FT_STR_NBYTES(spec_obj) == 0)
-        return ft_object_str(self);
     FtFormatSpec spec;
-    if (ft_format_spec_parse_for(spec_obj, &spec, ft_type_name(FT_TYPE(self))) <
-        0)
-        return NULL;
+    int got = ft_format_method_spec(self, args, nargs, &spec);
+    if (got <= 0)
+        return got == 0 ? ft_object_str(self) : NULL;
     return float_format_impl(FT_FLOAT_VALUE(self), &spec,
                              ft_type_name(FT_TYPE(self)));
 }

@@ -92,6 +92,11 @@ typedef struct FtFormatSpec {
  * With an explicit type, ',' / '_' are checked against it ("Cannot specify
  * ',' with 'x'."); with no type the caller checks against its default. */
 int ft_format_spec_parse(FtObject *spec, FtFormatSpec *out);
+/* The argument handling the numeric __format__ methods share: args must be
+ * one str. Returns 1 with *out parsed, 0 when the spec is empty (the method
+ * then returns str(self)), or -1 with an exception set. */
+int ft_format_method_spec(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtFormatSpec *out);
 /* Pads text (UTF-8, `cps` code points) to spec's width with fill/align;
  * default_align is used when spec->align is 0 — except that zero_pad with
  * no align and default_align '>' means '='. '=' puts the padding after a

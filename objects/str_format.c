@@ -1144,3 +1144,22 @@ fail:
     ft_sb_discard(&sb);
     return NULL;
 }
+
+int ft_format_method_spec(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtFormatSpec *out)
+{
+    if (ft_arg_count("__format__", nargs, 1, 1) < 0)
+        return -1;
+    FtObject *spec = args[0];
+    if (!FT_STR_CHECK(spec)) {
+        ft_err_format(FtExc_TypeError,
+                      "__format__() argument must be str, not %s",
+                      ft_type_name(FT_TYPE(spec)));
+        return -1;
+    }
+    if (FT_STR_NBYTES(spec) == 0)
+        return 0;
+    if (ft_format_spec_parse_for(spec, out, ft_type_name(FT_TYPE(self))) < 0)
+        return -1;
+    return 1;
+}
