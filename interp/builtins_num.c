@@ -3,6 +3,7 @@
  * even) and hex/oct/bin; interp/builtins.c adds them to the module.
  */
 #include "objects/object.h"
+#include "objects/typeobject.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -26,9 +27,13 @@ static int is_c_number(FtObject *o)
 static FtObject *call_dunder(FtObject *a, FtObject *b, FtObject *name,
                              int *found)
 {
-    FtObject *f = ft_type_lookup(FT_TYPE(a), name);
+    FtObject *f = ft_type_lookup_ref(FT_TYPE(a), name);
     *found = f != NULL;
-    return f ? ft_call2(f, a, b) : NULL;
+    if (f == NULL)
+        return NULL;
+    FtObject *r = ft_call2(f, a, b);
+    FT_DECREF(f);
+    return r;
 }
 
 static FtObject *bi_divmod(FtObject *self, FtObject *const *args, size_t nargs,
@@ -282,7 +287,7 @@ static FtObject *bi_round(FtObject *self, FtObject *const *args, size_t nargs,
         return round_float(FT_FLOAT_VALUE(x), nd);
     if (FT_INT_CHECK(x))
         return round_int(FT_INT_VALUE(x), nd);
-    FtObject *f = ft_type_lookup(FT_TYPE(x), FT_ID(__round__));
+    FtObject *f = ft_type_lookup_ref(FT_TYPE(x), FT_ID(__round__));
     if (f == NULL) {
         if (!ft_err_occurred())
             ft_err_format(FtExc_TypeError,
@@ -290,7 +295,9 @@ static FtObject *bi_round(FtObject *self, FtObject *const *args, size_t nargs,
                           ft_type_name(FT_TYPE(x)));
         return NULL;
     }
-    return nd ? ft_call2(f, x, nd) : ft_call1(f, x);
+    FtObject *r = nd ? ft_call2(f, x, nd) : ft_call1(f, x);
+    FT_DECREF(f);
+    return r;
 }
 
 /* hex/oct/bin: "-0x1f"; the magnitude is taken as unsigned so that the

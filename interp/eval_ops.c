@@ -849,24 +849,26 @@ FtObject *ft_ev_setup_with(FtObject *mgr, FtObject **exit_out)
 {
     FtType *tp = FT_TYPE(mgr);
     *exit_out = NULL;
-    FtObject *enter = ft_type_lookup(tp, FT_ID(__enter__));
+    FtObject *enter = ft_type_lookup_ref(tp, FT_ID(__enter__));
     if (enter == NULL) {
         ft_err_format(FtExc_TypeError,
                       "'%s' object does not support the context manager protocol",
                       ft_type_name(tp));
         return NULL;
     }
-    FtObject *exit = ft_type_lookup(tp, FT_ID(__exit__));
+    FtObject *exit = ft_type_lookup_ref(tp, FT_ID(__exit__));
     if (exit == NULL) {
+        FT_DECREF(enter);
         ft_err_format(FtExc_TypeError,
                       "'%s' object does not support the context manager "
                       "protocol (missed __exit__ method)",
                       ft_type_name(tp));
         return NULL;
     }
-    /* Keep enter alive across the binding of exit (which may run code). */
-    FT_INCREF(enter);
+    /* New references: both stay alive across the binding of exit (which
+     * may run code) and the call, even if the class is changed meanwhile. */
     *exit_out = bind_special(exit, mgr);
+    FT_DECREF(exit);
     if (*exit_out == NULL) {
         FT_DECREF(enter);
         return NULL;

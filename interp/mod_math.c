@@ -4,6 +4,7 @@
  * (factorial, gcd, lcm, isqrt, comb, perm) on ftpy's 64-bit ints.
  */
 #include "interp/modules.h"
+#include "objects/typeobject.h"
 
 #include <math.h>
 #include <string.h>
@@ -155,18 +156,8 @@ static FtObject *call_special(FtObject *o, const char *cname,
         if (*cache == NULL)
             return NULL;
     }
-    FtObject *func = ft_type_lookup(FT_TYPE(o), *cache);
-    if (func == NULL)
-        return NULL;
-    ft_descrgetfunc get = FT_TYPE(func)->tp_descr_get;
-    if (get == NULL)
-        return ft_call0(func);
-    FtObject *bound = get(func, o, (FtObject *)FT_TYPE(o));
-    if (bound == NULL)
-        return NULL;
-    FtObject *res = ft_call0(bound);
-    FT_DECREF(bound);
-    return res;
+    int missing = 0; /* a new reference to the attribute while it runs */
+    return ft_call_special(o, *cache, NULL, 0, NULL, &missing);
 }
 
 static FtObject *int_result(FtObject *o)

@@ -607,7 +607,10 @@ static FtObject *sys_getrefcount(FtObject *self, FtObject *const *args,
     if (ft_arg_count("getrefcount", nargs, 1, 1) < 0)
         return NULL;
     /* The caller's value-stack reference to the argument is already
-     * counted (as in CPython, whose result includes it too). */
+     * counted (as in CPython, whose result includes it too). References
+     * whose release is only deferred (runtime/qsbr.h) are dropped first
+     * where that is safe already. */
+    ft_qsbr_poll(ft_tstate_get());
     return ft_int_from_i64((int64_t)ft_refcnt(args[0]));
 }
 

@@ -11,6 +11,7 @@
 #include "interp/mod_thread.h"
 #include "interp/modules.h"
 #include "objects/object.h"
+#include "runtime/qsbr.h"
 #include "runtime/thread.h"
 
 #include <signal.h>
@@ -81,6 +82,8 @@ static void thread_body(void *p)
     FT_XDECREF(b->kwargs);
     ft_mem_free(b);
     ft_thread_local_thread_exit();
+    /* What this thread dropped is released by the others from now on. */
+    ft_qsbr_flush();
     release_sentinels();
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "objects/typeobject.h"
+#include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
 /* ---- recursion guard for C-level recursion (repr of nested lists...) ---- */
@@ -271,6 +272,31 @@ FtObject **ft_object_dict_ptr(FtObject *o)
     return (FtObject **)((char *)o + off);
 }
 
+FtObject *ft_object_dict_get_or_create(FtObject **dp)
+{
+    FtObject *d = ft_object_dict_load(dp);
+    if (d != NULL)
+        return d;
+    /* Under the critical lock so two threads' first assignments cannot
+     * each install one; published with a release store for the readers
+     * that do not take it. */
+    FT_CRIT_LOCK();
+    d = ft_object_dict_load(dp);
+    if (d == NULL && (d = ft_dict_new()) != NULL)
+        ft_atomic_store_ptr_release((void *volatile *)dp, d);
+    FT_CRIT_UNLOCK();
+    return d;
+}
+
+void ft_object_dict_replace(FtObject **dp, FtObject *value)
+{
+    FT_CRIT_LOCK();
+    FtObject *old = ft_object_dict_load(dp);
+    ft_atomic_store_ptr_release((void *volatile *)dp, value);
+    FT_CRIT_UNLOCK();
+    ft_qsbr_defer_decref(old);
+}
+
 /* Sets AttributeError's name and obj (3.11's "Did you mean" needs them). */
 static void attach_attr_info(FtObject *o, FtObject *name)
 {
@@ -279,10 +305,9 @@ static void attach_attr_info(FtObject *o, FtObject *name)
         return;
     FtObject **dp = ft_object_dict_ptr(exc);
     if (dp != NULL) {
-        if (*dp == NULL)
-            *dp = ft_dict_new();
-        if (*dp == NULL || ft_dict_set_str(*dp, "name", name) < 0 ||
-            ft_dict_set_str(*dp, "obj", o) < 0)
+        FtObject *d = ft_object_dict_get_or_create(dp);
+        if (d == NULL || ft_dict_set_str(d, "name", name) < 0 ||
+            ft_dict_set_str(d, "obj", o) < 0)
             ft_err_clear();
     }
     ft_err_restore(exc);
@@ -318,9 +343,9 @@ FtObject *ft_generic_getattr_ex(FtObject *o, FtObject *name, int suppress)
         }
     }
     if (t->tp_dictoffset != 0) {
-        FtObject **dp = ft_object_dict_ptr(o);
-        if (*dp != NULL) {
-            r = ft_dict_get_hashed(*dp, name, name_hash(name));
+        FtObject *d = ft_object_dict_load(ft_object_dict_ptr(o));
+        if (d != NULL) {
+            r = ft_dict_get_hashed(d, name, name_hash(name));
             if (r != NULL || ft_err_occurred()) {
                 FT_XDECREF(descr);
                 return r;
@@ -374,8 +399,9 @@ int ft_object_generic_setattr(FtObject *o, FtObject *name, FtObject *value)
         return -1;
     }
     if (value == NULL) {
-        if (*dp == NULL || ft_dict_del(*dp, name) < 0) {
-            if (*dp != NULL && !ft_err_matches(FtExc_KeyError))
+        FtObject *d = ft_object_dict_load(dp);
+        if (d == NULL || ft_dict_del(d, name) < 0) {
+            if (d != NULL && !ft_err_matches(FtExc_KeyError))
                 return -1;
             ft_err_clear();
             ft_attribute_error(o, name);
@@ -383,14 +409,7 @@ int ft_object_generic_setattr(FtObject *o, FtObject *name, FtObject *value)
         }
         return 0;
     }
-    /* The lazily created instance dict: created under the critical lock so
-     * two threads' first assignments cannot each install one. */
-    FtObject *d;
-    FT_CRIT_LOCK();
-    if (*dp == NULL)
-        *dp = ft_dict_new();
-    d = *dp;
-    FT_CRIT_UNLOCK();
+    FtObject *d = ft_object_dict_get_or_create(dp);
     if (d == NULL)
         return -1;
     return ft_dict_set(d, name, value);
@@ -513,9 +532,9 @@ int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method)
         }
     }
     if (t->tp_dictoffset != 0) {
-        FtObject **dp = ft_object_dict_ptr(o);
-        if (*dp != NULL) {
-            FtObject *attr = ft_dict_get_hashed(*dp, name, name_hash(name));
+        FtObject *d = ft_object_dict_load(ft_object_dict_ptr(o));
+        if (d != NULL) {
+            FtObject *attr = ft_dict_get_hashed(d, name, name_hash(name));
             if (attr != NULL || ft_err_occurred()) {
                 FT_XDECREF(descr);
                 *method = attr;

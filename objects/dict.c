@@ -6,6 +6,7 @@
 #include "objects/dict_impl.h"
 #include "runtime/atomics.h"
 #include "runtime/lock.h"
+#include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
 #include <limits.h>
@@ -28,8 +29,27 @@
  * the two fields are stored atomically too (readers outside the lock use
  * FT_DICT_VERSION / FT_DICT_KEYS_VERSION). */
 #if defined(FT_LOCKS_ACTIVE)
+/* Each thread takes versions from a block of its own, so a dict write costs
+ * no atomic add on one counter every thread shares; versions stay unique
+ * (they are compared for equality only). */
+#define VERSION_BLOCK ((uint64_t)1 << 20)
 static ft_atomic_t dict_version_counter;
-#define NEXT_VERSION() ((uint64_t)ft_atomic_add(&dict_version_counter, 1) + 1)
+static __thread uint64_t version_next, version_end;
+static uint64_t next_version_block(void)
+{
+    uint64_t start =
+        (uint64_t)ft_atomic_add(&dict_version_counter, VERSION_BLOCK);
+    version_next = start + 2; /* start + 1 is returned now; never 0 */
+    version_end = start + VERSION_BLOCK + 1;
+    return start + 1;
+}
+static inline uint64_t next_version(void)
+{
+    if (__builtin_expect(version_next != version_end, 1))
+        return version_next++;
+    return next_version_block();
+}
+#define NEXT_VERSION() next_version()
 #define SET_VERSION(field, v)                                                  \
     ft_atomic_store((volatile ft_atomic_t *)&(field), (ft_atomic_t)(v))
 #define KEYS_CHANGED(mp)                                                       \
@@ -49,7 +69,22 @@ static uint64_t dict_version_counter;
  * section on it (dict-to-dict operations on both), and values leave the
  * section INCREF'd. Hashing happens before the section; __eq__ of keys runs
  * inside it, and lookup() restarts when the dict changed meanwhile (the
- * section may have been suspended during the comparison). */
+ * section may have been suspended during the comparison).
+ *
+ * The exception is the hot read: looking up an exact str key (globals,
+ * builtins, attributes) takes no lock at all (get_lockfree). So that it
+ * cannot crash or see a half-made entry, writers keep four rules:
+ *   - a table is published (mp->keys) with a release store, and a table a
+ *     reader may still be probing is freed only after a grace period
+ *     (runtime/qsbr.h: KEYS_RETIRE);
+ *   - an entry is filled before the release store of its index slot, and
+ *     an appended entry is never rewritten in place except key and value
+ *     (atomic stores: ENTRY_STORE) — so popitem does not reuse its slot;
+ *   - a key or value leaving a published table keeps its reference until
+ *     a grace period has passed (ft_qsbr_defer_decref), so a reader that
+ *     has just loaded it can still take a reference;
+ *   - index slots are written with release stores (dk_set_index).
+ * With a GIL all of this is plain stores and immediate releases. */
 FT_OBJECT_LOCK_CHECK(FtDictObject);
 
 /* After taking a dict off the free list: the list link overlaid the lock
@@ -84,6 +119,41 @@ static inline ssize_t dk_get_index(const FtDictKeys *dk, size_t i)
     }
 }
 
+#if defined(FT_QSBR_ACTIVE)
+static inline void dk_set_index(FtDictKeys *dk, size_t i, ssize_t v)
+{
+    char *ix = FT_DK_INDICES(dk);
+    switch (dk->log2_index_bytes) {
+    case 0: ft_atomic_store_i8_release((int8_t *)ix + i, (int8_t)v); break;
+    case 1: ft_atomic_store_i16_release((int16_t *)ix + i, (int16_t)v); break;
+    case 2: ft_atomic_store_i32_release((int32_t *)ix + i, (int32_t)v); break;
+    default:
+        ft_atomic_store_release((ft_atomic_t *)ix + i, (ft_atomic_t)v);
+        break;
+    }
+}
+
+static inline ssize_t dk_load_index(const FtDictKeys *dk, size_t i)
+{
+    const char *ix = FT_DK_INDICES(dk);
+    switch (dk->log2_index_bytes) {
+    case 0: return ft_atomic_load_i8_acquire((const int8_t *)ix + i);
+    case 1: return ft_atomic_load_i16_acquire((const int16_t *)ix + i);
+    case 2: return ft_atomic_load_i32_acquire((const int32_t *)ix + i);
+    default:
+        return (ssize_t)ft_atomic_load_acquire((const ft_atomic_t *)ix + i);
+    }
+}
+
+/* Release / acquire: a value stored into a live entry may be an object
+ * made just before, whose fields the reader must see initialised. */
+#define ENTRY_STORE(field, v)                                                  \
+    ft_atomic_store_ptr_release((void *volatile *)&(field), (void *)(v))
+#define ENTRY_LOAD(field)                                                      \
+    ((FtObject *)ft_atomic_load_ptr_acquire((void *const volatile *)&(field)))
+#define KEYS_PUBLISH(mp, dk)                                                   \
+    ft_atomic_store_ptr_release((void *volatile *)&(mp)->keys, (dk))
+#else
 static inline void dk_set_index(FtDictKeys *dk, size_t i, ssize_t v)
 {
     char *ix = FT_DK_INDICES(dk);
@@ -94,6 +164,10 @@ static inline void dk_set_index(FtDictKeys *dk, size_t i, ssize_t v)
     default: ((int64_t *)ix)[i] = (int64_t)v; break;
     }
 }
+
+#define ENTRY_STORE(field, v) ((field) = (v))
+#define KEYS_PUBLISH(mp, dk) ((mp)->keys = (dk))
+#endif
 
 /* Small tables are recycled per thread: dicts of a few items are created
  * for every instance and every call with keyword arguments. */
@@ -143,6 +217,17 @@ static void keys_free(FtDictKeys *dk)
         return;
     }
     ft_mem_free(dk);
+}
+
+static void keys_free_cb(void *dk) { keys_free(dk); }
+
+/* A table that was published and has just been replaced: readers may be
+ * probing it still (its entries' references have moved on or were
+ * released by the caller). */
+static void keys_retire(FtDictKeys *dk)
+{
+    if (dk != EMPTY_KEYS)
+        ft_qsbr_defer_free(dk, keys_free_cb);
 }
 
 void ft_dict_thread_cleanup(void)
@@ -256,9 +341,9 @@ static int dict_resize(FtDictObject *mp, ssize_t minsize)
         dk_set_index(dk, find_empty_slot(dk, dk->entries[i].hash), i);
     dk->nentries = n;
     dk->usable -= n;
-    mp->keys = dk;
+    KEYS_PUBLISH(mp, dk);
     KEYS_CHANGED(mp);
-    keys_free(old);
+    keys_retire(old);
     return 0;
 }
 
@@ -298,29 +383,34 @@ static int insert(FtDictObject *mp, FtObject *key, ft_hash_t hash,
         return insert_new(mp, key, hash, value);
     FtDictEntry *e = &mp->keys->entries[ix];
     FtObject *old = e->value;
-    e->value = FT_NEWREF(value);
+    ENTRY_STORE(e->value, FT_NEWREF(value));
     SET_VERSION(mp->version, NEXT_VERSION());
-    FT_DECREF(old);
+    ft_qsbr_defer_decref(old);
     return 0;
 }
 
-/* Unlinks entry ix; the caller drops the returned key and value refs. */
+/* Unlinks entry ix; the caller owns (and drops) the returned key and
+ * value refs. The table's own refs are released after a grace period. */
 static void unlink_entry(FtDictObject *mp, ssize_t ix, FtObject **key,
                          FtObject **value)
 {
     FtDictKeys *dk = mp->keys;
     FtDictEntry *e = &dk->entries[ix];
     dk_set_index(dk, slot_of_entry(dk, e->hash, ix), DKIX_DUMMY);
-    *key = e->key;
-    *value = e->value;
-    e->key = NULL;
-    e->value = NULL;
+    *key = FT_NEWREF(e->key);
+    *value = FT_NEWREF(e->value);
+    ft_qsbr_defer_decref(e->key);
+    ft_qsbr_defer_decref(e->value);
+    ENTRY_STORE(e->key, NULL);
+    ENTRY_STORE(e->value, NULL);
     mp->used--;
     KEYS_CHANGED(mp);
 }
 
 static void release_keys(FtDictKeys *dk)
 {
+    if (dk == EMPTY_KEYS)
+        return;
     FtDictEntry *e = dk->entries;
     for (ssize_t i = 0, n = dk->nentries; i < n; i++) {
         if (e[i].key != NULL) {
@@ -330,6 +420,8 @@ static void release_keys(FtDictKeys *dk)
     }
     keys_free(dk);
 }
+
+static void release_keys_cb(void *dk) { release_keys(dk); }
 
 /* ---- the C API ------------------------------------------------------------- */
 
@@ -371,9 +463,54 @@ static inline FtObject *get_hashed_locked(FtObject *d, FtObject *key,
     return FT_NEWREF(D(d)->keys->entries[ix].value);
 }
 
+#if defined(FT_QSBR_ACTIVE)
+/* The lock-free lookup of an exact str key: 1 with *out a new reference,
+ * 0 when the key is absent, -1 when only the locked path can tell (a
+ * non-str key with the same hash needs __eq__, or an entry changed under
+ * the probe). See the rules at the top of this file. */
+static int get_lockfree(FtDictObject *mp, FtObject *key, ft_hash_t hash,
+                        FtObject **out)
+{
+    FtDictKeys *dk =
+        ft_atomic_load_ptr_acquire((void *const volatile *)&mp->keys);
+    size_t mask = (size_t)dk->size - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    for (;;) {
+        ssize_t ix = dk_load_index(dk, i);
+        if (ix >= 0) {
+            FtDictEntry *e = &dk->entries[ix];
+            FtObject *ek = ENTRY_LOAD(e->key);
+            if (ek == key ||
+                (ek != NULL && e->hash == hash && FT_STR_CHECK_EXACT(ek) &&
+                 str_equal(ek, key))) {
+                FtObject *v = ENTRY_LOAD(e->value);
+                if (v == NULL)
+                    return -1; /* deleted under us */
+                *out = FT_NEWREF(v);
+                return 1;
+            }
+            if (ek != NULL && e->hash == hash && !FT_STR_CHECK_EXACT(ek))
+                return -1;
+        } else if (ix == DKIX_EMPTY) {
+            return 0;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+#endif
+
 FtObject *ft_dict_get_hashed(FtObject *d, FtObject *key, ft_hash_t hash)
 {
     FtObject *res;
+#if defined(FT_QSBR_ACTIVE)
+    if (FT_STR_CHECK_EXACT(key)) {
+        int found = get_lockfree(D(d), key, hash, &res);
+        if (found >= 0)
+            return found ? res : NULL;
+    }
+#endif
     FT_BEGIN_CRITICAL_SECTION(d);
     res = get_hashed_locked(d, key, hash);
     FT_END_CRITICAL_SECTION();
@@ -596,10 +733,10 @@ static int merge_from_dict(FtDictObject *mp, FtDictObject *other,
         if (nk == NULL)
             return -1;
         FtDictKeys *old = mp->keys;
-        mp->keys = nk;
+        KEYS_PUBLISH(mp, nk);
         mp->used = other->used;
         KEYS_CHANGED(mp);
-        keys_free(old);
+        keys_retire(old);
         return 0;
     }
     /* Make room once instead of growing step by step. */
@@ -830,12 +967,13 @@ void ft_dict_clear(FtObject *d)
     FtDictKeys *old;
     FT_BEGIN_CRITICAL_SECTION(d);
     old = mp->keys;
-    mp->keys = EMPTY_KEYS;
+    KEYS_PUBLISH(mp, EMPTY_KEYS);
     mp->used = 0;
     KEYS_CHANGED(mp);
     FT_END_CRITICAL_SECTION();
+    /* After the dict is consistent again, and after readers are done. */
     if (old != EMPTY_KEYS)
-        release_keys(old); /* after the dict is consistent again */
+        ft_qsbr_defer_free(old, release_keys_cb);
 }
 
 uint64_t ft_dict_version(FtObject *d) { return FT_DICT_VERSION(d); }
@@ -1195,7 +1333,17 @@ static FtObject *m_popitem(FtObject *self, FtObject *const *args,
             i--;
         FtObject *k, *v;
         unlink_entry(mp, i, &k, &v);
-        dk->nentries = i; /* LIFO: the tail is all deleted entries now */
+#if !defined(FT_QSBR_ACTIVE)
+        /* LIFO: the tail is all deleted entries now. */
+        dk->nentries = i;
+#else
+        /* Not without a GIL: a lock-free reader may still be looking at
+         * entry i. Compact instead once the deleted tail outgrows the
+         * live part, so popping everything stays linear. */
+        if (dk->nentries - mp->used > mp->used + MIN_SIZE &&
+            dict_resize(mp, mp->used * 3 / 2 + 1) < 0)
+            ft_err_clear();
+#endif
         FT_TUPLE_SET(res, 0, k);
         FT_TUPLE_SET(res, 1, v);
     }

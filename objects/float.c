@@ -3,6 +3,7 @@
  * numeric hash, the shortest round-trip repr, float(), format() and round().
  */
 #include "objects/object.h"
+#include "objects/typeobject.h"
 #include "runtime/tstate.h"
 
 #include <errno.h>
@@ -96,18 +97,8 @@ FtObject *ft_float_to_int(double v)
  * exception when the type has no such attribute. */
 static FtObject *call_special(FtObject *o, FtObject *name)
 {
-    FtObject *func = ft_type_lookup(FT_TYPE(o), name);
-    if (func == NULL)
-        return NULL;
-    ft_descrgetfunc get = FT_TYPE(func)->tp_descr_get;
-    if (get == NULL)
-        return ft_call0(func);
-    FtObject *bound = get(func, o, (FtObject *)FT_TYPE(o));
-    if (bound == NULL)
-        return NULL;
-    FtObject *res = ft_call0(bound);
-    FT_DECREF(bound);
-    return res;
+    int missing = 0; /* a new reference to the attribute while it runs */
+    return ft_call_special(o, name, NULL, 0, NULL, &missing);
 }
 
 /* ---- arithmetic ---------------------------------------------------------- */

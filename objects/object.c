@@ -217,8 +217,8 @@ static FtObject *object_dir(FtObject *self, FtObject *const *args,
     if (names == NULL)
         return NULL;
     FtObject **dictptr = ft_object_dict_ptr(self);
-    if ((dictptr != NULL && *dictptr != NULL && FT_DICT_CHECK(*dictptr) &&
-         ft_dict_update(names, *dictptr) < 0) ||
+    FtObject *own = dictptr != NULL ? ft_object_dict_load(dictptr) : NULL;
+    if ((own != NULL && FT_DICT_CHECK(own) && ft_dict_update(names, own) < 0) ||
         merge_mro_keys(names, FT_TYPE(self)) < 0) {
         FT_DECREF(names);
         return NULL;

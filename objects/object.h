@@ -18,6 +18,7 @@
 #include <sys/types.h>
 
 #include "runtime/alloc.h"
+#include "runtime/atomics.h"
 #include "runtime/refcount.h"
 
 typedef int64_t ft_hash_t;
@@ -266,6 +267,21 @@ int ft_object_generic_setattr(FtObject *o, FtObject *name, FtObject *value);
 int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method);
 /* Address of o's instance dict slot, or NULL if its type has none. */
 FtObject **ft_object_dict_ptr(FtObject *o);
+/* The dict in an instance dict slot, or NULL (borrowed). Without a GIL
+ * another thread may install the dict at any moment or replace it
+ * (`o.__dict__ = d`, which releases the old one only after a grace period,
+ * runtime/qsbr.h), so the slot is read with an acquire load, and what it
+ * gives stays valid until the caller's next quiescent state. */
+static inline FtObject *ft_object_dict_load(FtObject **dp)
+{
+    return (FtObject *)ft_atomic_load_ptr_acquire((void *const volatile *)dp);
+}
+/* The dict in the slot, created if there is none yet (borrowed; NULL with
+ * MemoryError). */
+FtObject *ft_object_dict_get_or_create(FtObject **dp);
+/* Puts value (stolen, a dict) in the slot; the old dict is released after
+ * a grace period. */
+void ft_object_dict_replace(FtObject **dp, FtObject *value);
 
 FtObject *ft_object_getitem(FtObject *o, FtObject *key);
 int ft_object_setitem(FtObject *o, FtObject *key, FtObject *value);

@@ -14,10 +14,9 @@
 #include "runtime/lock.h"
 
 /* The method cache, the version counter and the subclass registry are
- * process-wide and, in this GIL build, protected by the GIL. A
- * free-threaded variant must take FT_CRIT_LOCK() around registry and
- * counter updates and validate cache entries against torn writes (e.g. a
- * per-entry sequence number), as CPython 3.13t does. */
+ * process-wide: protected by the GIL, or without one changed only under
+ * FT_CRIT_LOCK(), with cache entries read through their sequence numbers
+ * (typeobject.h). */
 FtMCacheEntry ft_mcache[1u << FT_MCACHE_BITS];
 
 /* Versions are never reused, so a cache entry can never match a type that
@@ -191,6 +190,36 @@ static FtObject *find_in_mro(FtType *t, FtObject *name)
     return v;
 }
 
+/* Rewrites a cache entry (critical lock held). */
+static void mcache_fill(FtMCacheEntry *e, uint64_t version, FtObject *name,
+                        FtObject *value)
+{
+#if defined(FT_GIL_NONE)
+    ft_atomic_t s = ft_atomic_load(&e->seq);
+    /* Odd before the new fields can be seen: a full-barrier RMW (writers
+     * are serialised by the critical lock, so it always succeeds). */
+    ft_atomic_cas_full(&e->seq, s, s + 1);
+    ft_atomic_store((volatile ft_atomic_t *)&e->version, version);
+    ft_atomic_store_ptr((void *volatile *)&e->name, name);
+    ft_atomic_store_ptr((void *volatile *)&e->value, value);
+    ft_atomic_store_release(&e->seq, s + 2);
+#else
+    e->version = version;
+    e->name = name;
+    e->value = value;
+#endif
+}
+
+/* tp_version is read without the critical lock in free-threaded builds. */
+static void set_version(FtType *t, uint64_t v)
+{
+#if defined(FT_GIL_NONE)
+    ft_atomic_store((volatile ft_atomic_t *)&t->tp_version, v);
+#else
+    t->tp_version = v;
+#endif
+}
+
 static FtObject *type_lookup_locked(FtType *t, FtObject *name)
 {
     if (!FT_STR_CHECK(name))
@@ -201,9 +230,7 @@ static FtObject *type_lookup_locked(FtType *t, FtObject *name)
         if (e->version == t->tp_version && e->name == name)
             return e->value;
         FtObject *v = find_in_mro(t, name);
-        e->version = t->tp_version;
-        e->name = name;
-        e->value = v;
+        mcache_fill(e, t->tp_version, name, v);
         return v;
     }
     return find_in_mro(t, name);
@@ -215,6 +242,10 @@ static FtObject *type_lookup_locked(FtType *t, FtObject *name)
 FtObject *ft_type_lookup(FtType *t, FtObject *name)
 {
     FtObject *v;
+#if defined(FT_GIL_NONE)
+    if (ft_mcache_probe(t, name, &v))
+        return v;
+#endif
     FT_CRIT_LOCK();
     v = type_lookup_locked(t, name);
     FT_CRIT_UNLOCK();
@@ -225,6 +256,11 @@ FtObject *ft_type_lookup(FtType *t, FtObject *name)
 FtObject *ft_type_lookup_ref(FtType *t, FtObject *name)
 {
     FtObject *v;
+    if (ft_mcache_probe(t, name, &v)) {
+        if (v != NULL)
+            FT_INCREF(v);
+        return v;
+    }
     FT_CRIT_LOCK();
     v = type_lookup_locked(t, name);
     if (v != NULL)
@@ -246,7 +282,7 @@ static uint64_t new_version(void)
 void ft_type_modified(FtType *t)
 {
     FT_CRIT_LOCK();
-    t->tp_version = next_version++;
+    set_version(t, next_version++);
     ssize_t n;
     FtType **subs = ft_type_subclasses(t, &n);
     for (ssize_t i = 0; i < n; i++)
@@ -522,7 +558,7 @@ int ft_type_ready(FtType *t)
         goto fail;
     if (register_subclass(t) < 0)
         goto fail;
-    t->tp_version = new_version();
+    set_version(t, new_version());
     t->tp_flags = (t->tp_flags & ~FT_TPFLAGS_READYING) | FT_TPFLAGS_READY;
     if (t == &FtBaseObject_Type) {
         for (size_t i = 0; i < sizeof internal_types / sizeof internal_types[0];
@@ -633,9 +669,8 @@ static FtObject *subtype_get_dict(FtObject *self)
     FtObject **dp = ft_object_dict_ptr(self);
     if (dp == NULL)
         return ft_attribute_error(self, FT_ID(__dict__));
-    if (*dp == NULL && (*dp = ft_dict_new()) == NULL)
-        return NULL;
-    return FT_NEWREF(*dp);
+    FtObject *d = ft_object_dict_get_or_create(dp);
+    return d != NULL ? FT_NEWREF(d) : NULL;
 }
 
 static int subtype_set_dict(FtObject *self, FtObject *value)
@@ -651,8 +686,7 @@ static int subtype_set_dict(FtObject *self, FtObject *value)
                       tname(value));
         return -1;
     }
-    FT_INCREF(value);
-    FT_SETREF(*dp, value);
+    ft_object_dict_replace(dp, FT_NEWREF(value));
     return 0;
 }
 
@@ -958,7 +992,7 @@ static FtObject *type_new_impl(FtType *meta, FtObject *name, FtObject *bases,
         goto fail;
     if ((t->tp_mro = compute_mro(t)) == NULL)
         goto fail;
-    t->tp_version = new_version();
+    set_version(t, new_version());
     ft_slots_fixup(t);
     if (register_subclass(t) < 0)
         goto fail;

@@ -7,6 +7,7 @@
 #define FT_OBJECTS_TYPEOBJECT_H
 
 #include "objects/object.h"
+#include "runtime/atomics.h"
 #include "runtime/lock.h"
 
 /* Private tp_flags bits (high bits, away from the public ones). */
@@ -114,9 +115,19 @@ ft_hash_t ft_hash_pointer(const void *p);
 
 /* The method cache: (tp_version, interned name) -> borrowed value or NULL.
  * tp_version changes whenever t's or a base's dict changes, and versions are
- * never reused, so a hit is always current. */
+ * never reused, so a hit is always current.
+ *
+ * Without a GIL, entries are filled under the critical lock and read
+ * without it, as CPython 3.13t does: each entry has a sequence number that
+ * is odd while a writer rewrites it, and a reader retries on the locked
+ * path when the number was odd or changed across its reads (a seqlock), so
+ * it never uses a torn entry. tp_version is then read and written
+ * atomically. A value found this way stays alive until the reader's next
+ * quiescent state even if the class attribute is replaced meanwhile: class
+ * dicts defer releasing replaced values (runtime/qsbr.h). */
 #define FT_MCACHE_BITS 12
 typedef struct {
+    ft_atomic_t seq; /* free-threaded builds only */
     uint64_t version;
     FtObject *name;
     FtObject *value;
@@ -129,11 +140,42 @@ static inline size_t ft_mcache_index(uint64_t version, FtObject *name)
     return (size_t)((h ^ (h >> 29)) & ((1u << FT_MCACHE_BITS) - 1));
 }
 
-/* Without a GIL the cache is read only under the critical lock (inside
- * ft_type_lookup): an unlocked probe could see a torn entry. */
+#if defined(FT_GIL_NONE)
+static inline uint64_t ft_type_version(FtType *t)
+{
+    return ft_atomic_load((const volatile ft_atomic_t *)&t->tp_version);
+}
+/* The seqlock probe: 1 with *value (borrowed, maybe NULL: "not there") on a
+ * hit, 0 on a miss or a torn read. */
+static inline int ft_mcache_probe(FtType *t, FtObject *name, FtObject **value)
+{
+    uint64_t version = ft_type_version(t);
+    FtMCacheEntry *e = &ft_mcache[ft_mcache_index(version, name)];
+    ft_atomic_t s = ft_atomic_load_acquire(&e->seq);
+    if (s & 1)
+        return 0;
+    /* Acquire loads keep the second read of seq after them (a fence would
+     * do too, but ThreadSanitizer does not model fences). */
+    uint64_t ev =
+        ft_atomic_load_acquire((const volatile ft_atomic_t *)&e->version);
+    void *en = ft_atomic_load_ptr_acquire((void *const volatile *)&e->name);
+    void *val = ft_atomic_load_ptr_acquire((void *const volatile *)&e->value);
+    if (ft_atomic_load(&e->seq) != s || ev != version || en != name ||
+        version == 0)
+        return 0;
+    *value = val;
+    return 1;
+}
+#else
+static inline uint64_t ft_type_version(FtType *t) { return t->tp_version; }
+#endif
+
 static inline FtObject *ft_type_lookup_fast(FtType *t, FtObject *name)
 {
 #if defined(FT_GIL_NONE)
+    FtObject *v;
+    if (ft_mcache_probe(t, name, &v))
+        return v;
     return ft_type_lookup(t, name);
 #else
     FtMCacheEntry *e = &ft_mcache[ft_mcache_index(t->tp_version, name)];

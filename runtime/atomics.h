@@ -179,6 +179,33 @@ static inline uint32_t ft_atomic_dec_u32_release(volatile uint32_t *p)
     return AO_int_fetch_and_sub1_release(p);
 }
 
+/* ---- 8- and 16-bit words (dict index tables) ------------------------------ */
+
+static inline int8_t ft_atomic_load_i8_acquire(const volatile int8_t *p)
+{
+    return (int8_t)AO_char_load_acquire((const volatile unsigned char *)p);
+}
+static inline void ft_atomic_store_i8_release(volatile int8_t *p, int8_t v)
+{
+    AO_char_store_release((volatile unsigned char *)p, (unsigned char)v);
+}
+static inline int16_t ft_atomic_load_i16_acquire(const volatile int16_t *p)
+{
+    return (int16_t)AO_short_load_acquire((const volatile unsigned short *)p);
+}
+static inline void ft_atomic_store_i16_release(volatile int16_t *p, int16_t v)
+{
+    AO_short_store_release((volatile unsigned short *)p, (unsigned short)v);
+}
+static inline int32_t ft_atomic_load_i32_acquire(const volatile int32_t *p)
+{
+    return (int32_t)AO_int_load_acquire((const volatile unsigned *)p);
+}
+static inline void ft_atomic_store_i32_release(volatile int32_t *p, int32_t v)
+{
+    AO_int_store_release((volatile unsigned *)p, (unsigned)v);
+}
+
 /* ---- pointers (stored in a void * that only ft_atomic_* touches) ---------- */
 
 static inline void *ft_atomic_load_ptr(void *const volatile *p)

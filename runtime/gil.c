@@ -310,6 +310,8 @@ static int breaker_hook(FtThreadState *ts)
     /* Biased refcounts: objects other threads handed back (a no-op in the
      * other variants). */
     ft_rc_merge_queue(ts);
+    /* Lock-free readers: this is a quiescent state (runtime/qsbr.h). */
+    ft_qsbr_poll(ts);
     if (ft_signals_pending() && ft_signals_handle() < 0)
         return -1;
     yield_if_requested(ts);

@@ -24,6 +24,7 @@
 #ifndef FT_RUNTIME_GIL_H
 #define FT_RUNTIME_GIL_H
 
+#include "runtime/qsbr.h"
 #include "runtime/signals.h"
 #include "runtime/tstate.h"
 
@@ -55,9 +56,14 @@ static inline FtThreadState *ft_gil_save(void)
 {
     FtThreadState *ts = ft_tstate_get();
     ft_cs_suspend_all(ts);
+    ft_qsbr_offline();
     return ts;
 }
-static inline void ft_gil_restore(FtThreadState *ts) { ft_cs_resume(ts); }
+static inline void ft_gil_restore(FtThreadState *ts)
+{
+    ft_qsbr_online();
+    ft_cs_resume(ts);
+}
 static inline void ft_gil_release_exit(void) {}
 static inline int ft_gil_held(void) { return 1; }
 #define FT_GIL_TICK(ts) ((void)0)

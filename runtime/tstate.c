@@ -21,6 +21,7 @@
  */
 #include "runtime/tstate.h"
 #include "runtime/atomics.h"
+#include "runtime/qsbr.h"
 
 #include <pthread.h>
 #include <stddef.h>
@@ -97,6 +98,7 @@ FtThreadState *ft_tstate_new(void)
 #endif
     pthread_mutex_unlock(&tstate_list_lock);
     SET_CURRENT(ts);
+    ft_qsbr_register();
     return ts;
 }
 
@@ -116,6 +118,8 @@ static void free_lists_release(FtThreadState *ts)
 
 void ft_tstate_delete(FtThreadState *ts)
 {
+    /* Deferred releases this thread still owes go to the other threads. */
+    ft_qsbr_unregister();
     /* Biased refcounts: stop being an owner and merge what other threads
      * queued (idempotent: runtime/thread.c has usually done it already). */
     ft_rc_thread_exit(ts);

@@ -1,0 +1,325 @@
+/* runtime/qsbr.c — grace periods for lock-free readers (see qsbr.h): the
+ * global write sequence, each thread's published sequence and its queue of
+ * deferred releases, the registry of taking-part threads, and the items
+ * that threads which exited left behind.
+ */
+#include "runtime/qsbr.h"
+
+#if defined(FT_QSBR_ACTIVE)
+
+#include "interp/frame.h"
+#include "runtime/atomics.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    void *p;
+    void (*release)(void *); /* NULL: p is an object to DECREF */
+    uint64_t goal;
+} Item;
+
+typedef struct Rec {
+    /* The write sequence this thread saw at its last quiescent state; 0
+     * while it is offline or not registered. Written by its thread,
+     * read by pollers. */
+    ft_atomic_t seen;
+    volatile uint32_t *breaker;
+    struct Rec *next;
+    int registered;
+    int polling;
+    /* Pending items: items[head .. len), goals never decreasing. */
+    Item *items;
+    size_t head, len, cap;
+    uint64_t open_goal; /* goal of items not yet covered by an advance */
+    size_t arm_at;      /* pending count at which to ask for a poll */
+} Rec;
+
+/* A poll is requested after this many deferrals: releases come in batches
+ * (one sequence advance and one registry walk each), so a program that
+ * overwrites attributes in a loop pays a few instructions per overwrite. */
+#define BATCH 64
+
+static ft_atomic_t wr_seq = 1;
+static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
+static Rec *reg_head;
+/* Items of threads that exited before their grace period ended, under
+ * reg_lock; orphan_count is also read without it. */
+static Item *orphans;
+static size_t orphan_len, orphan_cap;
+static ft_atomic_t orphan_count;
+static __thread Rec self;
+
+static void fatal_oom(void)
+{
+    fputs("ftpy: out of memory for deferred releases\n", stderr);
+    abort();
+}
+
+static void release_item(Item it)
+{
+    if (it.release == NULL)
+        FT_DECREF((FtObject *)it.p);
+    else
+        it.release(it.p);
+}
+
+static void push_orphan(Item it)
+{
+    if (orphan_len == orphan_cap) {
+        size_t cap = orphan_cap ? orphan_cap * 2 : 64;
+        Item *n = realloc(orphans, cap * sizeof *n);
+        if (n == NULL)
+            fatal_oom();
+        orphans = n;
+        orphan_cap = cap;
+    }
+    orphans[orphan_len++] = it;
+    ft_atomic_store(&orphan_count, orphan_len);
+}
+
+static void push(Rec *r, Item it)
+{
+    if (r->len == r->cap) {
+        if (r->head > 0) {
+            memmove(r->items, r->items + r->head,
+                    (r->len - r->head) * sizeof(Item));
+            r->len -= r->head;
+            r->head = 0;
+        } else {
+            size_t cap = r->cap ? r->cap * 2 : 256;
+            Item *n = realloc(r->items, cap * sizeof *n);
+            if (n == NULL)
+                fatal_oom();
+            r->items = n;
+            r->cap = cap;
+        }
+    }
+    r->items[r->len++] = it;
+}
+
+static void defer(void *p, void (*release)(void *))
+{
+    Rec *r = &self;
+    if (!r->registered) {
+        /* A thread outside the registry (starting or exiting): its items
+         * wait in the orphan list, behind a sequence advance of their own. */
+        pthread_mutex_lock(&reg_lock);
+        Item it = {p, release, ft_atomic_add_full(&wr_seq, 1) + 1};
+        push_orphan(it);
+        pthread_mutex_unlock(&reg_lock);
+        return;
+    }
+    if (r->open_goal == 0)
+        r->open_goal = ft_atomic_load(&wr_seq) + 1;
+    Item it = {p, release, r->open_goal};
+    push(r, it);
+    if (r->len - r->head >= r->arm_at && r->breaker != NULL) {
+        r->arm_at = r->len - r->head + BATCH;
+        ft_atomic_store_u32(r->breaker, 1);
+    }
+}
+
+void ft_qsbr_defer_decref(FtObject *op)
+{
+    if (op == NULL || FT_IS_IMMORTAL(op))
+        return;
+    defer(op, NULL);
+}
+
+void ft_qsbr_defer_free(void *p, void (*release)(void *))
+{
+    defer(p, release);
+}
+
+/* The smallest sequence published by an online thread (UINT64_MAX if
+ * none); asks the threads behind `want` to poll soon. reg_lock held. */
+static uint64_t min_seen_locked(uint64_t want)
+{
+    uint64_t min = UINT64_MAX;
+    for (Rec *r = reg_head; r != NULL; r = r->next) {
+        uint64_t s = ft_atomic_load_acquire(&r->seen);
+        if (s == 0)
+            continue;
+        if (s < min)
+            min = s;
+        if (s < want && r->breaker != NULL)
+            ft_atomic_store_u32(r->breaker, 1);
+    }
+    return min;
+}
+
+/* Releases the orphans whose grace period is over. */
+static void release_orphans(uint64_t min)
+{
+    Item ready[64];
+    size_t n;
+    do {
+        n = 0;
+        pthread_mutex_lock(&reg_lock);
+        size_t keep = 0;
+        for (size_t i = 0; i < orphan_len; i++) {
+            if (orphans[i].goal <= min && n < 64)
+                ready[n++] = orphans[i];
+            else
+                orphans[keep++] = orphans[i];
+        }
+        orphan_len = keep;
+        ft_atomic_store(&orphan_count, orphan_len);
+        pthread_mutex_unlock(&reg_lock);
+        for (size_t i = 0; i < n; i++)
+            release_item(ready[i]);
+    } while (n == 64);
+}
+
+static void poll_self(Rec *r)
+{
+    if (r->polling)
+        return;
+    r->polling = 1;
+    if (r->open_goal != 0) {
+        ft_atomic_add_full(&wr_seq, 1);
+        r->open_goal = 0;
+    }
+    ft_atomic_store_release(&r->seen, ft_atomic_load(&wr_seq));
+    int have_orphans = ft_atomic_load(&orphan_count) != 0;
+    if (r->len > r->head || have_orphans) {
+        uint64_t want = r->len > r->head ? r->items[r->len - 1].goal : 0;
+        pthread_mutex_lock(&reg_lock);
+        uint64_t min = min_seen_locked(want);
+        pthread_mutex_unlock(&reg_lock);
+        /* Re-read head/len each time: a release may defer more items
+         * (which cannot be ready yet) and compact the array. */
+        while (r->head < r->len && r->items[r->head].goal <= min) {
+            Item it = r->items[r->head++];
+            release_item(it);
+        }
+        if (r->head == r->len)
+            r->head = r->len = 0;
+        if (have_orphans)
+            release_orphans(min);
+    }
+    r->arm_at = r->len - r->head + BATCH;
+    r->polling = 0;
+}
+
+void ft_qsbr_poll(struct FtThreadState *ts)
+{
+    (void)ts;
+    if (self.registered)
+        poll_self(&self);
+}
+
+/* Publishing after being offline needs a full barrier: a writer that saw
+ * this thread offline may release what it unlinked, so this thread's next
+ * reads must see the unlinking (store-load ordering against the writer's
+ * advance, which is a full barrier too). A read-modify-write rather than a
+ * fence, which ThreadSanitizer would not understand; only this thread
+ * writes r->seen, and it is 0 while offline. */
+static void come_online(Rec *r)
+{
+    ft_atomic_cas_full(&r->seen, 0, ft_atomic_load(&wr_seq));
+}
+
+void ft_qsbr_register(void)
+{
+    Rec *r = &self;
+    if (r->registered)
+        return;
+    r->breaker = ft_eval_breaker_ptr();
+    r->arm_at = BATCH;
+    pthread_mutex_lock(&reg_lock);
+    r->next = reg_head;
+    reg_head = r;
+    r->registered = 1;
+    pthread_mutex_unlock(&reg_lock);
+    come_online(r);
+}
+
+/* Moves r's pending items to the orphans and asks every online thread
+ * to poll. reg_lock held. */
+static void hand_off_locked(Rec *r)
+{
+    for (size_t i = r->head; i < r->len; i++)
+        push_orphan(r->items[i]);
+    r->head = r->len = 0;
+    for (Rec *o = reg_head; o != NULL; o = o->next)
+        if (o != r && ft_atomic_load(&o->seen) != 0 && o->breaker != NULL)
+            ft_atomic_store_u32(o->breaker, 1);
+}
+
+void ft_qsbr_flush(void)
+{
+    Rec *r = &self;
+    if (!r->registered)
+        return;
+    poll_self(r);
+    if (r->len == r->head)
+        return;
+    pthread_mutex_lock(&reg_lock);
+    hand_off_locked(r);
+    pthread_mutex_unlock(&reg_lock);
+}
+
+void ft_qsbr_unregister(void)
+{
+    Rec *r = &self;
+    if (!r->registered)
+        return;
+    poll_self(r);
+    pthread_mutex_lock(&reg_lock);
+    hand_off_locked(r);
+    for (Rec **pp = &reg_head; *pp != NULL; pp = &(*pp)->next) {
+        if (*pp == r) {
+            *pp = r->next;
+            break;
+        }
+    }
+    r->registered = 0;
+    ft_atomic_store(&r->seen, 0);
+    pthread_mutex_unlock(&reg_lock);
+    free(r->items);
+    r->items = NULL;
+    r->head = r->len = r->cap = 0;
+    r->open_goal = 0;
+    /* With nobody left to wait for, nothing would ever poll again. */
+    pthread_mutex_lock(&reg_lock);
+    int alone = reg_head == NULL;
+    pthread_mutex_unlock(&reg_lock);
+    if (alone)
+        release_orphans(UINT64_MAX);
+}
+
+void ft_qsbr_offline(void)
+{
+    Rec *r = &self;
+    if (!r->registered)
+        return;
+    if (r->open_goal != 0) {
+        ft_atomic_add_full(&wr_seq, 1);
+        r->open_goal = 0;
+    }
+    ft_atomic_store_release(&r->seen, 0);
+}
+
+void ft_qsbr_online(void)
+{
+    Rec *r = &self;
+    if (!r->registered)
+        return;
+    come_online(r);
+    if (r->len > r->head || ft_atomic_load(&orphan_count) != 0)
+        poll_self(r);
+}
+
+size_t ft_qsbr_pending(void)
+{
+    pthread_mutex_lock(&reg_lock);
+    size_t n = orphan_len;
+    pthread_mutex_unlock(&reg_lock);
+    return n + (self.len - self.head);
+}
+
+#endif
