@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-__thread uintptr_t ft_rc_self = FT_RC_NO_OWNER;
+__thread uint32_t ft_rc_self = FT_RC_NO_OWNER;
 
 /* Ids are never reused, so an object whose owner has exited can never be
  * mistaken for one owned by a newer thread. 0 means "unowned". */
@@ -43,6 +43,14 @@ void ft_rc_thread_init(FtThreadState *ts)
 {
     if (ts->rc_owner_id == 0) {
         uintptr_t id = (uintptr_t)ft_atomic_add(&next_owner_id, 1);
+        /* ob_tid is 32 bits: past 2^32 - 2 threads, new threads own
+         * nothing (their objects are born merged, which is correct, only
+         * slower). */
+        if (id >= FT_RC_NO_OWNER) {
+            ts->rc_eval_breaker = ft_eval_breaker_ptr();
+            ft_rc_self = FT_RC_NO_OWNER;
+            return;
+        }
         ts->rc_owner_id = id;
         ft_mutex_lock(&registry_lock);
         ts->rc_registry_next = *registry_slot(id);
@@ -75,8 +83,7 @@ void ft_rc_queue_object(FtObject *op)
 {
     /* Stable: the owner cannot merge (and clear ob_tid) before it has
      * processed the queue entry we are about to add. */
-    uintptr_t owner =
-        (uintptr_t)ft_atomic_load((const volatile ft_atomic_t *)&op->ob_tid);
+    uintptr_t owner = ft_atomic_load_u32(&op->ob_tid);
     ft_mutex_lock(&registry_lock);
     FtThreadState *ts = registry_find(owner);
     if (ts != NULL) {
@@ -103,7 +110,7 @@ void ft_rc_queue_object(FtObject *op)
 /* Drops the queue's reference to op, which `self` owned when it was queued. */
 static void merge_one(FtObject *op, uintptr_t self)
 {
-    if (ft_atomic_load((const volatile ft_atomic_t *)&op->ob_tid) == self) {
+    if (ft_atomic_load_u32(&op->ob_tid) == self) {
         if (ft_rc_merge_explicit(op, -1) == 0)
             ft_dealloc(op);
     } else {

@@ -25,7 +25,7 @@ void ft_rc_init_static(FtObject *op)
     op->ob_refcnt = 1;
 #elif defined(FT_REFCOUNT_BIASED)
     ft_atomic_store_u32(&op->ob_ref_local, 0);
-    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ft_atomic_store_u32(&op->ob_tid, 0);
     ft_atomic_store_ssize(&op->ob_ref_shared, FT_RC_SHARED(1, FT_RC_MERGED));
 #else
     ft_atomic_store_ssize(&op->ob_refcnt, 1);
@@ -44,7 +44,7 @@ void ft_rc_make_immortal(FtObject *op)
 #elif defined(FT_REFCOUNT_BIASED)
     /* The local word first: non-owners test it before touching shared. */
     ft_atomic_store_u32(&op->ob_ref_local, FT_RC_LOCAL_IMMORTAL);
-    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ft_atomic_store_u32(&op->ob_tid, 0);
     ft_atomic_store_ssize(&op->ob_ref_shared, FT_RC_SHARED(0, FT_RC_MERGED));
 #else
     ft_atomic_store_ssize(&op->ob_refcnt, FT_RC_IMMORTAL_REFCNT);
@@ -140,7 +140,7 @@ void ft_rc_merge_zero_local(FtObject *op)
     }
     /* Give up ownership before publishing MERGED: once MERGED is visible
      * another thread may free the object. */
-    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ft_atomic_store_u32(&op->ob_tid, 0);
     ssize_t nv;
     for (;;) {
         nv = old - (old & FT_RC_STATE_MASK) + FT_RC_MERGED;
@@ -163,7 +163,7 @@ ssize_t ft_rc_merge_explicit(FtObject *op, ssize_t extra)
     ssize_t local = (ssize_t)ft_atomic_load_u32(&op->ob_ref_local);
     /* Reset the owner's fields first, as in ft_rc_merge_zero_local. */
     ft_atomic_store_u32(&op->ob_ref_local, 0);
-    ft_atomic_store((volatile ft_atomic_t *)&op->ob_tid, 0);
+    ft_atomic_store_u32(&op->ob_tid, 0);
     ssize_t old = ft_atomic_load_ssize(&op->ob_ref_shared);
     ssize_t n;
     for (;;) {

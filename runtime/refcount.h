@@ -117,9 +117,12 @@ struct FtThreadState;
 #elif defined(FT_REFCOUNT_BIASED)
 
 /* Owner thread id (0: unowned), the owner's count, everyone else's count
- * with the 2-bit merge state in its low bits. */
+ * with the 2-bit merge state in its low bits. Owner ids are small numbers
+ * handed out by runtime/biased.c, so 32 bits hold them and the header is
+ * 24 bytes, not 32: a two-field object then fits the allocator's 32-byte
+ * class, as in the GIL build. */
 #define FT_REFCOUNT_FIELDS                                                     \
-    uintptr_t ob_tid;                                                          \
+    uint32_t ob_tid;                                                           \
     uint32_t ob_ref_local;                                                     \
     ssize_t ob_ref_shared;
 #define FT_RC_SHARED_SHIFT 2
@@ -133,7 +136,7 @@ struct FtThreadState;
     .ob_tid = 0, .ob_ref_local = 0,                                            \
     .ob_ref_shared = FT_RC_SHARED(1, FT_RC_MERGED)
 /* ft_rc_self of a thread without an owner id: matches no ob_tid. */
-#define FT_RC_NO_OWNER (~(uintptr_t)0)
+#define FT_RC_NO_OWNER UINT32_MAX
 
 #else
 #error "runtime/refcount.h: no implemented refcount variant configured"
@@ -286,7 +289,7 @@ static inline ssize_t ft_refcnt(FtObject *op)
 /* This thread's owner id (FtThreadState.rc_owner_id, set by
  * ft_rc_thread_init), kept in its own TLS word so that the fast path costs
  * the same with --with-tstate=list. */
-extern __thread uintptr_t ft_rc_self;
+extern __thread uint32_t ft_rc_self;
 
 /* Slow paths (runtime/refcount.c). */
 void ft_rc_decref_shared(FtObject *op);
@@ -298,8 +301,7 @@ ssize_t ft_rc_merge_explicit(FtObject *op, ssize_t extra);
 
 static inline int ft_rc_is_owner(FtObject *op)
 {
-    return ft_atomic_load((const volatile ft_atomic_t *)&op->ob_tid) ==
-           ft_rc_self;
+    return ft_atomic_load_u32(&op->ob_tid) == ft_rc_self;
 }
 
 static inline void ft_incref(FtObject *op)
@@ -335,7 +337,7 @@ static inline void ft_decref(FtObject *op)
  * object is not shared yet, so plain stores suffice. */
 static inline void ft_rc_init(FtObject *op)
 {
-    uintptr_t self = ft_rc_self;
+    uint32_t self = ft_rc_self;
     if (self != FT_RC_NO_OWNER) {
         op->ob_tid = self;
         op->ob_ref_local = 1;
@@ -361,7 +363,7 @@ static inline ssize_t ft_refcnt(FtObject *op)
     uint32_t local = ft_atomic_load_u32(&op->ob_ref_local);
 #ifdef FT_IMMORTAL
     if (local == FT_RC_LOCAL_IMMORTAL &&
-        ft_atomic_load((const volatile ft_atomic_t *)&op->ob_tid) == 0)
+        ft_atomic_load_u32(&op->ob_tid) == 0)
         return FT_RC_IMMORTAL_REPORTED;
 #endif
     return (ssize_t)local +
@@ -415,7 +417,7 @@ static inline int ft_rc_is_immortal(FtObject *op)
     return op->ob_refcnt < 0;
 #elif defined(FT_REFCOUNT_BIASED)
     return ft_atomic_load_u32(&op->ob_ref_local) == FT_RC_LOCAL_IMMORTAL &&
-           ft_atomic_load((const volatile ft_atomic_t *)&op->ob_tid) == 0;
+           ft_atomic_load_u32(&op->ob_tid) == 0;
 #else
     return ft_atomic_load_ssize(&op->ob_refcnt) < 0;
 #endif
