@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "objects/typeobject.h"
+#include "runtime/tstate.h"
 
 #define SMALL_ARGS 8
 
@@ -95,31 +96,27 @@ FtObject *ft_call_special(FtObject *self, FtObject *name,
 FtObject *ft_call_tuple_dict(FtObject *callable, FtObject *args,
                              FtObject *kwargs)
 {
-    FtObject *const *items;
-    ssize_t n;
+    FtObject *tuple;
     if (FT_TUPLE_CHECK(args)) {
-        items = ((FtTupleObject *)args)->items;
-        n = FT_TUPLE_SIZE(args);
+        tuple = FT_NEWREF(args);
     } else if (FT_LIST_CHECK(args)) {
-        items = FT_LIST_ITEMS(args);
-        n = FT_LIST_SIZE(args);
+        /* One copy taken under the list's lock: another thread may change
+         * the list, and the callee may too. */
+        tuple = ft_list_as_tuple(args);
+        if (tuple == NULL)
+            return NULL;
     } else {
         ft_err_format(FtExc_TypeError,
                       "argument after * must be an iterable, not %s",
                       FT_TYPE(args)->tp_name);
         return NULL;
     }
+    FtObject *const *items = ((FtTupleObject *)tuple)->items;
+    ssize_t n = FT_TUPLE_SIZE(tuple);
     ssize_t nk = kwargs != NULL ? ft_dict_size(kwargs) : 0;
     if (nk == 0) {
-        /* the callee may mutate a list argument: call with a private copy */
-        if (FT_TUPLE_CHECK(args))
-            return ft_call(callable, items, (size_t)n, NULL);
-        FtObject *t = ft_tuple_from_array(items, n);
-        if (t == NULL)
-            return NULL;
-        FtObject *r = ft_call(callable, ((FtTupleObject *)t)->items, (size_t)n,
-                              NULL);
-        FT_DECREF(t);
+        FtObject *r = ft_call(callable, items, (size_t)n, NULL);
+        FT_DECREF(tuple);
         return r;
     }
     size_t total = (size_t)(n + nk);
@@ -127,26 +124,36 @@ FtObject *ft_call_tuple_dict(FtObject *callable, FtObject *args,
     FtObject **buf = small;
     if (total > SMALL_ARGS) {
         buf = ft_mem_alloc(total * sizeof(FtObject *));
-        if (buf == NULL)
+        if (buf == NULL) {
+            FT_DECREF(tuple);
             return NULL;
+        }
     }
     FtObject *kwnames = ft_tuple_new(nk);
     FtObject *r = NULL;
     ssize_t pos = 0, k = 0;
     FtObject *key, *value;
+    int bad_key = 0;
     if (kwnames == NULL)
         goto out;
-    /* hold references: the callee may mutate the dict it came from */
     for (ssize_t i = 0; i < n; i++)
         buf[i] = FT_NEWREF(items[i]);
+    /* References taken inside the dict's section: another thread, or the
+     * callee, may change the dict they came from. */
+    FT_BEGIN_CRITICAL_SECTION(kwargs);
     while (k < nk && ft_dict_next(kwargs, &pos, &key, &value)) {
         if (!FT_STR_CHECK(key)) {
-            ft_err_set_string(FtExc_TypeError, "keywords must be strings");
-            goto out;
+            bad_key = 1;
+            break;
         }
         FT_TUPLE_SET(kwnames, k, FT_NEWREF(key));
         buf[n + k] = FT_NEWREF(value);
         k++;
+    }
+    FT_END_CRITICAL_SECTION();
+    if (bad_key) {
+        ft_err_set_string(FtExc_TypeError, "keywords must be strings");
+        goto out;
     }
     if (k < nk) {
         ft_err_set_string(FtExc_RuntimeError,
@@ -165,6 +172,7 @@ out:
     }
     if (buf != small)
         ft_mem_free(buf);
+    FT_DECREF(tuple);
     return r;
 }
 

@@ -183,7 +183,9 @@ static void poll_self(Rec *r)
         ft_atomic_add_full(&wr_seq, 1);
         r->open_goal = 0;
     }
-    ft_atomic_store_release(&r->seen, ft_atomic_load(&wr_seq));
+    /* Acquire: the writers' advances are full barriers, so what they
+     * unlinked before advancing is visible to this thread's next reads. */
+    ft_atomic_store_release(&r->seen, ft_atomic_load_acquire(&wr_seq));
     int have_orphans = ft_atomic_load(&orphan_count) != 0;
     if (r->len > r->head || have_orphans) {
         uint64_t want = r->len > r->head ? r->items[r->len - 1].goal : 0;
@@ -220,7 +222,7 @@ void ft_qsbr_poll(struct FtThreadState *ts)
  * writes r->seen, and it is 0 while offline. */
 static void come_online(Rec *r)
 {
-    ft_atomic_cas_full(&r->seen, 0, ft_atomic_load(&wr_seq));
+    ft_atomic_cas_full(&r->seen, 0, ft_atomic_load_acquire(&wr_seq));
 }
 
 void ft_qsbr_register(void)

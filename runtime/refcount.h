@@ -304,9 +304,11 @@ static inline int ft_rc_is_owner(FtObject *op)
     return ft_atomic_load_u32(&op->ob_tid) == ft_rc_self;
 }
 
+/* The owner's path is the one laid out straight: most objects are touched
+ * only by the thread that made them. */
 static inline void ft_incref(FtObject *op)
 {
-    if (ft_rc_is_owner(op)) {
+    if (__builtin_expect(ft_rc_is_owner(op), 1)) {
         ft_atomic_store_u32(&op->ob_ref_local,
                             ft_atomic_load_u32(&op->ob_ref_local) + 1);
     } else {
@@ -319,7 +321,7 @@ static inline void ft_incref(FtObject *op)
 
 static inline void ft_decref(FtObject *op)
 {
-    if (ft_rc_is_owner(op)) {
+    if (__builtin_expect(ft_rc_is_owner(op), 1)) {
         FT_RC_TOTAL_ADD(-1);
         uint32_t local = ft_atomic_load_u32(&op->ob_ref_local) - 1;
         ft_atomic_store_u32(&op->ob_ref_local, local);
