@@ -8,6 +8,8 @@
  */
 #include "interp/eval.h"
 #include "interp/frame.h"
+#include "interp/inline_cache.h"
+#include "objects/typeobject.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
@@ -667,19 +669,16 @@ dispatch:
 
     TARGET(LOAD_GLOBAL)
     {
-        FtInlineCache *c = CACHE();
+        FtInlineCache *slot = CACHE(), snap;
+        FtInlineCache *c = ft_ic_snapshot(slot, &snap);
         FtObject *v;
-#if defined(FT_GIL_NONE)
-        /* No inline cache without a GIL (eval_ops.c never fills one), and
-         * the probe itself would read the dicts' versions unlocked. */
-        {
-#elif defined(FT_DICT_HAS_KEYS_VERSION)
+#if defined(FT_DICT_HAS_KEYS_VERSION)
         /* Keyed by the key sets only: the value is read from its slot, so
          * assigning a global does not invalidate every cache. */
-        if (LIKELY(c->version == ((FtDictObject *)f->globals)->keys_version &&
-                   c->version2 == ((FtDictObject *)f->builtins)->keys_version &&
+        if (LIKELY(c->version == FT_DICT_KEYS_VERSION(f->globals) &&
+                   c->version2 == FT_DICT_KEYS_VERSION(f->builtins) &&
                    c->type != NULL &&
-                   (v = *(FtObject **)c->type) != NULL)) {
+                   (v = ft_ic_load_value_slot(c->type)) != NULL)) {
             FT_INCREF(v);
         } else {
 #else
@@ -690,7 +689,7 @@ dispatch:
             FT_INCREF(v);
         } else {
 #endif
-            v = ft_ev_load_global(f, names[OPARG()], c);
+            v = ft_ev_load_global(f, names[OPARG()], slot);
             if (v == NULL)
                 goto error;
         }
@@ -780,19 +779,20 @@ dispatch:
 
     TARGET(LOAD_ATTR)
     {
-        FtInlineCache *c = CACHE();
+        FtInlineCache *slot = CACHE(), snap;
+        FtInlineCache *c = ft_ic_snapshot(slot, &snap);
         FtObject *name = names[OPARG()];
         FtObject *owner = TOP();
         FtType *tp = FT_TYPE(owner);
         FtObject *res;
-        if (c->type == (void *)tp && c->version == tp->tp_version) {
+        if (c->type == (void *)tp && c->version == ft_type_version(tp)) {
             switch (c->index) {
             case FT_AC_INSTANCE:
             case FT_AC_CLASS_VALUE:
             case FT_AC_CLASS_DESCR:
                 if (tp->tp_dictoffset > 0) {
-                    FtObject *dict =
-                        *(FtObject **)((char *)owner + tp->tp_dictoffset);
+                    FtObject *dict = ft_object_dict_load(
+                        (FtObject **)((char *)owner + tp->tp_dictoffset));
                     if (dict != NULL) {
                         res = ft_dict_get_hashed(dict, name,
                                                  ft_dict_hash_key(name));
@@ -835,7 +835,7 @@ dispatch:
         res = ft_object_getattr(owner, name);
         if (res == NULL)
             goto error;
-        ft_ev_fill_load_attr(c, owner, name, res);
+        ft_ev_fill_load_attr(slot, owner, name, res);
     load_attr_done:
         FT_DECREF(owner);
         SET_TOP(res);
@@ -844,13 +844,15 @@ dispatch:
 
     TARGET(STORE_ATTR)
     {
-        FtInlineCache *c = CACHE();
+        FtInlineCache *slot = CACHE(), snap;
+        FtInlineCache *c = ft_ic_snapshot(slot, &snap);
         FtObject *name = names[OPARG()];
         FtObject *owner = TOP(), *v = SECOND();
         FtType *tp = FT_TYPE(owner);
         int rc;
-        if (c->type == (void *)tp && c->version == tp->tp_version) {
-            FtObject *dict = *(FtObject **)((char *)owner + tp->tp_dictoffset);
+        if (c->type == (void *)tp && c->version == ft_type_version(tp)) {
+            FtObject *dict = ft_object_dict_load(
+                (FtObject **)((char *)owner + tp->tp_dictoffset));
             if (dict != NULL) {
                 rc = ft_dict_set_hashed(dict, name, ft_dict_hash_key(name), v);
                 goto store_attr_done;
@@ -858,7 +860,7 @@ dispatch:
         }
         rc = ft_object_setattr(owner, name, v);
         if (rc == 0)
-            ft_ev_fill_store_attr(c, owner, name);
+            ft_ev_fill_store_attr(slot, owner, name);
     store_attr_done:
         if (rc < 0)
             goto error;
@@ -880,12 +882,13 @@ dispatch:
 
     TARGET(LOAD_METHOD)
     {
-        FtInlineCache *c = CACHE();
+        FtInlineCache *slot = CACHE(), snap;
+        FtInlineCache *c = ft_ic_snapshot(slot, &snap);
         FtObject *name = names[OPARG()];
         FtObject *owner = TOP();
         FtType *tp = FT_TYPE(owner);
         FtObject *meth;
-        if (c->type == (void *)tp && c->version == tp->tp_version) {
+        if (c->type == (void *)tp && c->version == ft_type_version(tp)) {
             if (c->index == FT_AC_MODULE) {
                 if (c->version2 == FT_DICT_VERSION(FT_MODULE_DICT(owner))) {
                     meth = c->value;
@@ -898,8 +901,9 @@ dispatch:
                 goto load_method_slow;
             }
             if (tp->tp_dictoffset > 0) {
-                FtObject *dict = *(FtObject **)((char *)owner + tp->tp_dictoffset);
-                if (dict != NULL && FT_DICT_SIZE(dict) > 0) {
+                FtObject *dict = ft_object_dict_load(
+                    (FtObject **)((char *)owner + tp->tp_dictoffset));
+                if (dict != NULL) {
                     FtObject *attr =
                         ft_dict_get_hashed(dict, name, ft_dict_hash_key(name));
                     if (attr != NULL) {
@@ -924,12 +928,12 @@ dispatch:
         if (r < 0)
             goto error;
         if (r) {
-            ft_ev_fill_load_method(c, owner, name, meth);
+            ft_ev_fill_load_method(slot, owner, name, meth);
             SET_TOP(meth);
             PUSH(owner);
         } else {
             if (tp == &FtModule_Type)
-                ft_ev_fill_load_attr(c, owner, name, meth);
+                ft_ev_fill_load_attr(slot, owner, name, meth);
             SET_TOP(NULL);
             PUSH(meth);
             FT_DECREF(owner);

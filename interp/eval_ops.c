@@ -5,6 +5,7 @@
  * Kept out of eval.c so the dispatch loop stays small and readable.
  */
 #include "interp/frame.h"
+#include "interp/inline_cache.h"
 #include "interp/modules.h"
 #include "objects/object.h"
 #include "objects/typeobject.h"
@@ -13,14 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Inline caches are filled without synchronisation: only while a GIL
- * serialises threads. Without one they stay empty (never hit), as CPython
- * 3.13t disables specialisation. */
-#if defined(FT_GIL_NONE)
-#define CACHES_ENABLED 0
-#else
-#define CACHES_ENABLED 1
-#endif
+/* Inline caches are filled here and read in eval.c, in every build:
+ * without a GIL each slot is a seqlock (interp/inline_cache.h), and what a
+ * slot points to outlives its replacement by a grace period. */
 
 /* ---- unbound names ---- */
 
@@ -105,31 +101,26 @@ FtObject *ft_ev_load_global(FtFrame *f, FtObject *name, FtInlineCache *c)
             return NULL;
         }
     }
-    if (!CACHES_ENABLED)
-        return v;
 #ifdef FT_DICT_HAS_KEYS_VERSION
     /* Remember where the value lives; valid while neither key set
-     * changes (the globals' one also guards names found in builtins). */
-    FtObject *home = f->globals;
-    FtObject **slot = ft_dict_value_slot(home, name, h);
-    if (slot == NULL) {
-        home = f->builtins;
-        slot = ft_dict_value_slot(home, name, h);
-    }
+     * changes (the globals' one also guards names found in builtins). The
+     * versions are read first and checked again after: without a GIL the
+     * key sets may change meanwhile, and a slot must never be recorded
+     * with versions newer than its table. */
+    uint64_t gv = FT_DICT_KEYS_VERSION(f->globals);
+    uint64_t bv = FT_DICT_KEYS_VERSION(f->builtins);
+    FtObject **slot = ft_dict_value_slot(f->globals, name, h);
+    if (slot == NULL)
+        slot = ft_dict_value_slot(f->builtins, name, h);
     if (ft_err_occurred())
         ft_err_clear();
-    if (slot != NULL && *slot == v) {
-        c->version = ((FtDictObject *)f->globals)->keys_version;
-        c->version2 = ((FtDictObject *)f->builtins)->keys_version;
-        c->type = slot;
-    } else {
-        c->type = NULL;
-    }
+    if (slot != NULL && gv == FT_DICT_KEYS_VERSION(f->globals) &&
+        bv == FT_DICT_KEYS_VERSION(f->builtins))
+        ft_ic_fill(c, slot, gv, bv, NULL, 0);
 #else
     /* The dicts keep v alive for as long as their versions match. */
-    c->version = ft_dict_version(f->globals);
-    c->version2 = ft_dict_version(f->builtins);
-    c->value = v;
+    ft_ic_fill(c, NULL, ft_dict_version(f->globals),
+               ft_dict_version(f->builtins), v, 0);
 #endif
     return v;
 }
@@ -901,7 +892,8 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
                           FtObject *result)
 {
     FtType *tp = FT_TYPE(owner);
-    if (!CACHES_ENABLED || tp->tp_version == 0 || !FT_STR_CHECK_EXACT(name))
+    uint64_t tv = ft_type_version(tp);
+    if (tv == 0 || !FT_STR_CHECK_EXACT(name))
         return;
     if (tp == &FtModule_Type) {
         if (ft_type_lookup(tp, name) != NULL)
@@ -909,6 +901,9 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
         FtObject *dict = FT_MODULE_DICT(owner);
         if (dict == NULL || !FT_DICT_CHECK_EXACT(dict))
             return;
+        /* Version first: a change after it makes the entry stale, never
+         * wrong. */
+        uint64_t dv = ft_dict_version(dict);
         FtObject *v = ft_dict_get(dict, name);
         if (v == NULL) {
             if (ft_err_occurred())
@@ -918,11 +913,7 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
         FT_DECREF(v); /* the module's dict keeps it */
         if (v != result)
             return;
-        c->type = tp;
-        c->version = tp->tp_version;
-        c->version2 = ft_dict_version(dict);
-        c->value = v;
-        c->index = FT_AC_MODULE;
+        ft_ic_fill(c, tp, tv, dv, v, FT_AC_MODULE);
         return;
     }
     /* A negative offset (var-size instances) needs ft_object_dict_ptr's
@@ -944,40 +935,36 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
         else
             kind = FT_AC_CLASS_VALUE;
     }
-    c->type = tp;
-    c->version = tp->tp_version;
-    c->value = d;
-    c->index = kind;
+    if (ft_type_version(tp) == tv)
+        ft_ic_fill(c, tp, tv, 0, d, kind);
 }
 
 void ft_ev_fill_store_attr(FtInlineCache *c, FtObject *owner, FtObject *name)
 {
     FtType *tp = FT_TYPE(owner);
-    if (!CACHES_ENABLED || tp->tp_version == 0 || tp->tp_dictoffset <= 0 ||
-        !has_generic_setattr(tp) || !FT_STR_CHECK_EXACT(name))
+    uint64_t tv = ft_type_version(tp);
+    if (tv == 0 || tp->tp_dictoffset <= 0 || !has_generic_setattr(tp) ||
+        !FT_STR_CHECK_EXACT(name))
         return;
     FtObject *d = ft_type_lookup(tp, name);
     if (d != NULL && FT_TYPE(d)->tp_descr_set != NULL)
         return;
-    c->type = tp;
-    c->version = tp->tp_version;
-    c->value = NULL;
-    c->index = FT_AC_INSTANCE;
+    if (ft_type_version(tp) == tv)
+        ft_ic_fill(c, tp, tv, 0, NULL, FT_AC_INSTANCE);
 }
 
 void ft_ev_fill_load_method(FtInlineCache *c, FtObject *owner, FtObject *name,
                             FtObject *meth)
 {
     FtType *tp = FT_TYPE(owner);
-    if (!CACHES_ENABLED || tp->tp_version == 0 || !has_generic_getattr(tp) ||
-        tp->tp_dictoffset < 0 || !FT_STR_CHECK_EXACT(name))
+    uint64_t tv = ft_type_version(tp);
+    if (tv == 0 || !has_generic_getattr(tp) || tp->tp_dictoffset < 0 ||
+        !FT_STR_CHECK_EXACT(name))
         return;
     FtObject *d = ft_type_lookup(tp, name);
     if (d != meth ||
         (FT_TYPE(d) != &FtFunction_Type && FT_TYPE(d) != &FtMethodDescr_Type))
         return;
-    c->type = tp;
-    c->version = tp->tp_version;
-    c->value = d;
-    c->index = 0;
+    if (ft_type_version(tp) == tv)
+        ft_ic_fill(c, tp, tv, 0, d, 0);
 }

@@ -199,9 +199,11 @@ static void mcache_fill(FtMCacheEntry *e, uint64_t version, FtObject *name,
     /* Odd before the new fields can be seen: a full-barrier RMW (writers
      * are serialised by the critical lock, so it always succeeds). */
     ft_atomic_cas_full(&e->seq, s, s + 1);
-    ft_atomic_store((volatile ft_atomic_t *)&e->version, version);
-    ft_atomic_store_ptr((void *volatile *)&e->name, name);
-    ft_atomic_store_ptr((void *volatile *)&e->value, value);
+    /* Release stores: a reader whose acquire load sees one of them then
+     * sees the odd sequence number too, and retries. */
+    ft_atomic_store_release((volatile ft_atomic_t *)&e->version, version);
+    ft_atomic_store_ptr_release((void *volatile *)&e->name, name);
+    ft_atomic_store_ptr_release((void *volatile *)&e->value, value);
     ft_atomic_store_release(&e->seq, s + 2);
 #else
     e->version = version;
