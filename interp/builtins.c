@@ -1252,12 +1252,13 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
             goto done;
         cls = ft_call(meta, callargs, 3, rest);
     }
-    if (cls != NULL && FT_TYPE(cell) == &FtCell_Type) {
-        FtCellObject *c = (FtCellObject *)cell;
-        FT_INCREF(cls);
-        FT_XDECREF(c->ref);
-        c->ref = cls;
-    }
+    /* Through the cell's own setter (cell_contents, objects/cell.c), so
+     * the value is swapped inside the cell's critical section like every
+     * other write (LOAD_DEREF reads it there; the body may already have
+     * handed its functions to other threads). */
+    if (cls != NULL && FT_TYPE(cell) == &FtCell_Type &&
+        ft_object_setattr_str(cell, "cell_contents", cls) < 0)
+        FT_CLEAR(cls);
 done:
     FT_XDECREF(rest);
     FT_XDECREF(cell);

@@ -3,6 +3,7 @@
  * index conversions every sequence uses for subscripts and slices.
  */
 #include "objects/object.h"
+#include "runtime/atomics.h"
 
 #include <limits.h>
 
@@ -490,21 +491,41 @@ static int range_contains(FtObject *op, FtObject *v)
 
 /* ---- range iterator ------------------------------------------------------------ */
 
+/* Threads may share one iterator (workers pulling indices from one
+ * iter(range(n))). Each next() claims a position with one atomic
+ * fetch-and-add in builds without a GIL (a plain increment with one) and
+ * computes the value from it; start, step and len never change, so the
+ * claim is the only shared write and every value comes out exactly once,
+ * without a lock on the path of `for i in range(n)`. Once exhausted,
+ * `taken` may run past len by the number of racing callers; nothing reads
+ * more from it than "at least len". */
 typedef struct {
     FT_OBJECT_HEAD
-    int64_t next;
+    int64_t start;
     int64_t step;
-    int64_t left;
+    int64_t len;
+    ssize_t taken; /* positions claimed; only through TAKEN_* below */
 } RangeIter;
+FT_ATOMIC_STATIC_ASSERT_(sizeof(ssize_t) == sizeof(int64_t),
+                         "a range iterator's position is an ssize_t");
+
+#if defined(FT_GIL_NONE)
+#define TAKEN_LOAD(it) ft_atomic_load_ssize(&(it)->taken)
+#define TAKEN_CLAIM(it) ft_atomic_add_ssize(&(it)->taken, 1)
+#else
+#define TAKEN_LOAD(it) ((it)->taken)
+#define TAKEN_CLAIM(it) ((it)->taken++)
+#endif
 
 static FtObject *rangeiter_new(int64_t start, int64_t step, int64_t len)
 {
     RangeIter *it = (RangeIter *)ft_object_new(&FtRangeIter_Type);
     if (it == NULL)
         return NULL;
-    it->next = start;
+    it->start = start;
     it->step = step;
-    it->left = len;
+    it->len = len;
+    it->taken = 0; /* before the iterator can reach another thread */
     return (FtObject *)it;
 }
 
@@ -521,12 +542,17 @@ static void rangeiter_dealloc(FtObject *op) { ft_object_free(op); }
 static FtObject *rangeiter_next(FtObject *op)
 {
     RangeIter *it = (RangeIter *)op;
-    if (it->left <= 0)
+    /* The load keeps an exhausted iterator from being written again. */
+    if (TAKEN_LOAD(it) >= it->len)
         return NULL;
-    int64_t v = it->next;
-    it->next = (int64_t)((uint64_t)v + (uint64_t)it->step);
-    it->left--;
-    return ft_int_from_i64(v);
+    int64_t i = TAKEN_CLAIM(it);
+    if (i >= it->len)
+        return NULL;
+    /* start + i * step lies between start and stop, so it fits; the
+     * unsigned arithmetic only keeps the product from being UB on the way
+     * when it exceeds int64 (e.g. range(-2**63, 2**63 - 1)). */
+    return ft_int_from_i64(
+        (int64_t)((uint64_t)it->start + (uint64_t)i * (uint64_t)it->step));
 }
 
 static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
@@ -534,7 +560,9 @@ static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
 static FtObject *rangeiter_length_hint(FtObject *self, FtObject *const *args,
                                        size_t nargs, FtObject *kwnames)
 {
-    return ft_int_from_i64(((RangeIter *)self)->left);
+    RangeIter *it = (RangeIter *)self;
+    int64_t taken = TAKEN_LOAD(it);
+    return ft_int_from_i64(taken < it->len ? it->len - taken : 0);
 }
 
 static FtMethodDef rangeiter_methods[] = {

@@ -311,6 +311,13 @@ void ft_cs_resume(FtThreadState *ts)
         ft_cs_resume_slow(&ts->cs_top);
 }
 
+/* ---- the free-list lock ---------------------------------------------------------- */
+
+#if defined(FT_FREELISTS_GLOBAL)
+/* The leaf lock of FT_FREELIST_LOCK (runtime/tstate.h). */
+FtMutex ft_freelist_mutex = FT_MUTEX_INIT;
+#endif
+
 /* ---- the critical lock ---------------------------------------------------------- */
 
 FtCritLock ft_crit_lock_ = {FT_MUTEX_INIT, 0, 0};

@@ -62,8 +62,9 @@
  * A thread must have an FtThreadState to use critical sections.
  *
  * FT_CRIT_LOCK() / FT_CRIT_UNLOCK(): one process-wide lock for interpreter
- * internals (free lists, interned strings, imports, type caches),
- * re-entrant for the thread holding it. Nothing in GIL builds.
+ * internals (interned strings, imports, type caches), re-entrant for the
+ * thread holding it. Nothing in GIL builds. (Free lists have a leaf lock
+ * of their own that never suspends sections: runtime/tstate.h.)
  *
  * Every function here is plain C with C linkage, so the C++ benchmark shim
  * can call it.

@@ -94,11 +94,20 @@ void ft_tstate_delete(FtThreadState *ts);
 void ft_frame_stack_free(FtThreadState *ts);
 /* Around every access to ts->freelist / freelist_len (take and give
  * back): nothing, except with --with-freelists=global in a build without a
- * GIL (the stein preset), where the 1996 patch's global critical lock
- * guards free lists, so its cost is part of what that preset measures. */
+ * GIL (the stein preset), where one process-wide lock guards free lists,
+ * as in the 1996 patch, so its cost is part of what that preset measures.
+ *
+ * That lock is a leaf: a plain FtMutex (defined in runtime/lock.c), held
+ * only for the push or pop itself, never while calling out or acquiring
+ * anything else, and waiting for it never suspends the caller's critical
+ * sections. Objects are allocated and freed inside container sections all
+ * the time; if the wait could suspend them (as FT_CRIT_LOCK's does),
+ * another thread would get into a container in the middle of an
+ * operation. Being a leaf, it cannot take part in a deadlock either. */
 #if defined(FT_FREELISTS_GLOBAL) && defined(FT_GIL_NONE)
-#define FT_FREELIST_LOCK() FT_CRIT_LOCK()
-#define FT_FREELIST_UNLOCK() FT_CRIT_UNLOCK()
+extern FtMutex ft_freelist_mutex;
+#define FT_FREELIST_LOCK() ft_mutex_lock(&ft_freelist_mutex)
+#define FT_FREELIST_UNLOCK() ft_mutex_unlock(&ft_freelist_mutex)
 #else
 #define FT_FREELIST_LOCK() ((void)0)
 #define FT_FREELIST_UNLOCK() ((void)0)
