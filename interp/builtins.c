@@ -1252,13 +1252,11 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
             goto done;
         cls = ft_call(meta, callargs, 3, rest);
     }
-    /* Through the cell's own setter (cell_contents, objects/cell.c), so
-     * the value is swapped inside the cell's critical section like every
-     * other write (LOAD_DEREF reads it there; the body may already have
-     * handed its functions to other threads). */
-    if (cls != NULL && FT_TYPE(cell) == &FtCell_Type &&
-        ft_object_setattr_str(cell, "cell_contents", cls) < 0)
-        FT_CLEAR(cls);
+    /* Inside the cell's critical section like every other write
+     * (LOAD_DEREF reads it there; the body may already have handed its
+     * functions to other threads). */
+    if (cls != NULL && FT_TYPE(cell) == &FtCell_Type)
+        ft_cell_set(cell, cls);
 done:
     FT_XDECREF(rest);
     FT_XDECREF(cell);

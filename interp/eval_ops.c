@@ -790,11 +790,8 @@ FtObject *ft_ev_str_concat(FtFrame *f, FtObject *l, FtObject *r,
         }
         break;
     case FT_OPC_STORE_DEREF: {
-        FtCellObject *cell = (FtCellObject *)f->localsplus[co->co_nlocals + arg];
-        if (cell->ref == l) {
-            cell->ref = NULL;
+        if (ft_cell_take_if(f->localsplus[co->co_nlocals + arg], l))
             FT_DECREF(l);
-        }
         break;
     }
     case FT_OPC_STORE_NAME: {

@@ -163,9 +163,15 @@ static int add_bound(FtObject *d, FtObject *names, FtObject **slots,
 {
     for (ssize_t i = 0; i < n && i < FT_TUPLE_SIZE(names); i++) {
         FtObject *v = slots[i];
-        if (v != NULL && cells)
-            v = ((FtCellObject *)v)->ref;
-        if (v != NULL && ft_dict_set(d, FT_TUPLE_GET(names, i), v) < 0)
+        if (v == NULL)
+            continue;
+        /* Cells through their sections: other threads may share them. */
+        v = cells ? ft_cell_get(v) : FT_NEWREF(v);
+        if (v == NULL)
+            continue;
+        int r = ft_dict_set(d, FT_TUPLE_GET(names, i), v);
+        FT_DECREF(v);
+        if (r < 0)
             return -1;
     }
     return 0;

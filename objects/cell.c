@@ -51,14 +51,46 @@ static FtObject *cell_richcompare(FtObject *a, FtObject *b, int op)
 
 /* ref is read with its INCREF, and swapped, inside the cell's critical
  * section; the old value is released after it (see objects/function.h). */
-static FtObject *cell_get_contents(FtObject *op)
+FtObject *ft_cell_get(FtObject *cell)
 {
     FtObject *ref;
-    FT_BEGIN_CRITICAL_SECTION(op);
-    ref = ((FtCellObject *)op)->ref;
+    FT_BEGIN_CRITICAL_SECTION(cell);
+    ref = ((FtCellObject *)cell)->ref;
     if (ref != NULL)
         FT_INCREF(ref);
     FT_END_CRITICAL_SECTION();
+    return ref;
+}
+
+void ft_cell_set(FtObject *cell, FtObject *value)
+{
+    FtCellObject *c = (FtCellObject *)cell;
+    FtObject *old;
+    if (value != NULL)
+        FT_INCREF(value);
+    FT_BEGIN_CRITICAL_SECTION(cell);
+    old = c->ref;
+    c->ref = value;
+    FT_END_CRITICAL_SECTION();
+    FT_XDECREF(old);
+}
+
+int ft_cell_take_if(FtObject *cell, FtObject *v)
+{
+    FtCellObject *c = (FtCellObject *)cell;
+    int taken = 0;
+    FT_BEGIN_CRITICAL_SECTION(cell);
+    if (c->ref == v) {
+        c->ref = NULL;
+        taken = 1;
+    }
+    FT_END_CRITICAL_SECTION();
+    return taken;
+}
+
+static FtObject *cell_get_contents(FtObject *op)
+{
+    FtObject *ref = ft_cell_get(op);
     if (ref == NULL)
         ft_err_set_string(FtExc_ValueError, "Cell is empty");
     return ref;
@@ -66,15 +98,7 @@ static FtObject *cell_get_contents(FtObject *op)
 
 static int cell_set_contents(FtObject *op, FtObject *value)
 {
-    FtCellObject *c = (FtCellObject *)op;
-    FtObject *old;
-    if (value != NULL)
-        FT_INCREF(value);
-    FT_BEGIN_CRITICAL_SECTION(op);
-    old = c->ref;
-    c->ref = value;
-    FT_END_CRITICAL_SECTION();
-    FT_XDECREF(old);
+    ft_cell_set(op, value);
     return 0;
 }
 

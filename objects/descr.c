@@ -1012,33 +1012,9 @@ static FtType *super_check(FtType *type, FtObject *obj)
     return NULL;
 }
 
-static FtObject *super_tp_new(FtType *t, FtObject *const *args, size_t nargs,
-                              FtObject *kwnames)
+/* A super object of type t for (type, obj); obj may be NULL. */
+static FtObject *super_make(FtType *t, FtType *type, FtObject *obj)
 {
-    FtType *type;
-    FtObject *obj = NULL;
-    if (kwnames != NULL && FT_TUPLE_SIZE(kwnames) > 0) {
-        ft_err_set_string(FtExc_TypeError, "super() takes no keyword arguments");
-        return NULL;
-    }
-    if (nargs == 0) {
-        if (ft_frame_super_args(&type, &obj) < 0)
-            return NULL;
-    } else if (nargs <= 2) {
-        if (!FT_TYPE_CHECK(args[0])) {
-            ft_err_format(FtExc_TypeError,
-                          "super() argument 1 must be a type, not %s",
-                          tname(args[0]));
-            return NULL;
-        }
-        type = (FtType *)args[0];
-        if (nargs == 2 && args[1] != FT_None)
-            obj = args[1];
-    } else {
-        ft_err_format(FtExc_TypeError, "super() expected at most 2 arguments, got %zd",
-                      (ssize_t)nargs);
-        return NULL;
-    }
     FtType *obj_type = NULL;
     if (obj != NULL) {
         obj_type = super_check(type, obj);
@@ -1054,6 +1030,40 @@ static FtObject *super_tp_new(FtType *t, FtObject *const *args, size_t nargs,
     FT_XINCREF(obj_type);
     su->obj_type = obj_type;
     return (FtObject *)su;
+}
+
+static FtObject *super_tp_new(FtType *t, FtObject *const *args, size_t nargs,
+                              FtObject *kwnames)
+{
+    FtType *type;
+    FtObject *obj = NULL;
+    if (kwnames != NULL && FT_TUPLE_SIZE(kwnames) > 0) {
+        ft_err_set_string(FtExc_TypeError, "super() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs == 0) {
+        if (ft_frame_super_args(&type, &obj) < 0)
+            return NULL;
+        FtObject *su = super_make(t, type, obj);
+        FT_DECREF(type);
+        FT_DECREF(obj);
+        return su;
+    } else if (nargs <= 2) {
+        if (!FT_TYPE_CHECK(args[0])) {
+            ft_err_format(FtExc_TypeError,
+                          "super() argument 1 must be a type, not %s",
+                          tname(args[0]));
+            return NULL;
+        }
+        type = (FtType *)args[0];
+        if (nargs == 2 && args[1] != FT_None)
+            obj = args[1];
+    } else {
+        ft_err_format(FtExc_TypeError, "super() expected at most 2 arguments, got %zd",
+                      (ssize_t)nargs);
+        return NULL;
+    }
+    return super_make(t, type, obj);
 }
 
 static int super_init(FtObject *self, FtObject *const *args, size_t nargs,

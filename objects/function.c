@@ -396,13 +396,18 @@ int ft_frame_super_args(FtType **cls, FtObject **self)
         ft_err_set_string(FtExc_RuntimeError, "super(): no arguments");
         return -1;
     }
+    /* Cells are read through their sections: other threads may run
+     * functions sharing them (the class body may still be filling
+     * __class__). Hence new references. */
     FtObject *first = f->localsplus[0];
     ssize_t ncells = FT_TUPLE_SIZE(co->co_cellvars);
+    int first_in_cell = 0;
     if (co->co_cell2arg != NULL) {
         for (ssize_t i = 0; i < ncells; i++) {
             if (co->co_cell2arg[i] == 0) {
                 FtObject *cell = f->localsplus[co->co_nlocals + i];
-                first = cell != NULL ? ((FtCellObject *)cell)->ref : NULL;
+                first = cell != NULL ? ft_cell_get(cell) : NULL;
+                first_in_cell = 1;
                 break;
             }
         }
@@ -411,12 +416,15 @@ int ft_frame_super_args(FtType **cls, FtObject **self)
         ft_err_set_string(FtExc_RuntimeError, "super(): arg[0] deleted");
         return -1;
     }
+    if (!first_in_cell)
+        FT_INCREF(first);
     for (ssize_t i = 0; i < FT_TUPLE_SIZE(co->co_freevars); i++) {
         if (!ft_str_eq_cstr(FT_TUPLE_GET(co->co_freevars, i), "__class__"))
             continue;
         FtObject *cell = f->localsplus[co->co_nlocals + ncells + i];
-        FtObject *klass = cell != NULL ? ((FtCellObject *)cell)->ref : NULL;
+        FtObject *klass = cell != NULL ? ft_cell_get(cell) : NULL;
         if (klass == NULL) {
+            FT_DECREF(first);
             ft_err_set_string(FtExc_RuntimeError, "super(): empty __class__ cell");
             return -1;
         }
@@ -424,12 +432,15 @@ int ft_frame_super_args(FtType **cls, FtObject **self)
             ft_err_format(FtExc_RuntimeError,
                           "super(): __class__ is not a type (%s)",
                           ft_type_name(FT_TYPE(klass)));
+            FT_DECREF(klass);
+            FT_DECREF(first);
             return -1;
         }
         *cls = (FtType *)klass;
         *self = first;
         return 0;
     }
+    FT_DECREF(first);
     ft_err_set_string(FtExc_RuntimeError, "super(): __class__ cell not found");
     return -1;
 }

@@ -41,6 +41,13 @@ typedef struct {
 } FtCellObject;
 
 FtObject *ft_cell_new(FtObject *value); /* value may be NULL */
+/* The contents as a new reference, or NULL (no exception) when empty. */
+FtObject *ft_cell_get(FtObject *cell);
+/* Replaces the contents (value borrowed; NULL empties the cell). */
+void ft_cell_set(FtObject *cell, FtObject *value);
+/* Empties the cell if it holds v: 1 and the cell's reference to v passes
+ * to the caller, else 0. */
+int ft_cell_take_if(FtObject *cell, FtObject *v);
 
 /* Borrowed: the code object's function name and file name (str). */
 FtObject *ft_code_name(FtObject *code);
@@ -51,7 +58,7 @@ FtObject *ft_code_filename(FtObject *code);
  * __class__, else None), new ref. Used by __build_class__. */
 FtObject *ft_function_exec_class_body(FtObject *func, FtObject *ns);
 /* For zero-argument super(): the class from the current frame's __class__
- * cell and the frame's first argument, both borrowed. -1 + RuntimeError
+ * cell and the frame's first argument, both new references. -1 + RuntimeError
  * "super(): no arguments" / "super(): __class__ cell not found". */
 int ft_frame_super_args(FtType **cls, FtObject **self);
 
