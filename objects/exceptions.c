@@ -876,24 +876,28 @@ void ft_err_format(FtType *type, const char *fmt, ...)
 
 void ft_err_set_key(FtObject *key) { set_with_args(&KeyError_type, &key, 1); }
 
-/* Must not allocate: this runs when the allocator has just failed. The one
- * preallocated instance is reused; its old traceback is dropped when nobody
- * else holds it. */
-/* The preallocated MemoryError keeps the traceback of its last use until
- * it is raised again; this drops it once no one else holds the instance. */
+/* Must not allocate: this runs when the allocator has just failed. The
+ * preallocated MemoryError keeps the traceback of its last use until it is
+ * raised again; this drops it once no one else holds the instance. */
 void ft_exceptions_reset_memory_error(void)
 {
     FtObject *exc = prealloc_memory_error;
-    /* Under the critical lock: two threads running out of memory together
-     * must not both clear (and release) the same fields. */
+    FtObject *tb = NULL, *context = NULL, *cause = NULL;
+    /* Detached under the critical lock, so two threads running out of
+     * memory together do not both release the same fields; released after
+     * it, since releasing may free anything (and run __del__). */
     FT_CRIT_LOCK();
     if (exc != NULL && ft_refcnt(exc) == 1) {
-        FT_CLEAR(EXC(exc)->traceback);
-        FT_CLEAR(EXC(exc)->context);
-        FT_CLEAR(EXC(exc)->cause);
+        tb = EXC(exc)->traceback;
+        context = EXC(exc)->context;
+        cause = EXC(exc)->cause;
+        EXC(exc)->traceback = EXC(exc)->context = EXC(exc)->cause = NULL;
         EXC(exc)->suppress_context = 0;
     }
     FT_CRIT_UNLOCK();
+    FT_XDECREF(tb);
+    FT_XDECREF(context);
+    FT_XDECREF(cause);
 }
 
 FtObject *ft_err_no_memory(void)
