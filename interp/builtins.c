@@ -923,11 +923,12 @@ static FtObject *instance_dict(FtObject *o) /* new ref or NULL, no error */
     FtObject **dp = ft_object_dict_ptr(o);
     if (dp == NULL)
         return NULL;
-    if (*dp == NULL && (*dp = ft_dict_new()) == NULL) {
+    FtObject *d = ft_object_dict_get_or_create(dp);
+    if (d == NULL) {
         ft_err_clear();
         return NULL;
     }
-    return FT_NEWREF(*dp);
+    return FT_NEWREF(d);
 }
 
 static FtObject *bi_vars(FtObject *self, FtObject *const *args, size_t nargs,
