@@ -33,7 +33,7 @@ typedef struct Rec {
     /* Pending items: items[head .. len), goals never decreasing. */
     Item *items;
     size_t head, len, cap;
-    uint64_t open_goal; /* goal of items not yet covered by an advance */
+    size_t unassigned; /* items[unassigned .. len) await their goal */
     size_t arm_at;      /* pending count at which to ask for a poll */
 } Rec;
 
@@ -87,6 +87,7 @@ static void push(Rec *r, Item it)
             memmove(r->items, r->items + r->head,
                     (r->len - r->head) * sizeof(Item));
             r->len -= r->head;
+            r->unassigned -= r->head;
             r->head = 0;
         } else {
             size_t cap = r->cap ? r->cap * 2 : 256;
@@ -112,9 +113,7 @@ static void defer(void *p, void (*release)(void *))
         pthread_mutex_unlock(&reg_lock);
         return;
     }
-    if (r->open_goal == 0)
-        r->open_goal = ft_atomic_load(&wr_seq) + 1;
-    Item it = {p, release, r->open_goal};
+    Item it = {p, release, 0}; /* its goal comes with the next advance */
     push(r, it);
     if (r->len - r->head >= r->arm_at && r->breaker != NULL) {
         r->arm_at = r->len - r->head + BATCH;
@@ -174,15 +173,28 @@ static void release_orphans(uint64_t min)
     } while (n == 64);
 }
 
+/* Gives the items deferred since the last advance their goal: the value
+ * this thread's own advance produces. That advance is a full barrier after
+ * their unlinking, so a reader that later reports a sequence at least that
+ * high also sees them unlinked. (A goal read from the sequence at defer
+ * time would not do: another thread's advance in between lets a reader
+ * report past it before this thread unlinked anything.) */
+static void advance(Rec *r)
+{
+    if (r->unassigned == r->len)
+        return;
+    uint64_t goal = (uint64_t)ft_atomic_add_full(&wr_seq, 1) + 1;
+    for (size_t i = r->unassigned; i < r->len; i++)
+        r->items[i].goal = goal;
+    r->unassigned = r->len;
+}
+
 static void poll_self(Rec *r)
 {
     if (r->polling)
         return;
     r->polling = 1;
-    if (r->open_goal != 0) {
-        ft_atomic_add_full(&wr_seq, 1);
-        r->open_goal = 0;
-    }
+    advance(r);
     /* Acquire: the writers' advances are full barriers, so what they
      * unlinked before advancing is visible to this thread's next reads. */
     ft_atomic_store_release(&r->seen, ft_atomic_load_acquire(&wr_seq));
@@ -194,12 +206,12 @@ static void poll_self(Rec *r)
         pthread_mutex_unlock(&reg_lock);
         /* Re-read head/len each time: a release may defer more items
          * (which cannot be ready yet) and compact the array. */
-        while (r->head < r->len && r->items[r->head].goal <= min) {
+        while (r->head < r->unassigned && r->items[r->head].goal <= min) {
             Item it = r->items[r->head++];
             release_item(it);
         }
         if (r->head == r->len)
-            r->head = r->len = 0;
+            r->head = r->len = r->unassigned = 0;
         if (have_orphans)
             release_orphans(min);
     }
@@ -244,9 +256,10 @@ void ft_qsbr_register(void)
  * to poll. reg_lock held. */
 static void hand_off_locked(Rec *r)
 {
+    advance(r);
     for (size_t i = r->head; i < r->len; i++)
         push_orphan(r->items[i]);
-    r->head = r->len = 0;
+    r->head = r->len = r->unassigned = 0;
     for (Rec *o = reg_head; o != NULL; o = o->next)
         if (o != r && ft_atomic_load(&o->seen) != 0 && o->breaker != NULL)
             ft_atomic_store_u32(o->breaker, 1);
@@ -285,7 +298,7 @@ void ft_qsbr_unregister(void)
     free(r->items);
     r->items = NULL;
     r->head = r->len = r->cap = 0;
-    r->open_goal = 0;
+    r->unassigned = 0;
     /* With nobody left to wait for, nothing would ever poll again. */
     pthread_mutex_lock(&reg_lock);
     int alone = reg_head == NULL;
@@ -299,10 +312,7 @@ void ft_qsbr_offline(void)
     Rec *r = &self;
     if (!r->registered)
         return;
-    if (r->open_goal != 0) {
-        ft_atomic_add_full(&wr_seq, 1);
-        r->open_goal = 0;
-    }
+    advance(r);
     ft_atomic_store_release(&r->seen, 0);
 }
 

@@ -14,12 +14,14 @@
  * ft_qsbr_online).
  *
  * Sequence numbers: a global write sequence; each thread publishes the value
- * it last saw at a quiescent state. An item deferred while the sequence is s
- * gets goal s + 1 and the sequence is advanced past it before it waits, so
- * a thread whose published value reaches the goal has passed a quiescent
- * state after the item was unlinked. Items are released, oldest first, when
- * the smallest published value among online threads reaches their goal; a
- * thread waiting on others sets their eval breakers so they report soon.
+ * it last saw at a quiescent state. Items wait in their thread's queue
+ * until that thread advances the sequence (a full-barrier add, at its next
+ * poll); the value it produces is their goal, so a thread whose published
+ * value reaches the goal read the sequence after that advance, hence after
+ * the items were unlinked, and cannot still hold them. Items are released,
+ * oldest first, when the smallest published value among online threads
+ * reaches their goal; a thread waiting on others sets their eval breakers
+ * so they report soon.
  *
  * A lock-free reader therefore must never pass a quiescent state (run the
  * eval loop, block) while it holds a pointer it has not taken a reference to.

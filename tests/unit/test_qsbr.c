@@ -49,7 +49,8 @@ static void test_single_thread(void)
 }
 
 /* A second thread that is online and does not poll until told to. */
-static ft_atomic_t other_state; /* 0 start, 1 online, 2 poll now, 3 polled,
+static ft_atomic_t other_state; /* 0 start, 1 online, 7 advance now,
+                                   8 advanced, 2 poll now, 3 polled,
                                    4 go offline, 5 offline, 6 leave */
 static ft_atomic_t other_saw_breaker;
 
@@ -64,6 +65,11 @@ static void *other_main(void *unused)
     (void)unused;
     FtThreadState *ts = ft_tstate_new();
     ft_atomic_store_release(&other_state, 1);
+    wait_state(7);
+    /* Advance the sequence with a deferral of its own, and report. */
+    ft_qsbr_defer_decref(ft_str_from_cstr("qsbr other's item"));
+    ft_qsbr_poll(ts);
+    ft_atomic_store_release(&other_state, 8);
     wait_state(2);
     /* The main thread's poll asked this thread for a quiescent state. */
     if (ft_eval_breaker_get() != 0)
@@ -88,18 +94,28 @@ static void test_waits_for_other_thread(void)
     wait_state(1);
 
     FtObject *s = ft_str_from_cstr("qsbr probe two");
-    ssize_t r0 = ft_refcnt(s);
+    FtObject *z = ft_str_from_cstr("qsbr probe three");
+    ssize_t r0 = ft_refcnt(s), z0 = ft_refcnt(z);
     FT_INCREF(s);
     ft_qsbr_defer_decref(s);
+    /* The other thread advances the sequence and reports past it; then z
+     * is unlinked. The other thread may have read z before that, so z
+     * must wait for its next quiescent state, advance or not. */
+    ft_atomic_store_release(&other_state, 7);
+    wait_state(8);
+    FT_INCREF(z);
+    ft_qsbr_defer_decref(z);
     settle();
     /* The other thread might be reading: nothing released yet. */
     CU_ASSERT_EQUAL(ft_refcnt(s), r0 + 1);
+    CU_ASSERT_EQUAL(ft_refcnt(z), z0 + 1);
 
     ft_atomic_store_release(&other_state, 2);
     wait_state(3);
     CU_ASSERT_EQUAL(ft_atomic_load(&other_saw_breaker), 1);
     settle();
     CU_ASSERT_EQUAL(ft_refcnt(s), r0);
+    CU_ASSERT_EQUAL(ft_refcnt(z), z0);
 
     /* An offline thread is not waited for. */
     ft_atomic_store_release(&other_state, 4);
@@ -112,6 +128,8 @@ static void test_waits_for_other_thread(void)
     ft_atomic_store_release(&other_state, 6);
     pthread_join(t, NULL);
     FT_DECREF(s);
+    FT_DECREF(z);
+    settle();
     CU_ASSERT_EQUAL(ft_qsbr_pending(), 0);
 }
 
