@@ -1654,7 +1654,7 @@ do_call:
     FtObject *callable = cargs[-1];
     if (FT_TYPE(callable) == &FtFunction_Type) {
         FtFunctionObject *fn = FUNC(callable);
-        FtCodeObject *nco = (FtCodeObject *)fn->code;
+        FtCodeObject *nco = ft_function_code(callable);
         if (LIKELY(!(nco->co_flags & FT_CO_GENERATOR))) {
             /* A Python function: run it in this loop. */
             int n = ft_code_nlocalsplus(nco);
@@ -1683,7 +1683,7 @@ do_call:
             } else {
                 memset(nf->localsplus, 0, (size_t)n * sizeof(FtObject *));
                 nf->func = FT_NEWREF(callable);
-                int rc = ft_function_bind_args(callable, nf->localsplus, cargs,
+                int rc = ft_function_bind_args(callable, nco, nf->localsplus, cargs,
                                                cnargs, ckw);
                 if (rc == 0 && n > nco->co_nlocals)
                     rc = ft_frame_init_cells(nf, fn->closure);

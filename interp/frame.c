@@ -111,7 +111,7 @@ FtFrame *ft_frame_new_call(FtThreadState *ts, FtObject *func,
                            FtObject *kwnames, int heap)
 {
     FtFunctionObject *fn = (FtFunctionObject *)func;
-    FtCodeObject *co = (FtCodeObject *)fn->code;
+    FtCodeObject *co = ft_function_code(func);
     int n = ft_code_nlocalsplus(co);
     size_t size = ft_frame_size(co, n);
     FtFrame *f = heap ? ft_mem_alloc(size) : ft_frame_alloc(ts, size);
@@ -120,7 +120,7 @@ FtFrame *ft_frame_new_call(FtThreadState *ts, FtObject *func,
     ft_frame_init(f, co, n, FT_NEWREF(func), fn->globals, fn->builtins, NULL);
     f->on_heap = (unsigned char)(heap != 0);
     memset(f->localsplus, 0, (size_t)n * sizeof(FtObject *));
-    if (ft_function_bind_args(func, f->localsplus, args, nargs, kwnames) < 0 ||
+    if (ft_function_bind_args(func, co, f->localsplus, args, nargs, kwnames) < 0 ||
         (n > co->co_nlocals && ft_frame_init_cells(f, fn->closure) < 0)) {
         ft_frame_clear(f);
         ft_frame_free(ts, f);

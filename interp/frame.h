@@ -147,10 +147,21 @@ void ft_frame_clear(FtFrame *f);
 /* Frees a frame's memory after ft_frame_clear. */
 void ft_frame_free(FtThreadState *ts, FtFrame *f);
 
-/* Binds arguments into locals[0 .. argcount + kwonly + varargs + varkw),
+/* func's code (func a function). Another thread may replace __code__ at
+ * any moment: read it once per call, with this acquire load, and run what
+ * it gave (objects/function.c never releases a replaced code object). */
+static inline FtCodeObject *ft_function_code(FtObject *func)
+{
+    return (FtCodeObject *)ft_atomic_load_ptr_acquire(
+        (void *const volatile *)&((FtFunctionObject *)func)->code);
+}
+
+/* Binds arguments into locals[0 .. argcount + kwonly + varargs + varkw)
+ * by co, the code the frame was made for (read from func once, since
+ * another thread may replace func.__code__),
  * which must all be NULL on entry; takes new references. 0, or -1 +
  * TypeError (the locals filled so far stay for the caller to clear). */
-int ft_function_bind_args(FtObject *func, FtObject **locals,
+int ft_function_bind_args(FtObject *func, FtCodeObject *co, FtObject **locals,
                           FtObject *const *args, size_t nargs,
                           FtObject *kwnames);
 

@@ -5,6 +5,7 @@
  */
 #include "interp/frame.h"
 #include "objects/object.h"
+#include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
 #include <stdio.h>
@@ -95,10 +96,10 @@ static FtObject *join_names(FtObject **names, size_t n)
 
 /* Raises "f() missing N required <kind> argument(s): ..." for the unbound
  * slots among locals[lo..hi) (whose names are varnames[lo..hi)). */
-static int missing_args(FtFunctionObject *fn, FtObject **locals, size_t lo,
-                        size_t hi, const char *kind)
+static int missing_args(FtFunctionObject *fn, FtCodeObject *co,
+                        FtObject **locals, size_t lo, size_t hi,
+                        const char *kind)
 {
-    FtCodeObject *co = (FtCodeObject *)fn->code;
     FtObject *small[8];
     FtObject **names = small;
     size_t n = 0;
@@ -123,8 +124,7 @@ static int missing_args(FtFunctionObject *fn, FtObject **locals, size_t lo,
 
 /* __defaults__ and __kwdefaults__ may be replaced by another thread while
  * a call binds its arguments: without a GIL the binder holds its own
- * reference (taken under the critical lock, see load_field); with one it
- * reads the field directly, as before. */
+ * reference (see load_field); with one it reads the field directly. */
 static FtObject *load_field(FtObject **slot);
 #if defined(FT_GIL_NONE)
 #define FIELD_ACQUIRE(slot) load_field(slot)
@@ -134,12 +134,13 @@ static FtObject *load_field(FtObject **slot);
 #define FIELD_RELEASE(v) ((void)0)
 #endif
 
-static int too_many_positional(FtFunctionObject *fn, FtObject **locals,
-                               size_t given)
+static int too_many_positional(FtFunctionObject *fn, FtCodeObject *co,
+                               FtObject **locals, size_t given)
 {
-    FtCodeObject *co = (FtCodeObject *)fn->code;
     size_t argcount = (size_t)co->co_argcount;
-    size_t ndefs = fn->defaults != NULL ? (size_t)FT_TUPLE_SIZE(fn->defaults) : 0;
+    FtObject *defs = FIELD_ACQUIRE(&fn->defaults);
+    size_t ndefs = defs != NULL ? (size_t)FT_TUPLE_SIZE(defs) : 0;
+    FIELD_RELEASE(defs);
     size_t kwonly_given = 0;
     for (int i = 0; i < co->co_kwonlyargcount; i++)
         if (locals[argcount + (size_t)i] != NULL)
@@ -168,9 +169,9 @@ static int too_many_positional(FtFunctionObject *fn, FtObject **locals,
 
 /* Raises the error for keyword names that are positional-only parameters
  * (when there is no **kwargs to receive them). */
-static int posonly_as_keyword(FtFunctionObject *fn, FtObject *kwnames)
+static int posonly_as_keyword(FtFunctionObject *fn, FtCodeObject *co,
+                              FtObject *kwnames)
 {
-    FtCodeObject *co = (FtCodeObject *)fn->code;
     FtStrBuilder sb;
     ft_sb_init(&sb);
     int found = 0;
@@ -204,11 +205,10 @@ static int is_posonly_name(FtCodeObject *co, FtObject *key)
     return 0;
 }
 
-static int bind_keywords(FtFunctionObject *fn, FtObject **locals,
-                         FtObject *const *kwvalues, FtObject *kwnames,
-                         FtObject *kwdict)
+static int bind_keywords(FtFunctionObject *fn, FtCodeObject *co,
+                         FtObject **locals, FtObject *const *kwvalues,
+                         FtObject *kwnames, FtObject *kwdict)
 {
-    FtCodeObject *co = (FtCodeObject *)fn->code;
     ssize_t lo = co->co_posonlyargcount;
     ssize_t total = co->co_argcount + co->co_kwonlyargcount;
     FtObject *const *varnames = ((FtTupleObject *)co->co_varnames)->items;
@@ -245,7 +245,7 @@ static int bind_keywords(FtFunctionObject *fn, FtObject **locals,
             continue;
         }
         if (is_posonly_name(co, key))
-            return posonly_as_keyword(fn, kwnames);
+            return posonly_as_keyword(fn, co, kwnames);
         ft_err_format(FtExc_TypeError,
                       "%U() got an unexpected keyword argument '%U'",
                       fn->qualname, key);
@@ -254,12 +254,11 @@ static int bind_keywords(FtFunctionObject *fn, FtObject **locals,
     return 0;
 }
 
-int ft_function_bind_args(FtObject *func, FtObject **locals,
+int ft_function_bind_args(FtObject *func, FtCodeObject *co, FtObject **locals,
                           FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
 {
     FtFunctionObject *fn = FUNC(func);
-    FtCodeObject *co = (FtCodeObject *)fn->code;
     size_t argcount = (size_t)co->co_argcount;
     size_t total = argcount + (size_t)co->co_kwonlyargcount;
     int flags = co->co_flags;
@@ -292,10 +291,10 @@ int ft_function_bind_args(FtObject *func, FtObject **locals,
         locals[total] = t;
     }
     if (kwnames != NULL && FT_TUPLE_SIZE(kwnames) > 0 &&
-        bind_keywords(fn, locals, args + nargs, kwnames, kwdict) < 0)
+        bind_keywords(fn, co, locals, args + nargs, kwnames, kwdict) < 0)
         return -1;
     if (nargs > argcount && !(flags & FT_CO_VARARGS))
-        return too_many_positional(fn, locals, nargs);
+        return too_many_positional(fn, co, locals, nargs);
     if (nargs < argcount) {
         FtObject *defs = FIELD_ACQUIRE(&fn->defaults);
         size_t ndefs = defs != NULL ? (size_t)FT_TUPLE_SIZE(defs) : 0;
@@ -303,7 +302,7 @@ int ft_function_bind_args(FtObject *func, FtObject **locals,
         for (size_t i = nargs; i < first_default; i++)
             if (locals[i] == NULL) {
                 FIELD_RELEASE(defs);
-                return missing_args(fn, locals, nargs, first_default,
+                return missing_args(fn, co, locals, nargs, first_default,
                                     "positional");
             }
         for (size_t i = nargs > first_default ? nargs : first_default;
@@ -333,7 +332,7 @@ int ft_function_bind_args(FtObject *func, FtObject **locals,
             missing++;
         }
         if (missing)
-            return missing_args(fn, locals, argcount, total, "keyword-only");
+            return missing_args(fn, co, locals, argcount, total, "keyword-only");
     }
     return 0;
 }
@@ -342,7 +341,7 @@ FtObject *ft_function_vectorcall(FtObject *func, FtObject *const *args,
                                  size_t nargs, FtObject *kwnames)
 {
     FtThreadState *ts = ft_tstate_get();
-    FtCodeObject *co = (FtCodeObject *)FUNC(func)->code;
+    FtCodeObject *co = ft_function_code(func);
     if (co->co_flags & FT_CO_GENERATOR) {
         FtFrame *f = ft_frame_new_call(ts, func, args, nargs, kwnames, 1);
         if (f == NULL)
@@ -367,7 +366,7 @@ FtObject *ft_function_exec_class_body(FtObject *func, FtObject *ns)
     }
     FtThreadState *ts = ft_tstate_get();
     FtFunctionObject *fn = FUNC(func);
-    FtCodeObject *co = (FtCodeObject *)fn->code;
+    FtCodeObject *co = ft_function_code(func);
     int n = ft_code_nlocalsplus(co);
     FtFrame *f = ft_frame_alloc(ts, ft_frame_size(co, n));
     if (f == NULL)
@@ -446,30 +445,32 @@ int ft_frame_super_args(FtType **cls, FtObject **self)
 }
 
 /* ---- attributes ---- */
-/* Functions have no per-object lock, so their replaceable attributes are
- * read (with the INCREF) and swapped under the critical lock; the old value
- * is released after it. (The call path still reads code and defaults
- * without it, so replacing them while another thread calls the function
- * is not yet safe without a GIL.) */
+/* Functions have no per-object lock. Their replaceable attributes are
+ * swapped under the critical lock (so two writers never both release the
+ * old value) and published with a release store; the old value is
+ * released only after a grace period (runtime/qsbr.h), so a reader needs
+ * no lock: an acquire load, then its own reference. */
 static FtObject *load_field(FtObject **slot)
 {
-    FtObject *v;
-    FT_CRIT_LOCK();
-    v = *slot;
+    FtObject *v = ft_atomic_load_ptr_acquire((void *const volatile *)slot);
     if (v != NULL)
         FT_INCREF(v);
-    FT_CRIT_UNLOCK();
     return v;
+}
+
+static FtObject *exchange_field(FtObject **slot, FtObject *v) /* steals v */
+{
+    FtObject *old;
+    FT_CRIT_LOCK();
+    old = ft_atomic_load_ptr((void *const volatile *)slot);
+    ft_atomic_store_ptr_release((void *volatile *)slot, v);
+    FT_CRIT_UNLOCK();
+    return old;
 }
 
 static void swap_field(FtObject **slot, FtObject *v) /* steals v */
 {
-    FtObject *old;
-    FT_CRIT_LOCK();
-    old = *slot;
-    *slot = v;
-    FT_CRIT_UNLOCK();
-    FT_XDECREF(old);
+    ft_qsbr_defer_decref(exchange_field(slot, v));
 }
 
 static FtObject *func_get_name(FtObject *op) { return load_field(&FUNC(op)->name); }
@@ -561,7 +562,11 @@ static int func_set_code(FtObject *op, FtObject *value)
                       FUNC(op)->name, nclosure, nfree);
         return -1;
     }
-    swap_field(&FUNC(op)->code, FT_NEWREF(value));
+    /* The old code is never released: a frame running it holds no
+     * reference of its own (calls read fn->code once and run it), and it
+     * may run for longer than any grace period. Replacing __code__ is
+     * rare; keeping the old one is the price of frames not counting. */
+    (void)exchange_field(&FUNC(op)->code, FT_NEWREF(value));
     return 0;
 }
 
