@@ -22,8 +22,10 @@
 #define USE_COMPUTED_GOTOS 0
 #endif
 
-/* The list fast paths read list storage without the list's lock: only
- * safe while a GIL serialises threads. */
+/* The list fast paths read and write list storage directly: only safe
+ * while a GIL serialises threads. Without one, BINARY_SUBSCR reads list[i]
+ * through ft_list_get_fast (no lock; objects/list.h) and STORE_SUBSCR
+ * calls ft_list_set (the list's lock, but no generic dispatch). */
 #if defined(FT_GIL_NONE)
 #define LIST_FAST_PATHS 0
 #else
@@ -491,7 +493,8 @@ dispatch:
         FtObject *sub = TOP(), *container = SECOND(), *res;
         if (FT_INT_CHECK_EXACT(sub)) {
             int64_t i = FT_INT_VALUE(sub);
-            if (LIST_FAST_PATHS && FT_LIST_CHECK_EXACT(container)) {
+            if (FT_LIST_CHECK_EXACT(container)) {
+#if LIST_FAST_PATHS
                 ssize_t n = FT_LIST_SIZE(container);
                 if (i < 0)
                     i += n;
@@ -500,6 +503,11 @@ dispatch:
                     FT_INCREF(res);
                     goto subscr_done;
                 }
+#else
+                /* Out of range or undecided: the generic path below. */
+                if (ft_list_get_fast(container, (ssize_t)i, &res) > 0)
+                    goto subscr_done;
+#endif
             } else if (FT_TUPLE_CHECK_EXACT(container)) {
                 ssize_t n = FT_TUPLE_SIZE(container);
                 if (i < 0)
@@ -526,9 +534,10 @@ dispatch:
     {
         FtObject *sub = TOP(), *container = SECOND(), *v = THIRD();
         sp -= 3;
-        if (LIST_FAST_PATHS && FT_INT_CHECK_EXACT(sub) &&
-            FT_LIST_CHECK_EXACT(container)) {
+        int rc;
+        if (FT_INT_CHECK_EXACT(sub) && FT_LIST_CHECK_EXACT(container)) {
             int64_t i = FT_INT_VALUE(sub);
+#if LIST_FAST_PATHS
             ssize_t n = FT_LIST_SIZE(container);
             if (i < 0)
                 i += n;
@@ -540,8 +549,15 @@ dispatch:
                 FT_DECREF(sub);
                 DISPATCH();
             }
+#else
+            rc = ft_list_set(container, (ssize_t)i, v);
+            goto store_subscr_done;
+#endif
         }
-        int rc = ft_object_setitem(container, sub, v);
+        rc = ft_object_setitem(container, sub, v);
+#if !LIST_FAST_PATHS
+    store_subscr_done:
+#endif
         FT_DECREF(v);
         FT_DECREF(container);
         FT_DECREF(sub);

@@ -5,7 +5,10 @@
  * Sorting lives in objects/list_sort.c.
  */
 #include "objects/object.h"
+#include "interp/frame.h"
+#include "runtime/atomics.h"
 #include "runtime/lock.h"
+#include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
 #include <limits.h>
@@ -19,8 +22,53 @@
  * INCREF'd before its section ends. Code that calls back into Python
  * inside a section (comparisons, reprs, key functions) re-reads size and
  * items afterwards: the section may have been suspended meanwhile. In GIL
- * builds the section macros are bare braces. */
+ * builds the section macros are bare braces.
+ *
+ * The exception is the hot read: list[i] with an int takes no lock
+ * (ft_list_get_fast in list.h loads items with acquire, the size relaxed
+ * and the slot with acquire; checks i against the size it loaded and
+ * against the capacity stored in front of the array it loaded; falls back
+ * to the locked path on a NULL slot). So that it can neither crash nor
+ * return a freed object, writers keep five rules (FT_LIST_LOCKFREE_READS;
+ * with a GIL all of it compiles to plain stores and immediate releases):
+ *   - every store into a published array's slots, l->size and l->items is
+ *     atomic (SLOT_STORE, SIZE_STORE, ITEMS_PUBLISH; memmove becomes
+ *     list_move), so no reader sees a torn pointer; slots and l->items
+ *     are release stores, so a reader that loads a pointer also sees the
+ *     object (or array) it points to fully initialised (on x86 all of
+ *     these are plain movs);
+ *   - a published array is never realloc'd in place or freed at once: a
+ *     new one is filled (capacity word, the live items, NULL after them),
+ *     published with a release store, and the old one retired with
+ *     ft_qsbr_defer_free (items_retire) — a reader that loaded the old
+ *     pointer reads memory that stays valid until its next quiescent
+ *     state, and every pointer in it was an item of the list when it was
+ *     retired;
+ *   - in the current array the slots from l->size up are NULL whenever no
+ *     operation is moving them: new arrays are NULL-filled and shrinking
+ *     stores NULL into the slots it gives up (list_resize). A reader
+ *     holding an older, larger size, or one whose load of a just-filled
+ *     slot is not ordered after the size it read, finds NULL or a live
+ *     item there, never a pointer left behind by an item released long
+ *     ago;
+ *   - a reference leaving the list (overwrite, del, remove, slice
+ *     assignment, clear, pop) is dropped with ft_qsbr_defer_decref, after
+ *     its slot was overwritten; pop hands the list's reference to the
+ *     caller, so it takes one more and defers that;
+ *   - sort detaches the array (items NULL, size 0) and writes the sorted
+ *     order back into it with atomic stores: a reader that loaded it
+ *     before finds each slot holding its old or its new item.
+ * So a non-NULL slot a reader loads holds an object that was in the list
+ * at some moment since the reader's last quiescent state, and that stays
+ * alive until its next one: FT_NEWREF is safe without CPython's
+ * compare-and-retry. A list no other thread can see yet (ft_list_new and
+ * its callers, copies, concatenations) is written plainly, and
+ * list_dealloc releases at once: no thread can read a list it holds no
+ * reference to. */
 FT_OBJECT_LOCK_CHECK(FtListObject);
+#if defined(FT_LIST_LOCKFREE_READS) != defined(FT_QSBR_ACTIVE)
+#error "objects/list.h and runtime/qsbr.h disagree about lock-free reads"
+#endif
 
 /* Iterators shared between threads: with a GIL an exhausted iterator
  * drops its container at once; without one it keeps it until it is
@@ -140,39 +188,248 @@ void ft_list_thread_cleanup(void)
 
 /* ---- storage ------------------------------------------------------------------ */
 
-/* Resizes the item array for newsize items with CPython's growth pattern
- * (about 1/8 extra, so appends are amortised O(1) without wasting much). */
-static int list_resize(FtListObject *l, ssize_t newsize)
+/* Every allocation, resize and release of an item array goes through
+ * these functions. With lock-free reads the array starts one word early:
+ * [capacity, items[0], items[1], ...], FT_LIST_ITEMS pointing at items[0].
+ * With a GIL they are the plain allocator calls. */
+#if defined(FT_LIST_LOCKFREE_READS)
+#define ITEMS_BASE(items) ((ssize_t *)(items) - 1)
+
+static FtObject **items_wrap(ssize_t *base, size_t cap)
 {
-    ssize_t allocated = l->allocated;
+    if (base == NULL)
+        return NULL;
+    base[0] = (ssize_t)cap;
+    return (FtObject **)(base + 1);
+}
+
+/* Slots uninitialised. */
+static FtObject **items_alloc(size_t cap)
+{
+    return items_wrap(ft_mem_alloc((cap + 1) * sizeof(FtObject *)), cap);
+}
+
+static FtObject **items_calloc(size_t cap)
+{
+    return items_wrap(ft_mem_calloc(cap + 1, sizeof(FtObject *)), cap);
+}
+
+/* Only for an array no other thread can be reading (NULL on failure, the
+ * old array kept). */
+static FtObject **items_realloc(FtObject **items, size_t cap)
+{
+    ssize_t *base = items != NULL ? ITEMS_BASE(items) : NULL;
+    return items_wrap(ft_mem_realloc(base, (cap + 1) * sizeof(FtObject *)),
+                      cap);
+}
+
+static void items_free(FtObject **items)
+{
+    if (items != NULL)
+        ft_mem_free(ITEMS_BASE(items));
+}
+
+static void items_free_cb(void *base) { ft_mem_free(base); }
+
+/* Deferred releases are batched by count (runtime/qsbr.c), but a list
+ * growing by appends retires ever larger arrays, which would pile up to
+ * about eight times the list's own array before the batch is full: from
+ * this capacity on, ask for a quiescent state at the next eval-loop check
+ * (the array retired the time before is released then). */
+#define RETIRE_NUDGE_CAP 8192
+
+static void retire_base(FtObject **items, void (*release)(void *))
+{
+    ft_qsbr_defer_free(ITEMS_BASE(items), release);
+    if (FT_LIST_CAPACITY(items) >= RETIRE_NUDGE_CAP)
+        ft_atomic_store_u32(ft_eval_breaker_ptr(), 1);
+}
+
+/* A published array that has just been replaced or emptied: freed after a
+ * grace period. Its references have moved on or are dropped by the
+ * caller. */
+static void items_retire(FtObject **items)
+{
+    if (items != NULL)
+        retire_base(items, items_free_cb);
+}
+
+/* After a grace period: drops the references in the array (the slots past
+ * the list's last size are NULL) and frees it. */
+static void items_discard_cb(void *base)
+{
+    ssize_t cap = ((ssize_t *)base)[0];
+    FtObject **items = (FtObject **)((ssize_t *)base + 1);
+    for (ssize_t i = cap - 1; i >= 0; i--)
+        FT_XDECREF(items[i]);
+    ft_mem_free(base);
+}
+
+void ft_list_items_discard_(FtObject **items, ssize_t n)
+{
+    (void)n;
+    if (items != NULL)
+        retire_base(items, items_discard_cb);
+}
+
+/* References taken out of a published list: dropped after a grace period. */
+static void drop_refs(FtObject **refs, ssize_t n)
+{
+    for (ssize_t i = n - 1; i >= 0; i--)
+        ft_qsbr_defer_decref(refs[i]);
+}
+#define DROP_REF(op) ft_qsbr_defer_decref(op)
+#define DROP_XREF(op) ft_qsbr_defer_decref(op)
+#else
+static FtObject **items_alloc(size_t cap)
+{
+    return ft_mem_alloc(cap * sizeof(FtObject *));
+}
+
+static FtObject **items_calloc(size_t cap)
+{
+    return ft_mem_calloc(cap, sizeof(FtObject *));
+}
+
+static FtObject **items_realloc(FtObject **items, size_t cap)
+{
+    return ft_mem_realloc(items, cap * sizeof(FtObject *));
+}
+
+static void items_free(FtObject **items) { ft_mem_free(items); }
+
+void ft_list_items_discard_(FtObject **items, ssize_t n)
+{
+    for (ssize_t i = n - 1; i >= 0; i--)
+        FT_XDECREF(items[i]);
+    ft_mem_free(items);
+}
+
+static void drop_refs(FtObject **refs, ssize_t n)
+{
+    for (ssize_t i = n - 1; i >= 0; i--)
+        FT_XDECREF(refs[i]);
+}
+#define DROP_REF(op) FT_DECREF(op)
+#define DROP_XREF(op) FT_XDECREF(op)
+#endif
+
+#define SLOT_STORE(items, i, v) FT_LIST_SLOT_STORE_(items, i, v)
+#define SIZE_STORE(l, n) FT_LIST_SIZE_STORE_(l, n)
+#define ITEMS_PUBLISH(l, a) FT_LIST_ITEMS_PUBLISH_(l, a)
+
+/* l->items[dst:dst+n] = l->items[src:src+n] (overlapping), as memmove.
+ * With lock-free reads slot by slot, each store atomic, in the order that
+ * reads every slot before overwriting it: each slot goes from its old
+ * value to its new one in one store, and every value it holds is a live
+ * item of the list. (Building the moved array aside and publishing it
+ * instead was 4x slower on tests/threads/ft_list_ops.py: a fresh big
+ * allocation per insert(0), and the old one is only freed after a grace
+ * period.) */
+static void list_move(FtListObject *l, ssize_t dst, ssize_t src, ssize_t n)
+{
+    FtObject **items = l->items;
+    if (n <= 0 || dst == src)
+        return;
+#if defined(FT_LIST_LOCKFREE_READS)
+    if (dst < src) {
+        for (ssize_t i = 0; i < n; i++)
+            SLOT_STORE(items, dst + i, items[src + i]);
+    } else {
+        for (ssize_t i = n - 1; i >= 0; i--)
+            SLOT_STORE(items, dst + i, items[src + i]);
+    }
+#else
+    memmove(items + dst, items + src, (size_t)n * sizeof(FtObject *));
+#endif
+}
+
+/* Sets the size and makes the array fit newsize items, with CPython's
+ * growth pattern (about 1/8 extra, so appends are amortised O(1) without
+ * wasting much). Growing may fail (MemoryError); shrinking never does (it
+ * keeps the larger array if it must). With lock-free reads the new slots
+ * are NULL and the slots given up are NULLed (the caller has moved or
+ * taken their references); `published` 0 is for a list no other thread can
+ * see yet, whose array may be realloc'd in place. With a GIL the new slots
+ * are uninitialised. */
+static int list_resize_impl(FtListObject *l, ssize_t newsize, int published)
+{
+    ssize_t allocated = l->allocated, size = l->size;
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
-        l->size = newsize;
+#if defined(FT_LIST_LOCKFREE_READS)
+        for (ssize_t i = newsize; i < size; i++)
+            SLOT_STORE(l->items, i, NULL);
+#endif
+        SIZE_STORE(l, newsize);
         return 0;
     }
     size_t new_alloc = ((size_t)newsize + ((size_t)newsize >> 3) + 6) &
                        ~(size_t)3;
-    if (newsize - l->size > (ssize_t)(new_alloc - newsize))
+    if (newsize - size > (ssize_t)(new_alloc - newsize))
         new_alloc = ((size_t)newsize + 3) & ~(size_t)3;
     if (newsize == 0)
         new_alloc = 0;
-    if (new_alloc > (size_t)SSIZE_MAX / sizeof(FtObject *)) {
+    if (new_alloc > (size_t)SSIZE_MAX / sizeof(FtObject *) - 1) {
         ft_err_no_memory();
         return -1;
     }
-    FtObject **items;
+    FtObject **old = l->items, **items;
+#if defined(FT_LIST_LOCKFREE_READS)
+    ssize_t keep = size < newsize ? size : newsize;
     if (new_alloc == 0) {
-        ft_mem_free(l->items);
+        items = NULL;
+    } else if (!published) {
+        items = items_realloc(old, new_alloc);
+        if (items != NULL)
+            for (size_t i = (size_t)keep; i < new_alloc; i++)
+                items[i] = NULL;
+    } else {
+        items = items_alloc(new_alloc);
+        if (items != NULL) {
+            /* Not published yet: plain stores. */
+            if (keep > 0)
+                memcpy(items, old, (size_t)keep * sizeof(FtObject *));
+            for (size_t i = (size_t)keep; i < new_alloc; i++)
+                items[i] = NULL;
+        }
+    }
+    if (items == NULL && new_alloc > 0) {
+        if (newsize > size)
+            return -1;
+        ft_err_clear(); /* shrinking: keep the larger array */
+        for (ssize_t i = newsize; i < size; i++)
+            SLOT_STORE(old, i, NULL);
+        SIZE_STORE(l, newsize);
+        return 0;
+    }
+    ITEMS_PUBLISH(l, items);
+    if (published)
+        items_retire(old);
+    else if (new_alloc == 0)
+        items_free(old);
+#else
+    (void)published;
+    if (new_alloc == 0) {
+        items_free(old);
         items = NULL;
     } else {
-        items = ft_mem_realloc(l->items, new_alloc * sizeof(FtObject *));
-        if (items == NULL)
-            return -1;
+        items = items_realloc(old, new_alloc);
+        if (items == NULL) {
+            if (newsize > size)
+                return -1;
+            ft_err_clear(); /* shrinking: keep the larger array */
+            l->size = newsize;
+            return 0;
+        }
     }
     l->items = items;
-    l->size = newsize;
+#endif
+    SIZE_STORE(l, newsize);
     l->allocated = (ssize_t)new_alloc;
     return 0;
 }
+
+#define list_resize(l, n) list_resize_impl(l, n, 1)
 
 static FtListObject *list_alloc(FtType *type)
 {
@@ -212,7 +469,7 @@ FtObject *ft_list_new(ssize_t size)
     if (l == NULL)
         return NULL;
     if (size > 0) {
-        l->items = ft_mem_calloc((size_t)size, sizeof(FtObject *));
+        l->items = items_calloc((size_t)size);
         if (l->items == NULL) {
             FT_DECREF(l);
             return NULL;
@@ -252,6 +509,9 @@ static FtObject *list_copy_locked(FtListObject *l, ssize_t lo, ssize_t hi)
     }
 }
 
+static int list_extend_impl(FtObject *list, FtObject *iterable,
+                            int published);
+
 FtObject *ft_list_from_iterable(FtObject *iterable)
 {
     /* Exact types only: a subclass may override __iter__. */
@@ -268,43 +528,46 @@ FtObject *ft_list_from_iterable(FtObject *iterable)
     FtObject *l = ft_list_new(0);
     if (l == NULL)
         return NULL;
-    if (ft_list_extend(l, iterable) < 0) {
+    if (list_extend_impl(l, iterable, 0) < 0) {
         FT_DECREF(l);
         return NULL;
     }
     return l;
 }
 
-static int app1_slow(FtListObject *l, FtObject *item)
+/* `published`: see list_resize_impl. */
+static int app1_slow(FtListObject *l, FtObject *item, int published)
 {
     ssize_t n = l->size;
-    if (list_resize(l, n + 1) < 0)
+    if (list_resize_impl(l, n + 1, published) < 0)
         return -1;
-    l->items[n] = FT_NEWREF(item);
+    SLOT_STORE(l->items, n, FT_NEWREF(item));
     return 0;
 }
 
+/* The slot is filled before the size covers it. */
 static inline int list_append_locked(FtListObject *l, FtObject *item)
 {
     ssize_t n = l->size;
     if (n < l->allocated) {
-        l->items[n] = FT_NEWREF(item);
-        l->size = n + 1;
+        SLOT_STORE(l->items, n, FT_NEWREF(item));
+        SIZE_STORE(l, n + 1);
         return 0;
     }
-    return app1_slow(l, item);
+    return app1_slow(l, item, 1);
 }
 
 /* Appends item, stealing the reference (also on failure). */
-static inline int list_append_steal(FtListObject *l, FtObject *item)
+static inline int list_append_steal(FtListObject *l, FtObject *item,
+                                    int published)
 {
     ssize_t n = l->size;
     if (n < l->allocated) {
-        l->items[n] = item;
-        l->size = n + 1;
+        SLOT_STORE(l->items, n, item);
+        SIZE_STORE(l, n + 1);
         return 0;
     }
-    int r = app1_slow(l, item);
+    int r = app1_slow(l, item, published);
     FT_DECREF(item);
     return r;
 }
@@ -318,7 +581,8 @@ int ft_list_append(FtObject *list, FtObject *item)
     return r;
 }
 
-static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m)
+static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m,
+                        int published)
 {
     ssize_t n = l->size;
     if (m == 0)
@@ -326,22 +590,24 @@ static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m)
     if (m > SSIZE_MAX - n)
         return ft_err_no_memory(), -1;
     int self = src == l->items;
-    if (list_resize(l, n + m) < 0)
+    if (list_resize_impl(l, n + m, published) < 0)
         return -1;
     if (self)
         src = l->items; /* l.extend(l): the array may have moved */
     for (ssize_t i = 0; i < m; i++)
-        l->items[n + i] = FT_NEWREF(src[i]);
+        SLOT_STORE(l->items, n + i, FT_NEWREF(src[i]));
     return 0;
 }
 
-int ft_list_extend(FtObject *list, FtObject *iterable)
+/* ft_list_extend; `published` 0 when no other thread can see the list
+ * (ft_list_from_iterable), see list_resize_impl. */
+static int list_extend_impl(FtObject *list, FtObject *iterable, int published)
 {
     FtListObject *l = L(list);
     if (FT_LIST_CHECK_EXACT(iterable) || iterable == list) {
         int r;
         FT_BEGIN_CRITICAL_SECTION2(list, iterable);
-        r = extend_array(l, L(iterable)->items, L(iterable)->size);
+        r = extend_array(l, L(iterable)->items, L(iterable)->size, published);
         FT_END_CRITICAL_SECTION2();
         return r;
     }
@@ -349,7 +615,7 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
         int r;
         FT_BEGIN_CRITICAL_SECTION(list);
         r = extend_array(l, ((FtTupleObject *)iterable)->items,
-                         FT_SIZE(iterable));
+                         FT_SIZE(iterable), published);
         FT_END_CRITICAL_SECTION();
         return r;
     }
@@ -359,7 +625,7 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
     if (handled) {
         if (snap == NULL)
             return -1;
-        int r = ft_list_extend(list, snap);
+        int r = list_extend_impl(list, snap, published);
         FT_DECREF(snap);
         return r;
     }
@@ -375,7 +641,7 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
             break;
         int r;
         FT_BEGIN_CRITICAL_SECTION(list);
-        r = list_append_steal(l, item);
+        r = list_append_steal(l, item, published);
         FT_END_CRITICAL_SECTION();
         if (r < 0) {
             FT_DECREF(it);
@@ -393,6 +659,11 @@ int ft_list_extend(FtObject *list, FtObject *iterable)
     return 0;
 }
 
+int ft_list_extend(FtObject *list, FtObject *iterable)
+{
+    return list_extend_impl(list, iterable, 1);
+}
+
 static int list_insert_locked(FtObject *list, ssize_t index, FtObject *item)
 {
     FtListObject *l = L(list);
@@ -406,9 +677,8 @@ static int list_insert_locked(FtObject *list, ssize_t index, FtObject *item)
     }
     if (index > n)
         index = n;
-    memmove(l->items + index + 1, l->items + index,
-            (n - index) * sizeof(FtObject *));
-    l->items[index] = FT_NEWREF(item);
+    list_move(l, index + 1, index, n - index);
+    SLOT_STORE(l->items, index, FT_NEWREF(item));
     return 0;
 }
 
@@ -436,6 +706,15 @@ static FtObject *list_get_locked(FtObject *list, ssize_t index)
 FtObject *ft_list_get(FtObject *list, ssize_t index)
 {
     FtObject *r;
+#if defined(FT_LIST_LOCKFREE_READS)
+    int k = ft_list_get_fast(list, index, &r);
+    if (k > 0)
+        return r;
+    if (k == 0) {
+        ft_err_set_string(FtExc_IndexError, "list index out of range");
+        return NULL;
+    }
+#endif
     FT_BEGIN_CRITICAL_SECTION(list);
     r = list_get_locked(list, index);
     FT_END_CRITICAL_SECTION();
@@ -453,8 +732,8 @@ static int list_set_locked(FtObject *list, ssize_t index, FtObject *item)
         return -1;
     }
     FtObject *old = l->items[index];
-    l->items[index] = FT_NEWREF(item);
-    FT_XDECREF(old);
+    SLOT_STORE(l->items, index, FT_NEWREF(item));
+    DROP_XREF(old); /* NULL while a new list is being filled */
     return 0;
 }
 
@@ -467,29 +746,26 @@ int ft_list_set(FtObject *list, ssize_t index, FtObject *item)
     return r;
 }
 
+/* Without a GIL one atomic load, no lock: the size at some moment during
+ * the call, which is all a lock would give too. */
 ssize_t ft_list_size(FtObject *list)
 {
-    ssize_t n;
-    FT_BEGIN_CRITICAL_SECTION(list);
-    n = L(list)->size;
-    FT_END_CRITICAL_SECTION();
-    return n;
-}
-
-static void reverse_items(FtObject **lo, FtObject **hi)
-{
-    for (--hi; lo < hi; lo++, hi--) {
-        FtObject *t = *lo;
-        *lo = *hi;
-        *hi = t;
-    }
+#if defined(FT_LIST_LOCKFREE_READS)
+    return ft_atomic_load_ssize(&L(list)->size);
+#else
+    return L(list)->size;
+#endif
 }
 
 static int list_reverse_locked(FtObject *list)
 {
     FtListObject *l = L(list);
-    if (l->size > 1)
-        reverse_items(l->items, l->items + l->size);
+    FtObject **items = l->items;
+    for (ssize_t lo = 0, hi = l->size - 1; lo < hi; lo++, hi--) {
+        FtObject *t = items[lo];
+        SLOT_STORE(items, lo, items[hi]);
+        SLOT_STORE(items, hi, t);
+    }
     return 0;
 }
 
@@ -526,20 +802,14 @@ static FtObject *list_pop_locked(FtObject *list, ssize_t index)
         return NULL;
     }
     FtObject *v = l->items[index];
-    if (index == n - 1) {
-        /* Shrinking never fails: list_resize only reallocs downwards. */
-        if (list_resize(l, n - 1) < 0) {
-            ft_err_clear();
-            l->size = n - 1;
-        }
-        return v;
-    }
-    memmove(l->items + index, l->items + index + 1,
-            (n - index - 1) * sizeof(FtObject *));
-    if (list_resize(l, n - 1) < 0) {
-        ft_err_clear();
-        l->size = n - 1;
-    }
+    list_move(l, index, index + 1, n - index - 1);
+    list_resize(l, n - 1); /* shrinking never fails */
+#if defined(FT_LIST_LOCKFREE_READS)
+    /* The list's reference goes to the caller, who may drop it at once
+     * while a reader that loaded v just before is about to take one. */
+    FT_INCREF(v);
+    ft_qsbr_defer_decref(v);
+#endif
     return v;
 }
 
@@ -573,24 +843,58 @@ FtObject *ft_list_slice(FtObject *list, ssize_t lo, ssize_t hi)
     return r;
 }
 
-/* Drops references collected while the list was being changed, after the
- * list is consistent again (a destructor may look at the list). */
 static void decref_array(FtObject **items, ssize_t n)
 {
     for (ssize_t i = n - 1; i >= 0; i--)
         FT_XDECREF(items[i]);
 }
 
+/* A buffer for the n references an operation takes out of the list
+ * (stackbuf, room for 8, when they fit). With lock-free reads a big one is
+ * an item array, so that refs_release can drop them all in one deferred
+ * release. */
+#define REFS_STACK 8
+static FtObject **refs_buffer(FtObject **stackbuf, ssize_t n)
+{
+    if (n <= REFS_STACK)
+        return stackbuf;
+    return items_alloc((size_t)n);
+}
+
+/* An unused buffer (on failure). */
+static void refs_free(FtObject **buf, FtObject **stackbuf)
+{
+    if (buf != stackbuf)
+        items_free(buf);
+}
+
+/* Drops the references collected while the list was being changed, once
+ * the list is consistent again (a destructor may look at the list), and
+ * the buffer. */
+static void refs_release(FtObject **buf, ssize_t n, FtObject **stackbuf)
+{
+#if defined(FT_LIST_LOCKFREE_READS)
+    if (buf == stackbuf)
+        drop_refs(buf, n);
+    else
+        ft_list_items_discard_(buf, n); /* its capacity is n */
+#else
+    drop_refs(buf, n);
+    refs_free(buf, stackbuf);
+#endif
+}
+
+/* Empties the list; its array and references are dropped afterwards (with
+ * lock-free reads as one deferred release). */
 static void list_clear_items(FtListObject *l)
 {
     FtObject **items = l->items;
     ssize_t n = l->size;
-    l->items = NULL;
-    l->size = l->allocated = 0;
-    if (items != NULL) {
-        decref_array(items, n);
-        ft_mem_free(items);
-    }
+    ITEMS_PUBLISH(l, NULL);
+    SIZE_STORE(l, 0);
+    l->allocated = 0;
+    if (items != NULL)
+        ft_list_items_discard_(items, n);
 }
 
 /* l[lo:hi] = src[0:m] (src NULL and m 0 to delete); src is not l's array. */
@@ -608,36 +912,25 @@ static int list_replace(FtListObject *l, ssize_t lo, ssize_t hi,
         hi = n;
     ssize_t norig = hi - lo;
     ssize_t d = m - norig;
-    FtObject *stackbuf[8];
-    FtObject **old = stackbuf;
-    if (norig > 8) {
-        old = ft_mem_alloc(norig * sizeof(FtObject *));
-        if (old == NULL)
-            return -1;
-    }
+    FtObject *stackbuf[REFS_STACK];
+    FtObject **old = refs_buffer(stackbuf, norig);
+    if (old == NULL)
+        return -1;
     if (norig > 0) /* an empty list may have no array at all */
         memcpy(old, l->items + lo, norig * sizeof(FtObject *));
     if (d < 0) {
-        memmove(l->items + hi + d, l->items + hi,
-                (n - hi) * sizeof(FtObject *));
-        if (list_resize(l, n + d) < 0) {
-            ft_err_clear(); /* shrinking: keep the larger array */
-            l->size = n + d;
-        }
+        list_move(l, hi + d, hi, n - hi);
+        list_resize(l, n + d); /* shrinking never fails */
     } else if (d > 0) {
         if (list_resize(l, n + d) < 0) {
-            if (old != stackbuf)
-                ft_mem_free(old);
+            refs_free(old, stackbuf);
             return -1;
         }
-        memmove(l->items + hi + d, l->items + hi,
-                (n - hi) * sizeof(FtObject *));
+        list_move(l, hi + d, hi, n - hi);
     }
     for (ssize_t i = 0; i < m; i++)
-        l->items[lo + i] = FT_NEWREF(src[i]);
-    decref_array(old, norig);
-    if (old != stackbuf)
-        ft_mem_free(old);
+        SLOT_STORE(l->items, lo + i, FT_NEWREF(src[i]));
+    refs_release(old, norig, stackbuf);
     return 0;
 }
 
@@ -687,7 +980,8 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
             start = start + step * (len - 1);
             step = -step;
         }
-        FtObject **garbage = ft_mem_alloc(len * sizeof(FtObject *));
+        FtObject *stackbuf[REFS_STACK];
+        FtObject **garbage = refs_buffer(stackbuf, len);
         if (garbage == NULL)
             return -1;
         ssize_t cur = start, i = 0, dst = start;
@@ -696,15 +990,11 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
                 garbage[i++] = l->items[src];
                 cur += step;
             } else {
-                l->items[dst++] = l->items[src];
+                SLOT_STORE(l->items, dst++, l->items[src]);
             }
         }
-        if (list_resize(l, l->size - len) < 0) {
-            ft_err_clear();
-            l->size -= len;
-        }
-        decref_array(garbage, len);
-        ft_mem_free(garbage);
+        list_resize(l, l->size - len); /* shrinking never fails */
+        refs_release(garbage, len, stackbuf);
         return 0;
     }
     FtObject *tmp;
@@ -722,18 +1012,15 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
                       m, len);
         r = -1;
     } else {
-        FtObject *stackbuf[8];
-        FtObject **old = len > 8 ? ft_mem_alloc(len * sizeof(FtObject *))
-                                 : stackbuf;
+        FtObject *stackbuf[REFS_STACK];
+        FtObject **old = refs_buffer(stackbuf, len);
         r = -1;
         if (old != NULL) {
             for (ssize_t i = 0, cur = start; i < len; i++, cur += step) {
                 old[i] = l->items[cur];
-                l->items[cur] = FT_NEWREF(src[i]);
+                SLOT_STORE(l->items, cur, FT_NEWREF(src[i]));
             }
-            decref_array(old, len);
-            if (old != stackbuf)
-                ft_mem_free(old);
+            refs_release(old, len, stackbuf);
             r = 0;
         }
     }
@@ -750,7 +1037,7 @@ static void list_dealloc(FtObject *op)
     FtListObject *l = L(op);
     if (l->items != NULL) {
         decref_array(l->items, l->size);
-        ft_mem_free(l->items);
+        items_free(l->items);
     }
     if (FT_LIST_CHECK_EXACT(op)) {
         FtThreadState *ts = ft_tstate_get();
@@ -921,6 +1208,17 @@ static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
 static FtObject *list_getitem(FtObject *op, FtObject *key)
 {
     FtObject *r;
+#if defined(FT_LIST_LOCKFREE_READS)
+    if (FT_INT_CHECK_EXACT(key)) {
+        int k = ft_list_get_fast(op, (ssize_t)FT_INT_VALUE(key), &r);
+        if (k > 0)
+            return r;
+        if (k == 0) {
+            ft_err_set_string(FtExc_IndexError, "list index out of range");
+            return NULL;
+        }
+    }
+#endif
     FT_BEGIN_CRITICAL_SECTION(op);
     r = list_getitem_locked(op, key);
     FT_END_CRITICAL_SECTION();
@@ -947,16 +1245,12 @@ static int list_setitem_locked(FtObject *op, FtObject *key, FtObject *value)
     }
     FtObject *old = l->items[i];
     if (value == NULL) {
-        memmove(l->items + i, l->items + i + 1,
-                (l->size - i - 1) * sizeof(FtObject *));
-        if (list_resize(l, l->size - 1) < 0) {
-            ft_err_clear();
-            l->size--;
-        }
+        list_move(l, i, i + 1, l->size - i - 1);
+        list_resize(l, l->size - 1); /* shrinking never fails */
     } else {
-        l->items[i] = FT_NEWREF(value);
+        SLOT_STORE(l->items, i, FT_NEWREF(value));
     }
-    FT_DECREF(old);
+    DROP_REF(old);
     return 0;
 }
 
@@ -1104,7 +1398,7 @@ static FtObject *list_irepeat_locked(FtListObject *l, int64_t count)
     if (list_resize(l, n * (ssize_t)count) < 0)
         return NULL;
     for (ssize_t i = n; i < l->size; i++)
-        l->items[i] = FT_NEWREF(l->items[i - n]);
+        SLOT_STORE(l->items, i, FT_NEWREF(l->items[i - n]));
     return FT_NEWREF(l);
 }
 

@@ -2,6 +2,7 @@
  * sort on short runs, then bottom-up merging that skips already ordered
  * neighbours) with comparison fast paths for lists of only ints, floats or
  * strs, and CPython's protection against the list changing meanwhile.
+ * The item array's stores follow the rules at the top of objects/list.c.
  */
 #include "objects/object.h"
 #include "runtime/lock.h"
@@ -187,9 +188,12 @@ static int sort_items(FtObject **items, ssize_t n, FtObject *key, int reverse)
     r = merge_sort(a, n, tmp, choose_lt(a, n));
     if (reverse)
         reverse_sortitems(a, n);
-    /* Even after an error the array holds every item exactly once. */
+    /* Even after an error the array holds every item exactly once. A
+     * lock-free reader that loaded the array before the sort detached it
+     * may still be reading it: each slot goes from its old item to its new
+     * one in one atomic store. */
     for (ssize_t i = 0; i < n; i++)
-        items[i] = a[i].v;
+        FT_LIST_SLOT_STORE_(items, i, a[i].v);
 done:
     if (key != NULL)
         for (ssize_t i = 0; i < nkeys; i++)
@@ -206,8 +210,8 @@ static int list_sort_locked(FtObject *list, FtObject *key, int reverse)
      * looks empty, and allocated = -1 shows whether anyone changed it. */
     FtObject **saved = l->items;
     ssize_t n = l->size, allocated = l->allocated;
-    l->items = NULL;
-    l->size = 0;
+    FT_LIST_ITEMS_PUBLISH_(l, NULL);
+    FT_LIST_SIZE_STORE_(l, 0);
     l->allocated = -1;
 
     int r = sort_items(saved, n, key, reverse);
@@ -215,17 +219,18 @@ static int list_sort_locked(FtObject *list, FtObject *key, int reverse)
     FtObject **final = l->items;
     ssize_t final_n = l->size;
     int modified = l->allocated != -1;
-    l->items = saved;
-    l->size = n;
+    FT_LIST_ITEMS_PUBLISH_(l, saved);
+    FT_LIST_SIZE_STORE_(l, n);
     l->allocated = allocated;
     if (modified) {
         if (r == 0) {
             ft_err_set_string(FtExc_ValueError, "list modified during sort");
             r = -1;
         }
-        for (ssize_t i = final_n - 1; i >= 0; i--)
-            FT_DECREF(final[i]);
-        ft_mem_free(final);
+        /* Whatever was put in meanwhile was published: its array and
+         * items go the deferred way (at once with a GIL). */
+        if (final != NULL)
+            ft_list_items_discard_(final, final_n);
     }
     return r;
 }

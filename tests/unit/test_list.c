@@ -1,12 +1,22 @@
 /* tests/unit/test_list.c — list: growth, append/pop/insert, indexing and
  * slices (extended ones too), sort (stability, key, reverse, errors),
- * comparison, repr, iteration, and references returning to where they
- * started.
+ * comparison, repr, iteration, references returning to where they
+ * started, and (free-threaded builds) lock-free reads racing with writers.
  */
 #include <CUnit/Basic.h>
 #include <string.h>
 
 #include "objects/object.h"
+#include "runtime/atomics.h"
+#include "runtime/qsbr.h"
+#include "runtime/tstate.h"
+
+#include <pthread.h>
+
+/* Without a GIL a list releases the references it loses only after a
+ * grace period (runtime/qsbr.h); in these tests this thread is the only
+ * one, so one quiescent state ends it. A no-op with a GIL. */
+static void settle(void) { ft_qsbr_poll(ft_tstate_get()); }
 
 static FtObject *ints(const int64_t *v, int n)
 {
@@ -301,11 +311,13 @@ static void test_refcounts(void)
     FtObject *l = ft_list_new(0);
     for (int i = 0; i < 100; i++)
         ft_list_append(l, x);
+    settle(); /* the arrays the appends outgrew */
     CU_ASSERT_EQUAL(ft_refcnt(x), start + 100);
     FtObject *s = slice3(10, 90, 2, 7);
     FtObject *part = ft_object_getitem(l, s);
     CU_ASSERT_EQUAL(ft_refcnt(x), start + 140);
     CU_ASSERT_EQUAL(ft_object_delitem(l, s), 0);
+    settle();
     CU_ASSERT_EQUAL(ft_refcnt(x), start + 100);
     CU_ASSERT_EQUAL(ft_object_setitem(l, s, part), -1); /* 40 into 30 */
     CU_ASSERT(raised(FtExc_ValueError, NULL));
@@ -320,11 +332,240 @@ static void test_refcounts(void)
     CU_ASSERT_EQUAL(ft_refcnt(x), start + 60);
     FtObject *v = ft_list_pop(l, 3);
     FT_DECREF(v);
+    settle();
     CU_ASSERT_EQUAL(ft_refcnt(x), start + 59);
+    /* every way out of the list: overwrite, del, slice assignment, clear */
+    FtObject *y = ft_int_from_i64(5);
+    CU_ASSERT_EQUAL(ft_list_set(l, 0, y), 0);
+    FtObject *s2 = slice3(0, 10, 0, 3);
+    CU_ASSERT_EQUAL(ft_object_setitem(l, s2, tup = ft_tuple_pack(1, y)), 0);
+    FT_DECREF(tup);
+    FT_DECREF(s2);
+    settle();
+    CU_ASSERT_EQUAL(ft_refcnt(x), start + 49);
+    FtObject *clear = ft_object_getattr_str(l, "clear");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(clear);
+    FT_DECREF(ft_call0(clear));
+    FT_DECREF(clear);
+    settle();
+    CU_ASSERT_EQUAL(ft_refcnt(x), start);
+    CU_ASSERT_EQUAL(ft_qsbr_pending(), 0);
+    ft_list_append(l, x);
     FT_DECREF(l);
     CU_ASSERT_EQUAL(ft_refcnt(x), start);
+    FT_DECREF(y);
     FT_DECREF(x);
 }
+
+/* Not with --enable-unsafe-refcount: its racing counts would crash it. */
+#if defined(FT_LIST_LOCKFREE_READS) && !defined(FT_UNSAFE_REFCOUNT)
+#define LR_TEST 1
+
+/* Two readers index a shared list without its lock while this thread
+ * appends, pops, inserts, overwrites, deletes and assigns slices, sorts,
+ * reverses, repeats, clears and refills it (outgrowing and shrinking its
+ * array all the time). Every value ever stored is a fresh int with
+ * value % 1000 == 7; between operations this thread allocates "poison"
+ * ints (value % 1000 == 3) that take the memory of whatever was just
+ * released. A reader that got an object released too early sees poison,
+ * a free-list link or a reused header (or the sanitizers see it). */
+#define LR_READERS 2
+#define LR_OPS 30000
+#define LR_POISON 16
+static FtObject *lr_list;
+static ft_atomic_t lr_done, lr_bad, lr_good, lr_misses;
+
+static FtObject *lr_value(uint64_t *seed)
+{
+    *seed = *seed * 6364136223846793005u + 1442695040888963407u;
+    return ft_int_from_i64(2000000 + (int64_t)(*seed >> 40) * 1000 + 7);
+}
+
+static int lr_ok(FtObject *v)
+{
+    return FT_INT_CHECK_EXACT(v) && FT_INT_VALUE(v) >= 2000000 &&
+           FT_INT_VALUE(v) % 1000 == 7;
+}
+
+static void *lr_reader(void *arg)
+{
+    FtThreadState *ts = ft_tstate_new();
+    uint64_t seed = (uint64_t)(uintptr_t)arg * 0x9e3779b97f4a7c15u + 1;
+    long n = 0;
+    while (!ft_atomic_load_acquire(&lr_done)) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        ssize_t size = ft_list_size(lr_list);
+        ssize_t i = (ssize_t)(seed % (uint64_t)(2 * size + 8)) - size - 4;
+        FtObject *v = NULL;
+        int k = ft_list_get_fast(lr_list, i, &v);
+        if (k < 0 || (n & 15) == 0) {
+            /* the locked path, and the tp_getitem slot */
+            FT_XDECREF(v);
+            FtObject *key = ft_int_from_i64(i);
+            v = ft_object_getitem(lr_list, key);
+            FT_DECREF(key);
+            k = v != NULL;
+            if (v == NULL)
+                ft_err_clear();
+        }
+        if (k > 0) {
+            if (lr_ok(v))
+                ft_atomic_add(&lr_good, 1);
+            else
+                ft_atomic_add_full(&lr_bad, 1);
+            FT_DECREF(v);
+        } else {
+            ft_atomic_add(&lr_misses, 1);
+        }
+        if (++n % 64 == 0)
+            ft_qsbr_poll(ts);
+    }
+    ft_tstate_delete(ts);
+    return NULL;
+}
+
+/* A tuple of m fresh values. */
+static FtObject *lr_tuple(uint64_t *seed, int m)
+{
+    FtObject *t = ft_tuple_new(m);
+    for (int j = 0; j < m; j++)
+        FT_TUPLE_SET(t, j, lr_value(seed));
+    return t;
+}
+
+static void test_lockfree_reads(void)
+{
+    uint64_t seed = 12345;
+    FtObject *poison[LR_POISON] = {NULL};
+    int pi = 0;
+    lr_list = ft_list_new(0);
+    for (int j = 0; j < 100; j++) {
+        FtObject *v = lr_value(&seed);
+        ft_list_append(lr_list, v);
+        FT_DECREF(v);
+    }
+    ft_atomic_store(&lr_done, 0);
+    ft_atomic_store(&lr_bad, 0);
+    ft_atomic_store(&lr_good, 0);
+    ft_atomic_store(&lr_misses, 0);
+    pthread_t t[LR_READERS];
+    for (int r = 0; r < LR_READERS; r++)
+        pthread_create(&t[r], NULL, lr_reader, (void *)(uintptr_t)(r + 1));
+    FtObject *clear = ft_object_getattr_str(lr_list, "clear");
+    FtObject *two = ft_int_from_i64(2);
+    int failures = 0;
+    for (int w = 0; w < LR_OPS; w++) {
+        ssize_t n = ft_list_size(lr_list);
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        unsigned op = (unsigned)(seed >> 33) % 16;
+        ssize_t a = n > 0 ? (ssize_t)((seed >> 20) % (uint64_t)n) : 0;
+        FtObject *v = lr_value(&seed), *s, *tup, *r;
+        if (n > 600)
+            op = 9; /* keep it from growing without bound */
+        switch (op) {
+        case 0: case 1: case 2:
+            failures += ft_list_append(lr_list, v) != 0;
+            break;
+        case 3:
+            r = ft_list_pop(lr_list, -1);
+            FT_XDECREF(r);
+            break;
+        case 4:
+            r = ft_list_pop(lr_list, a / 2);
+            FT_XDECREF(r);
+            break;
+        case 5:
+            failures += ft_list_insert(lr_list, 0, v) != 0;
+            break;
+        case 6: case 7:
+            if (n > 0)
+                failures += ft_list_set(lr_list, a, v) != 0;
+            break;
+        case 8:
+            s = slice3(a, a + 1 + (int64_t)(seed % 7), 0, 3);
+            failures += ft_object_delitem(lr_list, s) != 0;
+            FT_DECREF(s);
+            break;
+        case 9:
+            s = slice3(n / 4, n, 0, 3);
+            failures += ft_object_delitem(lr_list, s) != 0;
+            FT_DECREF(s);
+            break;
+        case 10:
+            s = slice3(a, a + (int64_t)(seed % 5), 0, 3);
+            tup = lr_tuple(&seed, (int)(seed >> 50) % 9);
+            failures += ft_object_setitem(lr_list, s, tup) != 0;
+            FT_DECREF(tup);
+            FT_DECREF(s);
+            break;
+        case 11:
+            s = slice3(a % 3, 0, 3, 5);
+            failures += ft_object_delitem(lr_list, s) != 0;
+            FT_DECREF(s);
+            break;
+        case 12:
+            failures += ft_list_sort(lr_list, NULL, (int)(seed & 1)) != 0;
+            ft_list_reverse(lr_list);
+            break;
+        case 13:
+            tup = lr_tuple(&seed, 40);
+            failures += ft_list_extend(lr_list, tup) != 0;
+            FT_DECREF(tup);
+            if (n < 100) {
+                r = ft_number_inplace(lr_list, two, FT_OP_MUL);
+                failures += r == NULL;
+                FT_XDECREF(r);
+            }
+            break;
+        case 14:
+            if (w % 8 == 0) {
+                r = ft_call0(clear);
+                failures += r == NULL;
+                FT_XDECREF(r);
+            }
+            break;
+        default:
+            s = slice3(0, 0, -2, 4); /* l[::-2] = fresh values */
+            r = ft_object_getitem(lr_list, s);
+            tup = lr_tuple(&seed, (int)ft_list_size(r));
+            failures += ft_object_setitem(lr_list, s, tup) != 0;
+            FT_DECREF(tup);
+            FT_DECREF(r);
+            FT_DECREF(s);
+            break;
+        }
+        FT_DECREF(v);
+        for (int j = 0; j < 4; j++) {
+            FT_XDECREF(poison[pi]);
+            poison[pi] = ft_int_from_i64(3000000 + (int64_t)w * 1000 + 3);
+            pi = (pi + 1) % LR_POISON;
+        }
+        if (w % 32 == 0)
+            settle();
+    }
+    ft_atomic_store_release(&lr_done, 1);
+    for (int r = 0; r < LR_READERS; r++)
+        pthread_join(t[r], NULL);
+    settle();
+    CU_ASSERT_EQUAL(failures, 0);
+    CU_ASSERT_EQUAL(ft_atomic_load(&lr_bad), 0);
+    CU_ASSERT(ft_atomic_load(&lr_good) > 0);
+    CU_ASSERT(ft_atomic_load(&lr_misses) > 0);
+    CU_ASSERT_EQUAL(ft_qsbr_pending(), 0);
+    int all_ok = 1;
+    for (ssize_t j = 0; j < ft_list_size(lr_list); j++)
+        all_ok &= lr_ok(FT_LIST_ITEMS(lr_list)[j]);
+    CU_ASSERT(all_ok);
+    for (int j = 0; j < LR_POISON; j++)
+        FT_XDECREF(poison[j]);
+    FT_DECREF(two);
+    FT_DECREF(clear);
+    FT_DECREF(lr_list);
+}
+
+#endif
 
 void test_register_list(void)
 {
@@ -336,4 +577,8 @@ void test_register_list(void)
     CU_add_test(s, "sort", test_sort);
     CU_add_test(s, "repr and iteration", test_repr_iter);
     CU_add_test(s, "refcounts", test_refcounts);
+#if defined(LR_TEST)
+    CU_add_test(s, "lock-free list[i] against writers, 2 readers",
+                test_lockfree_reads);
+#endif
 }
