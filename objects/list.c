@@ -272,14 +272,6 @@ void ft_list_items_discard_(FtObject **items, ssize_t n)
         retire_base(items, items_discard_cb);
 }
 
-/* References taken out of a published list: dropped after a grace period. */
-static void drop_refs(FtObject **refs, ssize_t n)
-{
-    for (ssize_t i = n - 1; i >= 0; i--)
-        ft_qsbr_defer_decref(refs[i]);
-}
-#define DROP_REF(op) ft_qsbr_defer_decref(op)
-#define DROP_XREF(op) ft_qsbr_defer_decref(op)
 #else
 static FtObject **items_alloc(size_t cap)
 {
@@ -305,14 +297,17 @@ void ft_list_items_discard_(FtObject **items, ssize_t n)
     ft_mem_free(items);
 }
 
+#endif
+
+/* References taken out of a list: without a GIL dropped after a grace
+ * period (a reader may have just loaded them), with one at once. */
 static void drop_refs(FtObject **refs, ssize_t n)
 {
     for (ssize_t i = n - 1; i >= 0; i--)
-        FT_XDECREF(refs[i]);
+        ft_qsbr_defer_decref(refs[i]);
 }
-#define DROP_REF(op) FT_DECREF(op)
-#define DROP_XREF(op) FT_XDECREF(op)
-#endif
+#define DROP_REF(op) ft_qsbr_defer_decref(op)
+#define DROP_XREF(op) ft_qsbr_defer_decref(op)
 
 #define SLOT_STORE(items, i, v) FT_LIST_SLOT_STORE_(items, i, v)
 #define SIZE_STORE(l, n) FT_LIST_SIZE_STORE_(l, n)
