@@ -175,16 +175,21 @@ extern ssize_t ft_rc_total;
 /* Called when a count reaches zero: runs the type's tp_dealloc. */
 void ft_dealloc(FtObject *op);
 
+/* The fast paths are inlined everywhere: in the eval loop GCC's size
+ * heuristics otherwise leave some of them as calls (biased: 2% of
+ * pystone). */
+#define FT_RC_INLINE static inline __attribute__((always_inline))
+
 #if defined(FT_REFCOUNT_PLAIN)
 
-static inline void ft_incref(FtObject *op)
+FT_RC_INLINE void ft_incref(FtObject *op)
 {
     FT_RC_SKIP_IF_IMMORTAL_(op->ob_refcnt < 0);
     op->ob_refcnt++;
     FT_RC_TOTAL_ADD(1);
 }
 
-static inline void ft_decref(FtObject *op)
+FT_RC_INLINE void ft_decref(FtObject *op)
 {
     FT_RC_SKIP_IF_IMMORTAL_(op->ob_refcnt < 0);
     FT_RC_TOTAL_ADD(-1);
@@ -212,7 +217,7 @@ static inline ssize_t ft_refcnt(FtObject *op)
 
 extern pthread_mutex_t ft_rc_mutex;
 
-static inline void ft_incref(FtObject *op)
+FT_RC_INLINE void ft_incref(FtObject *op)
 {
     FT_RC_SKIP_IF_IMMORTAL_(ft_atomic_load_ssize(&op->ob_refcnt) < 0);
     pthread_mutex_lock(&ft_rc_mutex);
@@ -222,7 +227,7 @@ static inline void ft_incref(FtObject *op)
     FT_RC_TOTAL_ADD(1);
 }
 
-static inline void ft_decref(FtObject *op)
+FT_RC_INLINE void ft_decref(FtObject *op)
 {
     FT_RC_SKIP_IF_IMMORTAL_(ft_atomic_load_ssize(&op->ob_refcnt) < 0);
     FT_RC_TOTAL_ADD(-1);
@@ -249,14 +254,14 @@ static inline ssize_t ft_refcnt(FtObject *op)
 
 #elif defined(FT_REFCOUNT_ATOMIC)
 
-static inline void ft_incref(FtObject *op)
+FT_RC_INLINE void ft_incref(FtObject *op)
 {
     FT_RC_SKIP_IF_IMMORTAL_(ft_atomic_load_ssize(&op->ob_refcnt) < 0);
     ft_atomic_add_ssize(&op->ob_refcnt, 1);
     FT_RC_TOTAL_ADD(1);
 }
 
-static inline void ft_decref(FtObject *op)
+FT_RC_INLINE void ft_decref(FtObject *op)
 {
     FT_RC_SKIP_IF_IMMORTAL_(ft_atomic_load_ssize(&op->ob_refcnt) < 0);
     FT_RC_TOTAL_ADD(-1);
@@ -306,7 +311,7 @@ static inline int ft_rc_is_owner(FtObject *op)
 
 /* The owner's path is the one laid out straight: most objects are touched
  * only by the thread that made them. */
-static inline void ft_incref(FtObject *op)
+FT_RC_INLINE void ft_incref(FtObject *op)
 {
     if (__builtin_expect(ft_rc_is_owner(op), 1)) {
         ft_atomic_store_u32(&op->ob_ref_local,
@@ -319,7 +324,7 @@ static inline void ft_incref(FtObject *op)
     FT_RC_TOTAL_ADD(1);
 }
 
-static inline void ft_decref(FtObject *op)
+FT_RC_INLINE void ft_decref(FtObject *op)
 {
     if (__builtin_expect(ft_rc_is_owner(op), 1)) {
         FT_RC_TOTAL_ADD(-1);
