@@ -15,8 +15,13 @@ def appender(k):
         errors.append(repr(e))
 
 def sorter():
+    # Bounded: under the tick-counting GIL a thread in a tight loop can
+    # keep the lock from the appenders for a long time (the convoy
+    # effect), so it must also stop on its own.
     try:
-        while not stop[0]:
+        for _ in range(300):
+            if stop[0]:
+                break
             L.sort()
             L.reverse()
             L.sort(reverse=True)
