@@ -1169,13 +1169,12 @@ static FtObject *list_richcompare(FtObject *a, FtObject *b, int op)
 
 static ssize_t list_len(FtObject *op) { return ft_list_size(op); }
 
+/* Slices and __index__ keys (list_getitem takes exact ints itself). */
 static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
 {
     FtListObject *l = L(op);
     ssize_t i;
-    if (FT_INT_CHECK_EXACT(key)) {
-        i = (ssize_t)FT_INT_VALUE(key);
-    } else if (FT_SLICE_CHECK(key)) {
+    if (FT_SLICE_CHECK(key)) {
         ssize_t start, stop, step;
         ssize_t n = ft_slice_unpack(key, l->size, &start, &stop, &step);
         if (n < 0)
@@ -1191,29 +1190,14 @@ static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
     } else if (ft_seq_index(key, "list", &i) < 0) {
         return NULL;
     }
-    if (i < 0)
-        i += l->size;
-    if ((size_t)i >= (size_t)l->size) {
-        ft_err_set_string(FtExc_IndexError, "list index out of range");
-        return NULL;
-    }
-    return FT_NEWREF(l->items[i]);
+    return list_get_locked(op, i);
 }
 
 static FtObject *list_getitem(FtObject *op, FtObject *key)
 {
     FtObject *r;
-#if defined(FT_LIST_LOCKFREE_READS)
-    if (FT_INT_CHECK_EXACT(key)) {
-        int k = ft_list_get_fast(op, (ssize_t)FT_INT_VALUE(key), &r);
-        if (k > 0)
-            return r;
-        if (k == 0) {
-            ft_err_set_string(FtExc_IndexError, "list index out of range");
-            return NULL;
-        }
-    }
-#endif
+    if (FT_INT_CHECK_EXACT(key)) /* the lock-free read, where there is one */
+        return ft_list_get(op, (ssize_t)FT_INT_VALUE(key));
     FT_BEGIN_CRITICAL_SECTION(op);
     r = list_getitem_locked(op, key);
     FT_END_CRITICAL_SECTION();
