@@ -294,15 +294,12 @@ void ft_qsbr_unregister(void)
     }
     r->registered = 0;
     ft_atomic_store(&r->seen, 0);
-    pthread_mutex_unlock(&reg_lock);
-    free(r->items);
-    r->items = NULL;
-    r->head = r->len = r->cap = 0;
-    r->unassigned = 0;
-    /* With nobody left to wait for, nothing would ever poll again. */
-    pthread_mutex_lock(&reg_lock);
     int alone = reg_head == NULL;
     pthread_mutex_unlock(&reg_lock);
+    free(r->items); /* hand_off_locked emptied it */
+    r->items = NULL;
+    r->cap = 0;
+    /* With nobody left to wait for, nothing would ever poll again. */
     if (alone)
         release_orphans(UINT64_MAX);
 }
