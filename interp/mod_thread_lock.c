@@ -231,9 +231,11 @@ typedef struct {
 
 #define LOCK(o) (&((LockObject *)(o))->lock)
 
-FtObject *ft_thread_lock_new(void)
+/* A new object of `type`, whose struct starts like LockObject (RLock's
+ * does too), with its TLock made. */
+static FtObject *lock_object_new(FtType *type)
 {
-    LockObject *self = (LockObject *)ft_object_new(&FtThreadLock_Type);
+    LockObject *self = (LockObject *)ft_object_new(type);
     if (self == NULL)
         return NULL;
     if (tlock_init(&self->lock) < 0) {
@@ -243,6 +245,11 @@ FtObject *ft_thread_lock_new(void)
         return NULL;
     }
     return (FtObject *)self;
+}
+
+FtObject *ft_thread_lock_new(void)
+{
+    return lock_object_new(&FtThreadLock_Type);
 }
 
 int ft_thread_lock_acquire(FtObject *lock)
@@ -365,18 +372,13 @@ typedef struct {
 #define SET_OWNER(r, v) ft_atomic_store(&(r)->owner, (ft_atomic_t)(v))
 #define SET_COUNT(r, v) ft_atomic_store(&(r)->count, (ft_atomic_t)(v))
 
+_Static_assert(offsetof(RLockObject, lock) == offsetof(LockObject, lock),
+               "lock_object_new makes RLocks too");
+
 static FtObject *rlock_tp_new(FtType *type, FtObject *const *args,
                               size_t nargs, FtObject *kwnames)
 {
-    RLockObject *self = (RLockObject *)ft_object_new(type);
-    if (self == NULL)
-        return NULL;
-    if (tlock_init(&self->lock) < 0) {
-        ft_object_free((FtObject *)self);
-        ft_err_set_string(FtExc_RuntimeError, "can't allocate lock");
-        return NULL;
-    }
-    return (FtObject *)self;
+    return lock_object_new(type);
 }
 
 static int rlock_tp_init(FtObject *self, FtObject *const *args, size_t nargs,
