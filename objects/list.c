@@ -1464,7 +1464,7 @@ static void listiter_dealloc(FtObject *op)
  * once. Exhausted: it->list NULL (GIL builds) or, in free-threaded ones,
  * the index parked at SSIZE_MAX / -1 for good (FT_ITER_KEEPS_SEQ), so
  * it->list never changes while other threads may read it. */
-static FtObject *listiter_next(FtObject *op)
+static FtObject *iter_step(FtObject *op, ssize_t step)
 {
     ListIter *it = (ListIter *)op;
     FtObject *l = it->list;
@@ -1473,10 +1473,11 @@ static FtObject *listiter_next(FtObject *op)
     FtObject *res = NULL;
     int done = 0;
     FT_BEGIN_CRITICAL_SECTION(l);
-    if (it->index < L(l)->size) {
-        res = FT_NEWREF(L(l)->items[it->index++]);
+    if (it->index >= 0 && it->index < L(l)->size) {
+        res = FT_NEWREF(L(l)->items[it->index]);
+        it->index += step;
     } else if (FT_ITER_KEEPS_SEQ) {
-        it->index = SSIZE_MAX;
+        it->index = step > 0 ? SSIZE_MAX : -1;
     } else {
         it->list = NULL;
         done = 1;
@@ -1487,28 +1488,8 @@ static FtObject *listiter_next(FtObject *op)
     return res;
 }
 
-static FtObject *listrevit_next(FtObject *op)
-{
-    ListIter *it = (ListIter *)op;
-    FtObject *l = it->list;
-    if (l == NULL)
-        return NULL;
-    FtObject *res = NULL;
-    int done = 0;
-    FT_BEGIN_CRITICAL_SECTION(l);
-    if (it->index >= 0 && it->index < L(l)->size) {
-        res = FT_NEWREF(L(l)->items[it->index--]);
-    } else if (FT_ITER_KEEPS_SEQ) {
-        it->index = -1;
-    } else {
-        it->list = NULL;
-        done = 1;
-    }
-    FT_END_CRITICAL_SECTION();
-    if (done)
-        FT_DECREF(l);
-    return res;
-}
+static FtObject *listiter_next(FtObject *op) { return iter_step(op, 1); }
+static FtObject *listrevit_next(FtObject *op) { return iter_step(op, -1); }
 
 static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
 
