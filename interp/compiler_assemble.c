@@ -239,6 +239,43 @@ static void thread_jumps(CInstr *ins, int n)
     }
 }
 
+/* The fused instruction that can replace the LOAD_FAST of
+ * LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer, or -1. */
+static int fused_opcode(ft_codeunit second, ft_codeunit consumer)
+{
+    if (FT_OP(second) != FT_OPC_LOAD_FAST && FT_OP(second) != FT_OPC_LOAD_CONST)
+        return -1;
+    switch (FT_OP(consumer)) {
+    case FT_OPC_BINARY_OP:
+    case FT_OPC_INPLACE_OP:
+        return FT_OPC_LOAD_FAST_BINARY;
+    case FT_OPC_COMPARE_OP:
+        return FT_OPC_LOAD_FAST_COMPARE;
+    case FT_OPC_BINARY_SUBSCR:
+        return FT_OPC_LOAD_FAST_SUBSCR;
+    default:
+        return -1;
+    }
+}
+
+/* Rewrites the first word of each fusable three-word sequence
+ * (interp/eval_fused.h). Only that word changes, so jump targets and the
+ * line table stay valid, and a jump to the second or third word still
+ * runs the plain instructions. */
+static void fuse_operand_loads(ft_codeunit *code, int nwords)
+{
+    for (int i = 0; i + 2 < nwords; i++) {
+        int op = FT_OP(code[i]);
+        if (op == FT_OPC_LOAD_FAST) {
+            int fused = fused_opcode(code[i + 1], code[i + 2]);
+            if (fused >= 0)
+                code[i] = FT_MAKE_INSTR(fused, FT_ARG(code[i]));
+        } else if (ft_opcode_has_cache[op]) {
+            i++; /* a cache word is not an instruction */
+        }
+    }
+}
+
 static FtObject *names_tuple(FtStrMap *m)
 {
     FtObject *t = ft_tuple_new(m->n);
@@ -385,6 +422,8 @@ FtObject *cc_assemble(FtCompiler *c)
             lines[pos++] = line;
         }
     }
+
+    fuse_operand_loads(code, nwords);
 
     consts = ft_tuple_new(u->n_consts);
     if (consts == NULL)

@@ -7,6 +7,7 @@
  * recursion guards in eval_entry.c, frames in frame.c.
  */
 #include "interp/eval.h"
+#include "interp/eval_arith.h"
 #include "interp/frame.h"
 #include "interp/inline_cache.h"
 #include "objects/typeobject.h"
@@ -227,6 +228,7 @@ dispatch:
     }
 
     TARGET(LOAD_FAST)
+    load_fast: /* also the fallback of the fused instructions */
     {
         FtObject *v = fast[OPARG()];
         if (UNLIKELY(v == NULL)) {
@@ -237,6 +239,8 @@ dispatch:
         PUSH(v);
         DISPATCH();
     }
+
+#include "interp/eval_fused.h"
 
     TARGET(STORE_FAST)
     {
@@ -390,72 +394,23 @@ dispatch:
     FtObject *r = TOP(), *l = SECOND(), *res;                                  \
     int op = OPARG();                                                          \
     if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r)) {                      \
-        int64_t a = FT_INT_VALUE(l), b = FT_INT_VALUE(r), c;                   \
-        switch (op) {                                                          \
-        case FT_OP_ADD:                                                        \
-            if (__builtin_add_overflow(a, b, &c))                              \
-                goto slow_##slow_call;                                         \
-            break;                                                             \
-        case FT_OP_SUB:                                                        \
-            if (__builtin_sub_overflow(a, b, &c))                              \
-                goto slow_##slow_call;                                         \
-            break;                                                             \
-        case FT_OP_MUL:                                                        \
-            if (__builtin_mul_overflow(a, b, &c))                              \
-                goto slow_##slow_call;                                         \
-            break;                                                             \
-        case FT_OP_AND:                                                        \
-            c = a & b;                                                         \
-            break;                                                             \
-        case FT_OP_OR:                                                         \
-            c = a | b;                                                         \
-            break;                                                             \
-        case FT_OP_XOR:                                                        \
-            c = a ^ b;                                                         \
-            break;                                                             \
-        case FT_OP_FLOORDIV:                                                   \
-            if (b == 0 || b == -1)                                             \
-                goto slow_##slow_call;                                         \
-            c = a / b;                                                         \
-            if (a % b != 0 && ((a < 0) != (b < 0)))                            \
-                c--;                                                           \
-            break;                                                             \
-        case FT_OP_MOD:                                                        \
-            if (b == 0 || b == -1)                                             \
-                goto slow_##slow_call;                                         \
-            c = a % b;                                                         \
-            if (c != 0 && ((c < 0) != (b < 0)))                                \
-                c += b;                                                        \
-            break;                                                             \
-        case FT_OP_MATMUL:                                                     \
-            goto slow_##slow_call;                                             \
-        default:                                                               \
+        int64_t c;                                                             \
+        switch (ev_int_arith(op, FT_INT_VALUE(l), FT_INT_VALUE(r), &c)) {      \
+        case EV_ARITH_DONE:                                                    \
+            res = int_from(c);                                                 \
+            goto done_##slow_call;                                             \
+        case EV_ARITH_INT_OP:                                                  \
             res = ft_int_binop(l, r, op);                                      \
             goto done_##slow_call;                                             \
+        default:                                                               \
+            goto slow_##slow_call;                                             \
         }                                                                      \
-        res = int_from(c);                                                     \
-        goto done_##slow_call;                                                 \
     }                                                                          \
     if (FT_FLOAT_CHECK_EXACT(l) && FT_FLOAT_CHECK_EXACT(r)) {                  \
-        double a = FT_FLOAT_VALUE(l), b = FT_FLOAT_VALUE(r);                   \
-        switch (op) {                                                          \
-        case FT_OP_ADD:                                                        \
-            res = ft_float_from_double(a + b);                                 \
+        double c;                                                              \
+        if (ev_float_arith(op, FT_FLOAT_VALUE(l), FT_FLOAT_VALUE(r), &c)) {    \
+            res = ft_float_from_double(c);                                     \
             goto done_##slow_call;                                             \
-        case FT_OP_SUB:                                                        \
-            res = ft_float_from_double(a - b);                                 \
-            goto done_##slow_call;                                             \
-        case FT_OP_MUL:                                                        \
-            res = ft_float_from_double(a * b);                                 \
-            goto done_##slow_call;                                             \
-        case FT_OP_TRUEDIV:                                                    \
-            if (b != 0.0) {                                                    \
-                res = ft_float_from_double(a / b);                             \
-                goto done_##slow_call;                                         \
-            }                                                                  \
-            break;                                                             \
-        default:                                                               \
-            break;                                                             \
         }                                                                      \
     }                                                                          \
     if (op == FT_OP_ADD && FT_STR_CHECK_EXACT(l) && FT_STR_CHECK_EXACT(r)) {   \
@@ -583,25 +538,9 @@ dispatch:
         FtObject *r = TOP(), *l = SECOND();
         int op = OPARG(), b;
         if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r)) {
-            int64_t x = FT_INT_VALUE(l), y = FT_INT_VALUE(r);
-            switch (op) {
-            case FT_LT: b = x < y; break;
-            case FT_LE: b = x <= y; break;
-            case FT_EQ: b = x == y; break;
-            case FT_NE: b = x != y; break;
-            case FT_GT: b = x > y; break;
-            default: b = x >= y; break;
-            }
+            b = ev_compare_int(op, FT_INT_VALUE(l), FT_INT_VALUE(r));
         } else if (FT_FLOAT_CHECK_EXACT(l) && FT_FLOAT_CHECK_EXACT(r)) {
-            double x = FT_FLOAT_VALUE(l), y = FT_FLOAT_VALUE(r);
-            switch (op) {
-            case FT_LT: b = x < y; break;
-            case FT_LE: b = x <= y; break;
-            case FT_EQ: b = x == y; break;
-            case FT_NE: b = x != y; break;
-            case FT_GT: b = x > y; break;
-            default: b = x >= y; break;
-            }
+            b = ev_compare_float(op, FT_FLOAT_VALUE(l), FT_FLOAT_VALUE(r));
         } else if ((op == FT_EQ || op == FT_NE) && FT_STR_CHECK_EXACT(l) &&
                    FT_STR_CHECK_EXACT(r)) {
             b = ft_str_eq(l, r) ^ (op == FT_NE);

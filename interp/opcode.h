@@ -32,6 +32,10 @@
  *    result (stack: [..., exit_func, prev_exc, exc, result]).
  *  - Annotations are evaluated and discarded (no SETUP_ANNOTATIONS).
  *  - GEN_START does not exist; generator code starts at word 0.
+ *  - LOAD_FAST_BINARY, LOAD_FAST_COMPARE and LOAD_FAST_SUBSCR replace the
+ *    first word of a LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer sequence
+ *    (interp/eval_fused.h); the other two words stay, so the sequence
+ *    still reads as written.
  */
 #ifndef FT_INTERP_OPCODE_H
 #define FT_INTERP_OPCODE_H
@@ -134,7 +138,12 @@ typedef uint32_t ft_codeunit;
     X(IMPORT_NAME, 0)      /* TOS: fromlist, TOS1: level */                    \
     X(IMPORT_FROM, 0)                                                          \
     X(IMPORT_STAR, 0)                                                          \
-    X(PRINT_EXPR, 0)       /* REPL: print repr(TOS) unless None */
+    X(PRINT_EXPR, 0)       /* REPL: print repr(TOS) unless None */         \
+    /* Fused by the assembler, never emitted by the compiler: the first   */  \
+    /* word of LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer (eval_fused.h). */  \
+    X(LOAD_FAST_BINARY, 0)  /* consumer: BINARY_OP or INPLACE_OP */          \
+    X(LOAD_FAST_COMPARE, 0) /* consumer: COMPARE_OP */                       \
+    X(LOAD_FAST_SUBSCR, 0)  /* consumer: BINARY_SUBSCR */
 
 enum {
 #define FT_OPCODE_ENUM_(name, cache) FT_OPC_##name,

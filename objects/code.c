@@ -229,6 +229,9 @@ static void dump_arg(FtCodeObject *co, int op, int arg)
             printf("(%s)", ft_str_cstr(FT_TUPLE_GET(co->co_names, arg)));
         break;
     case FT_OPC_LOAD_FAST:
+    case FT_OPC_LOAD_FAST_BINARY:
+    case FT_OPC_LOAD_FAST_COMPARE:
+    case FT_OPC_LOAD_FAST_SUBSCR:
     case FT_OPC_STORE_FAST:
     case FT_OPC_DELETE_FAST:
         if (arg < FT_TUPLE_SIZE(co->co_varnames))

@@ -1,0 +1,108 @@
+/* interp/eval_arith.h — the arithmetic and comparisons the eval loop does
+ * inline on exact ints and floats, shared by BINARY_OP / INPLACE_OP /
+ * COMPARE_OP and by the fused operand instructions (interp/eval_fused.h).
+ * Everything else goes through the generic number protocol.
+ */
+#ifndef FT_INTERP_EVAL_ARITH_H
+#define FT_INTERP_EVAL_ARITH_H
+
+#include <stdint.h>
+
+#include "objects/object.h"
+
+/* What ev_int_arith decided. */
+enum {
+    EV_ARITH_GENERIC = 0, /* overflow, a zero or -1 divisor, @: the protocol */
+    EV_ARITH_DONE = 1,    /* *c holds the result */
+    EV_ARITH_INT_OP = 2   /* an int operator not done inline: ft_int_binop */
+};
+
+static inline int ev_int_arith(int op, int64_t a, int64_t b, int64_t *c)
+{
+    switch (op) {
+    case FT_OP_ADD:
+        return __builtin_add_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
+    case FT_OP_SUB:
+        return __builtin_sub_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
+    case FT_OP_MUL:
+        return __builtin_mul_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
+    case FT_OP_AND:
+        *c = a & b;
+        return EV_ARITH_DONE;
+    case FT_OP_OR:
+        *c = a | b;
+        return EV_ARITH_DONE;
+    case FT_OP_XOR:
+        *c = a ^ b;
+        return EV_ARITH_DONE;
+    case FT_OP_FLOORDIV:
+        /* -1 because INT64_MIN // -1 overflows. Python floors. */
+        if (b == 0 || b == -1)
+            return EV_ARITH_GENERIC;
+        *c = a / b;
+        if (a % b != 0 && ((a < 0) != (b < 0)))
+            (*c)--;
+        return EV_ARITH_DONE;
+    case FT_OP_MOD:
+        if (b == 0 || b == -1)
+            return EV_ARITH_GENERIC;
+        *c = a % b;
+        if (*c != 0 && ((*c < 0) != (b < 0)))
+            *c += b;
+        return EV_ARITH_DONE;
+    case FT_OP_MATMUL:
+        return EV_ARITH_GENERIC;
+    default:
+        return EV_ARITH_INT_OP;
+    }
+}
+
+/* 1 and *c set for + - * and / by a non-zero divisor, else 0. */
+static inline int ev_float_arith(int op, double a, double b, double *c)
+{
+    switch (op) {
+    case FT_OP_ADD:
+        *c = a + b;
+        return 1;
+    case FT_OP_SUB:
+        *c = a - b;
+        return 1;
+    case FT_OP_MUL:
+        *c = a * b;
+        return 1;
+    case FT_OP_TRUEDIV:
+        if (b == 0.0)
+            return 0;
+        *c = a / b;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* COMPARE_OP's argument (FT_LT .. FT_GE) applied to two ints or floats. */
+static inline int ev_compare_int(int op, int64_t x, int64_t y)
+{
+    switch (op) {
+    case FT_LT: return x < y;
+    case FT_LE: return x <= y;
+    case FT_EQ: return x == y;
+    case FT_NE: return x != y;
+    case FT_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+static inline int ev_compare_float(int op, double x, double y)
+{
+    switch (op) {
+    case FT_LT: return x < y;
+    case FT_LE: return x <= y;
+    case FT_EQ: return x == y;
+    case FT_NE: return x != y;
+    case FT_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+#endif
