@@ -13,6 +13,7 @@
 #include "objects/object.h"
 #include "runtime/qsbr.h"
 #include "runtime/thread.h"
+#include "runtime/tstate.h"
 
 #include <signal.h>
 #include <sys/syscall.h>
@@ -82,6 +83,10 @@ static void thread_body(void *p)
     FT_XDECREF(b->kwargs);
     ft_mem_free(b);
     ft_thread_local_thread_exit();
+    /* Destructors may still run here (objects other threads handed back to
+     * this owner): before ft_qsbr_flush, after which this thread runs no
+     * Python code. Idempotent, so runtime/thread.c's later call is idle. */
+    ft_rc_thread_exit(ft_tstate_get());
     /* What this thread dropped is released by the others from now on. */
     ft_qsbr_flush();
     release_sentinels();

@@ -6,6 +6,7 @@
 #include "interp/mod_thread.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
+#include "runtime/qsbr.h"
 #include "runtime/thread.h"
 
 #include <errno.h>
@@ -310,6 +311,11 @@ static FtObject *lock_release(FtObject *self, FtObject *const *args,
         return NULL;
     }
     tlock_release(l);
+    /* threading's join() ends by acquiring and releasing the thread's
+     * sentinel: let what that thread dropped on its way out (left for a
+     * grace period, runtime/qsbr.h) be released before the joiner reads
+     * the results. After the release, so a __del__ may take this lock. */
+    ft_qsbr_adopt_orphans();
     FT_RETURN_NONE;
 }
 

@@ -150,11 +150,11 @@ static uint64_t min_seen_locked(uint64_t want)
     return min;
 }
 
-/* Releases the orphans whose grace period is over. */
-static void release_orphans(uint64_t min)
+/* Releases the orphans whose grace period is over; returns how many. */
+static size_t release_orphans(uint64_t min)
 {
     Item ready[64];
-    size_t n;
+    size_t n, total = 0;
     do {
         n = 0;
         pthread_mutex_lock(&reg_lock);
@@ -170,7 +170,9 @@ static void release_orphans(uint64_t min)
         pthread_mutex_unlock(&reg_lock);
         for (size_t i = 0; i < n; i++)
             release_item(ready[i]);
+        total += n;
     } while (n == 64);
+    return total;
 }
 
 /* Gives the items deferred since the last advance their goal: the value
@@ -189,10 +191,12 @@ static void advance(Rec *r)
     r->unassigned = r->len;
 }
 
-static void poll_self(Rec *r)
+/* Returns how many items (its own and orphans) it released. */
+static size_t poll_self(Rec *r)
 {
+    size_t released = 0;
     if (r->polling)
-        return;
+        return 0;
     r->polling = 1;
     advance(r);
     /* Acquire: the writers' advances are full barriers, so what they
@@ -209,14 +213,30 @@ static void poll_self(Rec *r)
         while (r->head < r->unassigned && r->items[r->head].goal <= min) {
             Item it = r->items[r->head++];
             release_item(it);
+            released++;
         }
         if (r->head == r->len)
             r->head = r->len = r->unassigned = 0;
         if (have_orphans)
-            release_orphans(min);
+            released += release_orphans(min);
     }
     r->arm_at = r->len - r->head + BATCH;
     r->polling = 0;
+    return released;
+}
+
+/* Polls again while polls release something and something is left: a
+ * release may defer more (a dict freed with its key table), and only the
+ * next poll's advance gives that a goal. Bounded, as a release can defer
+ * without end. */
+static void poll_settle(Rec *r)
+{
+    for (int round = 0; round < 8; round++) {
+        if (poll_self(r) == 0)
+            return;
+        if (r->len == r->head && ft_atomic_load(&orphan_count) == 0)
+            return;
+    }
 }
 
 void ft_qsbr_poll(struct FtThreadState *ts)
@@ -270,12 +290,20 @@ void ft_qsbr_flush(void)
     Rec *r = &self;
     if (!r->registered)
         return;
-    poll_self(r);
-    if (r->len == r->head)
-        return;
-    pthread_mutex_lock(&reg_lock);
-    hand_off_locked(r);
-    pthread_mutex_unlock(&reg_lock);
+    poll_settle(r);
+    if (r->len > r->head) {
+        pthread_mutex_lock(&reg_lock);
+        hand_off_locked(r);
+        pthread_mutex_unlock(&reg_lock);
+    }
+    /* For good: the joiner must not wait for this thread's next poll. */
+    ft_atomic_store_release(&r->seen, 0);
+}
+
+void ft_qsbr_adopt_orphans(void)
+{
+    if (self.registered && ft_atomic_load(&orphan_count) != 0)
+        poll_settle(&self);
 }
 
 void ft_qsbr_unregister(void)
@@ -283,7 +311,8 @@ void ft_qsbr_unregister(void)
     Rec *r = &self;
     if (!r->registered)
         return;
-    poll_self(r);
+    if (ft_atomic_load(&r->seen) != 0) /* not after ft_qsbr_flush */
+        poll_self(r);
     pthread_mutex_lock(&reg_lock);
     hand_off_locked(r);
     for (Rec **pp = &reg_head; *pp != NULL; pp = &(*pp)->next) {
@@ -320,7 +349,7 @@ void ft_qsbr_online(void)
         return;
     come_online(r);
     if (r->len > r->head || ft_atomic_load(&orphan_count) != 0)
-        poll_self(r);
+        poll_settle(r);
 }
 
 size_t ft_qsbr_pending(void)

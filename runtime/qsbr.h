@@ -51,10 +51,16 @@ void ft_qsbr_poll(struct FtThreadState *ts);
  * A thread that leaves hands its pending items to the others. */
 void ft_qsbr_register(void);
 void ft_qsbr_unregister(void);
-/* Hands the calling thread's pending items to whichever thread polls next
- * and asks the others to poll soon: for a thread about to tell another that
- * it has finished (join), so what it released is released promptly. */
+/* For a thread about to tell another that it has finished (join): releases
+ * what it can now, hands the rest of its pending items to whichever thread
+ * polls next (asking the others to poll soon), and goes offline for good,
+ * so that what the joiner releases next never waits for it. The thread
+ * must run no Python code after this call. */
 void ft_qsbr_flush(void);
+/* A quiescent state of the calling thread if exited threads left items
+ * behind (one load otherwise): for a thread that has just learnt that
+ * another has finished, before it looks at what that thread released. */
+void ft_qsbr_adopt_orphans(void);
 /* Around blocking calls: an offline thread is not waited for. */
 void ft_qsbr_offline(void);
 void ft_qsbr_online(void);
@@ -72,6 +78,7 @@ static inline void ft_qsbr_poll(struct FtThreadState *ts) { (void)ts; }
 static inline void ft_qsbr_register(void) {}
 static inline void ft_qsbr_unregister(void) {}
 static inline void ft_qsbr_flush(void) {}
+static inline void ft_qsbr_adopt_orphans(void) {}
 static inline void ft_qsbr_offline(void) {}
 static inline void ft_qsbr_online(void) {}
 static inline size_t ft_qsbr_pending(void) { return 0; }
