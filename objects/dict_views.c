@@ -16,15 +16,8 @@
 
 #define D(op) ((FtDictObject *)(op))
 
-/* An exhausted iterator drops its dict at once with a GIL; without one it
- * keeps it (left = -1 marks it) so it->dict never changes while another
- * thread sharing the iterator may be about to lock the dict through it.
- * The items iterator's result-tuple reuse is also GIL-only. */
-#if defined(FT_LOCKS_ACTIVE)
-#define FT_ITER_KEEPS_SEQ 1
-#else
-#define FT_ITER_KEEPS_SEQ 0
-#endif
+/* FT_ITER_KEEPS_SEQ (runtime/lock.h): an exhausted iterator marks itself
+ * with left = -1. The items iterator's result-tuple reuse is GIL-only. */
 
 /* ---- iterators ----------------------------------------------------------- */
 

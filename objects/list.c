@@ -1,8 +1,6 @@
 /* objects/list.c — list: the growable array (CPython's over-allocation
- * policy), its slots and methods, list_iterator / list_reverseiterator, and
- * two facilities every container shares: the per-thread repr recursion
- * guard ("[...]") and the deallocation depth guard (trashcan).
- * Sorting lives in objects/list_sort.c.
+ * policy), its slots and methods. Sorting lives in objects/list_sort.c,
+ * the iterators in objects/list_iter.c.
  */
 #include "objects/object.h"
 #include "interp/frame.h"
@@ -69,122 +67,6 @@ FT_OBJECT_LOCK_CHECK(FtListObject);
 #if defined(FT_LIST_LOCKFREE_READS) != defined(FT_QSBR_ACTIVE)
 #error "objects/list.h and runtime/qsbr.h disagree about lock-free reads"
 #endif
-
-/* Iterators shared between threads: with a GIL an exhausted iterator
- * drops its container at once; without one it keeps it until it is
- * deallocated (as CPython 3.13t does), because another thread may be
- * about to lock the container through the iterator's pointer. */
-#if defined(FT_LOCKS_ACTIVE)
-#define FT_ITER_KEEPS_SEQ 1
-#else
-#define FT_ITER_KEEPS_SEQ 0
-#endif
-
-/* ---- repr recursion guard -------------------------------------------------- */
-
-/* The objects whose repr is in progress on this thread, innermost last. */
-static __thread FtObject **repr_stack;
-static __thread ssize_t repr_len, repr_cap;
-
-int ft_repr_enter(FtObject *o)
-{
-    for (ssize_t i = repr_len - 1; i >= 0; i--)
-        if (repr_stack[i] == o)
-            return 1;
-    if (repr_len == repr_cap) {
-        ssize_t cap = repr_cap ? repr_cap * 2 : 16;
-        FtObject **s = ft_mem_realloc(repr_stack, cap * sizeof(FtObject *));
-        if (s == NULL)
-            return -1;
-        repr_stack = s;
-        repr_cap = cap;
-    }
-    FtThreadState *ts = ft_tstate_get();
-    if (++ts->recursion_depth > ts->recursion_limit &&
-        ts->recursion_headroom == 0) {
-        --ts->recursion_depth;
-        ft_err_set_string(FtExc_RecursionError,
-                          "maximum recursion depth exceeded while getting "
-                          "the repr of an object");
-        return -1;
-    }
-    repr_stack[repr_len++] = o;
-    return 0;
-}
-
-void ft_repr_leave(FtObject *o)
-{
-    for (ssize_t i = repr_len - 1; i >= 0; i--) {
-        if (repr_stack[i] == o) {
-            memmove(repr_stack + i, repr_stack + i + 1,
-                    (repr_len - i - 1) * sizeof(FtObject *));
-            repr_len--;
-            ft_tstate_get()->recursion_depth--;
-            return;
-        }
-    }
-}
-
-/* ---- deallocation depth guard ----------------------------------------------- */
-
-#define TRASH_DEPTH_MAX 200
-
-typedef struct {
-    FtObject *op;
-    ft_destructor dealloc;
-} TrashEntry;
-
-static __thread int trash_depth;
-static __thread TrashEntry *trash_queue;
-static __thread ssize_t trash_len, trash_cap;
-
-int ft_trash_begin(FtObject *op, ft_destructor dealloc)
-{
-    if (trash_depth >= TRASH_DEPTH_MAX) {
-        if (trash_len == trash_cap) {
-            ssize_t cap = trash_cap ? trash_cap * 2 : 64;
-            /* A dealloc must not disturb the exception being raised. */
-            FtObject *saved = ft_err_fetch();
-            TrashEntry *q = ft_mem_realloc(trash_queue, cap * sizeof(*q));
-            if (q == NULL)
-                ft_err_clear();
-            ft_err_restore(saved);
-            if (q == NULL)
-                goto proceed; /* no memory: recurse after all */
-            trash_queue = q;
-            trash_cap = cap;
-        }
-        trash_queue[trash_len].op = op;
-        trash_queue[trash_len].dealloc = dealloc;
-        trash_len++;
-        return 1;
-    }
-proceed:
-    trash_depth++;
-    return 0;
-}
-
-void ft_trash_end(void)
-{
-    if (--trash_depth > 0 || trash_len == 0)
-        return;
-    trash_depth++; /* drain here, not in the deallocs the drain runs */
-    while (trash_len > 0) {
-        TrashEntry e = trash_queue[--trash_len];
-        e.dealloc(e.op);
-    }
-    trash_depth--;
-}
-
-void ft_list_thread_cleanup(void)
-{
-    ft_mem_free(repr_stack);
-    repr_stack = NULL;
-    repr_len = repr_cap = 0;
-    ft_mem_free(trash_queue);
-    trash_queue = NULL;
-    trash_len = trash_cap = 0;
-}
 
 /* ---- storage ------------------------------------------------------------------ */
 
@@ -1435,106 +1317,7 @@ static int list_init(FtObject *self, FtObject *const *args, size_t nargs,
     return 0;
 }
 
-/* ---- iterators ----------------------------------------------------------------- */
-
-typedef struct {
-    FT_OBJECT_HEAD
-    FtObject *list; /* NULL once exhausted */
-    ssize_t index;
-} ListIter;
-
-static FtObject *list_iter(FtObject *op)
-{
-    ListIter *it = (ListIter *)ft_object_new(&FtListIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->list = FT_NEWREF(op);
-    it->index = 0;
-    return (FtObject *)it;
-}
-
-static void listiter_dealloc(FtObject *op)
-{
-    FT_XDECREF(((ListIter *)op)->list);
-    ft_object_free(op);
-}
-
-/* The item is read and INCREF'd, and the index moved, under the list's
- * section, so an iterator shared between threads hands out each position
- * once. Exhausted: it->list NULL (GIL builds) or, in free-threaded ones,
- * the index parked at SSIZE_MAX / -1 for good (FT_ITER_KEEPS_SEQ), so
- * it->list never changes while other threads may read it. */
-static FtObject *iter_step(FtObject *op, ssize_t step)
-{
-    ListIter *it = (ListIter *)op;
-    FtObject *l = it->list;
-    if (l == NULL)
-        return NULL;
-    FtObject *res = NULL;
-    int done = 0;
-    FT_BEGIN_CRITICAL_SECTION(l);
-    if (it->index >= 0 && it->index < L(l)->size) {
-        res = FT_NEWREF(L(l)->items[it->index]);
-        it->index += step;
-    } else if (FT_ITER_KEEPS_SEQ) {
-        it->index = step > 0 ? SSIZE_MAX : -1;
-    } else {
-        it->list = NULL;
-        done = 1;
-    }
-    FT_END_CRITICAL_SECTION();
-    if (done)
-        FT_DECREF(l);
-    return res;
-}
-
-static FtObject *listiter_next(FtObject *op) { return iter_step(op, 1); }
-static FtObject *listrevit_next(FtObject *op) { return iter_step(op, -1); }
-
-static FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
-
-static FtObject *listiter_length_hint(FtObject *self, FtObject *const *args,
-                                      size_t nargs, FtObject *kwnames)
-{
-    ListIter *it = (ListIter *)self;
-    ssize_t n = 0;
-    FtObject *l = it->list;
-    if (l != NULL) {
-        FT_BEGIN_CRITICAL_SECTION(l);
-        ssize_t size = L(l)->size;
-        if (FT_TYPE(self) == &FtListRevIter_Type)
-            n = it->index < size ? it->index + 1 : 0;
-        else
-            n = size - it->index;
-        FT_END_CRITICAL_SECTION();
-    }
-    return ft_int_from_i64(n < 0 ? 0 : n);
-}
-
-static FtMethodDef listiter_methods[] = {
-    {"__length_hint__", listiter_length_hint, 0, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-FtType FtListIter_Type = {
-    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
-    .tp_name = "list_iterator",
-    .tp_basicsize = sizeof(ListIter),
-    .tp_dealloc = listiter_dealloc,
-    .tp_iter = iter_self,
-    .tp_iternext = listiter_next,
-    .tp_methods = listiter_methods,
-};
-
-FtType FtListRevIter_Type = {
-    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
-    .tp_name = "list_reverseiterator",
-    .tp_basicsize = sizeof(ListIter),
-    .tp_dealloc = listiter_dealloc,
-    .tp_iter = iter_self,
-    .tp_iternext = listrevit_next,
-    .tp_methods = listiter_methods,
-};
+static FtObject *list_iter(FtObject *op) { return ft_list_iter_new(op, 0); }
 
 /* ---- methods ------------------------------------------------------------------- */
 
@@ -1714,12 +1497,7 @@ static FtObject *m_reversed(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("__reversed__", nargs, 0, 0) < 0)
         return NULL;
-    ListIter *it = (ListIter *)ft_object_new(&FtListRevIter_Type);
-    if (it == NULL)
-        return NULL;
-    it->list = FT_NEWREF(self);
-    it->index = ft_list_size(self) - 1;
-    return (FtObject *)it;
+    return ft_list_iter_new(self, 1);
 }
 
 static FtObject *m_sort(FtObject *self, FtObject *const *args, size_t nargs,

@@ -71,8 +71,12 @@ int ft_trash_begin(FtObject *op, ft_destructor dealloc);
 void ft_trash_end(void);
 
 /* Frees the calling thread's repr-guard and trashcan buffers (call when a
- * thread's state is deleted). */
+ * thread's state is deleted). These three live in container_guards.c. */
 void ft_list_thread_cleanup(void);
+
+/* A new list_iterator over list, or a list_reverseiterator if reverse
+ * (objects/list_iter.c). */
+FtObject *ft_list_iter_new(FtObject *list, int reverse);
 
 /* ---- reads by index without the list's lock ---- */
 

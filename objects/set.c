@@ -37,14 +37,8 @@ typedef struct {
  * changed meanwhile. Keys leave a section INCREF'd. */
 FT_OBJECT_LOCK_CHECK(FtSetObject);
 
-/* An exhausted iterator drops its set at once with a GIL; without one it
- * keeps it (pos = SSIZE_MAX marks it) so it->set never changes while
- * another thread sharing the iterator may be about to lock the set. */
-#if defined(FT_LOCKS_ACTIVE)
-#define FT_ITER_KEEPS_SEQ 1
-#else
-#define FT_ITER_KEEPS_SEQ 0
-#endif
+/* FT_ITER_KEEPS_SEQ (runtime/lock.h): an exhausted iterator marks itself
+ * with pos = SSIZE_MAX. */
 
 /* Marks deleted slots so probe chains stay intact; never a real key. Its
  * hash is stored as -1, which no real key has. */

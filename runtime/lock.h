@@ -126,6 +126,16 @@ static inline int ft_mutex_is_locked(FtMutex *m)
 #define FT_LOCKS_ACTIVE 1
 #endif
 
+/* Iterators shared between threads: with a GIL an exhausted iterator
+ * drops its container at once; without one it keeps it until it is
+ * deallocated (as CPython 3.13t does), because another thread may be
+ * about to lock the container through the iterator's pointer. */
+#if defined(FT_LOCKS_ACTIVE)
+#define FT_ITER_KEEPS_SEQ 1
+#else
+#define FT_ITER_KEEPS_SEQ 0
+#endif
+
 /* A critical section, on the C stack of the thread that opened it. */
 typedef struct FtCriticalSection {
     struct FtCriticalSection *prev; /* the next outer section, or NULL */
