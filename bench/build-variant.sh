@@ -8,10 +8,11 @@
 #
 # SNAPSHOT is a configured-nowhere copy of the sources (`make variants-src`
 # makes one); DIR is created if needed. configure runs again only when the
-# arguments changed. Prints the path of the built ftpy on success.
+# arguments or the snapshot's Makefile.in changed. Prints the path of the
+# built ftpy on success.
 quiet=
 if [ "$1" = "-q" ]; then quiet=1; shift; fi
-case $1 in -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case $1 in -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 if [ $# -lt 2 ]; then
     echo "usage: $0 [-q] SNAPSHOT DIR [CONFIGURE-ARGS...]" >&2
     exit 2
@@ -24,7 +25,11 @@ mkdir -p "$dir" && cd "$dir" || exit 2
 
 say() { [ -n "$quiet" ] || echo "build-variant: $*" >&2; }
 args="$*"
-if [ ! -f config.status ] || [ "$(cat .variant-args 2>/dev/null)" != "$args" ]; then
+# A new Makefile.in (files added or removed) is configured for here, not
+# left to make: automake's regeneration of the dependency fragments from
+# inside this make can trip over the calling make's job server.
+if [ ! -f config.status ] || [ "$(cat .variant-args 2>/dev/null)" != "$args" ] ||
+   [ "$src/Makefile.in" -nt Makefile ]; then
     say "configuring $(basename "$dir"): $args"
     rm -f .variant-args
     # shellcheck disable=SC2068
