@@ -42,6 +42,9 @@ Options:
                     `make compare` builds; /usr/bin/time is used if missing)
   -h, --help        this text
 
+Environment: FTPY_NO_FUSED=1 runs every build without the fused operand
+instructions (README, "Presets"), to see what they save; the report says so.
+
 Exit status: 0 when everything built and ran (missed goals included),
 1 when a build or a run failed, 2 on bad usage.
 EOF
@@ -298,6 +301,10 @@ report=$results/compare.md
     echo
     if [ -n "$quick" ]; then
         echo "**QUICK: numbers are rough** ($runs runs, smaller workloads; run \`make compare\` for the real figures)."
+        echo
+    fi
+    if [ -n "${FTPY_NO_FUSED+set}" ]; then
+        echo "**FTPY_NO_FUSED is set: every build ran without the fused operand instructions.**"
         echo
     fi
     echo "Medians of $runs runs per cell, presets alternated run by run."

@@ -258,6 +258,8 @@ static int fused_opcode(ft_codeunit second, ft_codeunit consumer)
     }
 }
 
+int ft_compiler_fuse_operands = 1;
+
 /* Rewrites the first word of each fusable three-word sequence
  * (interp/eval_fused.h). Only that word changes, so jump targets and the
  * line table stay valid, and a jump to the second or third word still
@@ -423,7 +425,8 @@ FtObject *cc_assemble(FtCompiler *c)
         }
     }
 
-    fuse_operand_loads(code, nwords);
+    if (ft_compiler_fuse_operands)
+        fuse_operand_loads(code, nwords);
 
     consts = ft_tuple_new(u->n_consts);
     if (consts == NULL)

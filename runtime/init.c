@@ -1,5 +1,6 @@
 /* runtime/init.c — start-up and shut-down order of the whole runtime. */
 #include "runtime/init.h"
+#include "interp/compiler.h"
 #include "interp/modules.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
@@ -45,6 +46,8 @@ static ssize_t counted_total(void) { return ft_rc_total - ft_str_intern_refs(); 
 int ft_runtime_init(void)
 {
     ft_mem_limit_init();
+    if (getenv("FTPY_NO_FUSED") != NULL)
+        ft_compiler_fuse_operands = 0;
     FtThreadState *ts = ft_tstate_new();
     if (ts == NULL) {
         fprintf(stderr, "ftpy: cannot allocate the thread state\n");
