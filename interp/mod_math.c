@@ -151,13 +151,11 @@ static FtObject *math_radians(FtObject *self, FtObject *const *args,
 static FtObject *call_special(FtObject *o, const char *cname,
                               FtObject **cache)
 {
-    if (*cache == NULL) {
-        *cache = ft_str_intern_cstr(cname);
-        if (*cache == NULL)
-            return NULL;
-    }
+    FtObject *name = ft_intern_static(cache, cname);
+    if (name == NULL)
+        return NULL;
     int missing = 0; /* a new reference to the attribute while it runs */
-    return ft_call_special(o, *cache, NULL, 0, NULL, &missing);
+    return ft_call_special(o, name, NULL, 0, NULL, &missing);
 }
 
 static FtObject *int_result(FtObject *o)

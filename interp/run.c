@@ -5,6 +5,7 @@
 #include "interp/compiler.h"
 #include "interp/eval.h"
 #include "interp/mod_thread.h"
+#include "objects/typeobject.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
 #include "objects/object.h"
@@ -44,7 +45,7 @@ FtObject *ft_run_compile(const char *source, const char *filename, int mode)
 static FtObject *builtins_module(void)
 {
     static FtObject *name;
-    if (name == NULL && (name = ft_str_intern_cstr("builtins")) == NULL)
+    if (ft_intern_static(&name, "builtins") == NULL)
         return NULL;
     return ft_import_module(name);
 }

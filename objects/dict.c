@@ -4,6 +4,7 @@
  * dict type's slots and methods. Views and iterators: objects/dict_views.c.
  */
 #include "objects/dict_impl.h"
+#include "objects/typeobject.h"
 #include "runtime/atomics.h"
 #include "runtime/lock.h"
 #include "runtime/qsbr.h"
@@ -1145,9 +1146,7 @@ static FtObject *call_special(FtObject *descr, FtObject *self, FtObject *arg)
 static FtObject *missing_name(void)
 {
     static FtObject *name;
-    if (name == NULL)
-        name = ft_str_intern_cstr("__missing__");
-    return name;
+    return ft_intern_static(&name, "__missing__");
 }
 
 static FtObject *dict_getitem(FtObject *op, FtObject *key)

@@ -128,9 +128,7 @@ static FtObject *call_special(FtObject *o, FtObject *name)
 static FtObject *trunc_name(void)
 {
     static FtObject *name;
-    if (name == NULL)
-        name = ft_str_intern_cstr("__trunc__");
-    return name;
+    return ft_intern_static(&name, "__trunc__");
 }
 
 /* ---- arithmetic ---------------------------------------------------------- */

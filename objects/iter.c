@@ -12,6 +12,7 @@
  * by a reference of our own for the duration of the call.
  */
 #include "objects/object.h"
+#include "objects/typeobject.h"
 #include "runtime/lock.h"
 
 #include <string.h>
@@ -636,9 +637,7 @@ FT_OBJECT_LOCK_CHECK(Reversed);
 static FtObject *reversed_name(void)
 {
     static FtObject *name;
-    if (name == NULL)
-        name = ft_str_intern_cstr("__reversed__");
-    return name;
+    return ft_intern_static(&name, "__reversed__");
 }
 
 static FtObject *reversed_new(FtType *type, FtObject *const *args,
