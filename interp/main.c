@@ -40,7 +40,10 @@ static void usage(FILE *out)
         "  FILE     : program read from a script file\n"
         "  -        : program read from stdin (the default; interactive when\n"
         "             stdin is a terminal)\n"
-        "  ARGS     : passed to the program in sys.argv[1:]\n",
+        "  ARGS     : passed to the program in sys.argv[1:]\n"
+        "Environment:\n"
+        "  FTPY_NO_FUSED : compile without the fused operand instructions\n"
+        "                  (to measure what they save)\n",
         out);
 }
 
