@@ -540,9 +540,9 @@ dispatch:
         FtObject *r = TOP(), *l = SECOND();
         int op = OPARG(), b;
         if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r)) {
-            b = ev_compare_int(op, FT_INT_VALUE(l), FT_INT_VALUE(r));
+            b = ft_compare_int(op, FT_INT_VALUE(l), FT_INT_VALUE(r));
         } else if (FT_FLOAT_CHECK_EXACT(l) && FT_FLOAT_CHECK_EXACT(r)) {
-            b = ev_compare_float(op, FT_FLOAT_VALUE(l), FT_FLOAT_VALUE(r));
+            b = ft_compare_double(op, FT_FLOAT_VALUE(l), FT_FLOAT_VALUE(r));
         } else if ((op == FT_EQ || op == FT_NE) && FT_STR_CHECK_EXACT(l) &&
                    FT_STR_CHECK_EXACT(r)) {
             b = ft_str_eq(l, r) ^ (op == FT_NE);

@@ -1,7 +1,8 @@
-/* interp/eval_arith.h — the arithmetic and comparisons the eval loop does
- * inline on exact ints and floats, shared by BINARY_OP / INPLACE_OP /
- * COMPARE_OP and by the fused operand instructions (interp/eval_fused.h).
- * Everything else goes through the generic number protocol.
+/* interp/eval_arith.h — the arithmetic the eval loop does inline on exact
+ * ints and floats, shared by BINARY_OP / INPLACE_OP and by the fused
+ * operand instructions (interp/eval_fused.h). Everything else goes through
+ * the generic number protocol. (Comparisons: ft_compare_int / _double in
+ * objects/object.h.)
  */
 #ifndef FT_INTERP_EVAL_ARITH_H
 #define FT_INTERP_EVAL_ARITH_H
@@ -77,31 +78,6 @@ static inline int ev_float_arith(int op, double a, double b, double *c)
         return 1;
     default:
         return 0;
-    }
-}
-
-/* COMPARE_OP's argument (FT_LT .. FT_GE) applied to two ints or floats. */
-static inline int ev_compare_int(int op, int64_t x, int64_t y)
-{
-    switch (op) {
-    case FT_LT: return x < y;
-    case FT_LE: return x <= y;
-    case FT_EQ: return x == y;
-    case FT_NE: return x != y;
-    case FT_GT: return x > y;
-    default: return x >= y;
-    }
-}
-
-static inline int ev_compare_float(int op, double x, double y)
-{
-    switch (op) {
-    case FT_LT: return x < y;
-    case FT_LE: return x <= y;
-    case FT_EQ: return x == y;
-    case FT_NE: return x != y;
-    case FT_GT: return x > y;
-    default: return x >= y;
     }
 }
 

@@ -212,17 +212,8 @@ int ft_object_richcompare_bool(FtObject *a, FtObject *b, int op)
     }
     FtType *ta = FT_TYPE(a);
     if (ta == FT_TYPE(b)) {
-        if (ta == &FtInt_Type) {
-            int64_t x = FT_INT_VALUE(a), y = FT_INT_VALUE(b);
-            switch (op) {
-            case FT_LT: return x < y;
-            case FT_LE: return x <= y;
-            case FT_EQ: return x == y;
-            case FT_NE: return x != y;
-            case FT_GT: return x > y;
-            default: return x >= y;
-            }
-        }
+        if (ta == &FtInt_Type)
+            return ft_compare_int(op, FT_INT_VALUE(a), FT_INT_VALUE(b));
         if (ta == &FtStr_Type && (op == FT_EQ || op == FT_NE))
             return ft_str_eq(a, b) == (op == FT_EQ);
     }

@@ -292,20 +292,9 @@ FtObject *ft_int_binop(FtObject *a, FtObject *b, int op)
 
 FtObject *ft_int_richcompare(FtObject *a, FtObject *b, int op)
 {
-    if (!FT_INT_CHECK(a) || !FT_INT_CHECK(b))
+    if (!FT_INT_CHECK(a) || !FT_INT_CHECK(b) || op < FT_LT || op > FT_GE)
         FT_RETURN_NOTIMPLEMENTED;
-    int64_t x = FT_INT_VALUE(a), y = FT_INT_VALUE(b);
-    int r;
-    switch (op) {
-    case FT_LT: r = x < y; break;
-    case FT_LE: r = x <= y; break;
-    case FT_EQ: r = x == y; break;
-    case FT_NE: r = x != y; break;
-    case FT_GT: r = x > y; break;
-    case FT_GE: r = x >= y; break;
-    default: FT_RETURN_NOTIMPLEMENTED;
-    }
-    return ft_bool_from(r);
+    return ft_bool_from(ft_compare_int(op, FT_INT_VALUE(a), FT_INT_VALUE(b)));
 }
 
 static FtObject *int_unary(FtObject *a, int op)

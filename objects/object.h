@@ -124,6 +124,32 @@ enum { FT_UNARY_NEG, FT_UNARY_POS, FT_UNARY_INVERT, FT_UNARY_ABS };
 /* Rich comparison operators, CPython's numbering. */
 enum { FT_LT, FT_LE, FT_EQ, FT_NE, FT_GT, FT_GE };
 
+/* A comparison operator (FT_LT .. FT_GE) applied to two C ints or doubles:
+ * the fast paths of the eval loop and of ft_object_richcompare_bool. */
+static inline int ft_compare_int(int op, int64_t x, int64_t y)
+{
+    switch (op) {
+    case FT_LT: return x < y;
+    case FT_LE: return x <= y;
+    case FT_EQ: return x == y;
+    case FT_NE: return x != y;
+    case FT_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+static inline int ft_compare_double(int op, double x, double y)
+{
+    switch (op) {
+    case FT_LT: return x < y;
+    case FT_LE: return x <= y;
+    case FT_EQ: return x == y;
+    case FT_NE: return x != y;
+    case FT_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
 /* ---- type objects ------------------------------------------------------- */
 
 #define FT_TPFLAGS_HEAPTYPE 0x1   /* created by a class statement */
