@@ -38,23 +38,11 @@ static FtCodeObject *function_code(const char *src, int fuse)
     return found;
 }
 
-/* How many instructions of co have this opcode (cache words skipped). */
-static int count_op(FtCodeObject *co, int op)
+/* The index of the first instruction at or after start with this opcode
+ * (cache words skipped), or -1. */
+static ssize_t find_op(FtCodeObject *co, int op, ssize_t start)
 {
-    int n = 0;
-    for (ssize_t i = 0; i < co->co_ncode; i++) {
-        int o = FT_OP(co->co_code[i]);
-        n += o == op;
-        if (o < FT_OPCODE__COUNT && ft_opcode_has_cache[o])
-            i++;
-    }
-    return n;
-}
-
-/* The index of the first instruction with this opcode, or -1. */
-static ssize_t find_op(FtCodeObject *co, int op)
-{
-    for (ssize_t i = 0; i < co->co_ncode; i++) {
+    for (ssize_t i = start; i < co->co_ncode; i++) {
         int o = FT_OP(co->co_code[i]);
         if (o == op)
             return i;
@@ -62,6 +50,16 @@ static ssize_t find_op(FtCodeObject *co, int op)
             i++;
     }
     return -1;
+}
+
+/* How many instructions of co have this opcode. */
+static int count_op(FtCodeObject *co, int op)
+{
+    int n = 0, width = 1 + ft_opcode_has_cache[op];
+    for (ssize_t i = find_op(co, op, 0); i >= 0;
+         i = find_op(co, op, i + width))
+        n++;
+    return n;
 }
 
 static void test_each_consumer_is_fused(void)
@@ -78,7 +76,7 @@ static void test_each_consumer_is_fused(void)
     CU_ASSERT_EQUAL(count_op(co, FT_OPC_LOAD_FAST_COMPARE), 1);
     CU_ASSERT_EQUAL(count_op(co, FT_OPC_LOAD_FAST_SUBSCR), 1);
     /* The words after a fused one are the plain instructions. */
-    ssize_t i = find_op(co, FT_OPC_LOAD_FAST_BINARY);
+    ssize_t i = find_op(co, FT_OPC_LOAD_FAST_BINARY, 0);
     CU_ASSERT_FATAL(i >= 0 && i + 2 < co->co_ncode);
     CU_ASSERT_EQUAL(FT_OP(co->co_code[i + 1]), FT_OPC_LOAD_CONST);
     CU_ASSERT_EQUAL(FT_OP(co->co_code[i + 2]), FT_OPC_BINARY_OP);
