@@ -12,6 +12,7 @@
 #include "interp/eval_arith.h"
 #include "interp/frame.h"
 #include "interp/inline_cache.h"
+#include "objects/deferred.h"
 #include "objects/typeobject.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
@@ -987,6 +988,8 @@ dispatch:
             func->kwdefaults = POP();
         if (flags & 0x01)
             func->defaults = POP();
+        if (!(((FtCodeObject *)func->code)->co_flags & FT_CO_NESTED))
+            ft_deferred_mark(fn); /* shared by threads: objects/deferred.h */
         PUSH(fn);
         DISPATCH();
     }

@@ -43,7 +43,12 @@ static void usage(FILE *out)
         "  ARGS     : passed to the program in sys.argv[1:]\n"
         "Environment:\n"
         "  FTPY_NO_FUSED : compile without the fused operand instructions\n"
-        "                  (to measure what they save)\n",
+        "                  (to measure what they save)\n"
+        "  FTPY_DEFER    : free-threaded builds with immortal objects: what\n"
+        "                  becomes immortal when the first thread starts:\n"
+        "                  all (functions, classes, modules, builtins and\n"
+        "                  the values of module globals; the default),\n"
+        "                  objects (all but the globals' values), none\n",
         out);
 }
 

@@ -10,6 +10,7 @@
 #endif
 #include "interp/mod_thread.h"
 #include "interp/modules.h"
+#include "objects/deferred.h"
 #include "objects/object.h"
 #include "runtime/qsbr.h"
 #include "runtime/thread.h"
@@ -128,6 +129,8 @@ static FtObject *thread_start_new_thread(FtObject *self, FtObject *const *args,
     Boot *b = ft_mem_alloc(sizeof *b);
     if (b == NULL)
         return NULL;
+    /* Before the first extra thread exists: objects/deferred.h. */
+    ft_deferred_threads_starting();
     b->func = FT_NEWREF(args[0]);
     b->args = FT_NEWREF(args[1]);
     b->kwargs = kwargs ? FT_NEWREF(kwargs) : NULL;

@@ -4,6 +4,7 @@
  * __build_class__ and the frame inspection behind zero-argument super().
  */
 #include "interp/frame.h"
+#include "objects/deferred.h"
 #include "objects/object.h"
 #include "runtime/qsbr.h"
 #include "runtime/tstate.h"
@@ -43,6 +44,8 @@ FtObject *ft_function_new(FtObject *code, FtObject *globals,
 static void function_dealloc(FtObject *op)
 {
     FtFunctionObject *fn = FUNC(op);
+    if (!(((FtCodeObject *)fn->code)->co_flags & FT_CO_NESTED))
+        ft_deferred_forget(op);
     FT_CLEAR(fn->code);
     FT_CLEAR(fn->globals);
     FT_CLEAR(fn->builtins);

@@ -2,6 +2,7 @@
  * and the table of built-in modules that `import` finds, with the
  * sys.modules dict that caches them.
  */
+#include "objects/deferred.h"
 #include "objects/object.h"
 
 #include <string.h>
@@ -27,6 +28,7 @@ FtObject *ft_module_new(const char *name)
         FT_DECREF(m);
         return NULL;
     }
+    ft_deferred_mark((FtObject *)m); /* shared by threads */
     return (FtObject *)m;
 }
 
@@ -67,6 +69,7 @@ int ft_module_add_int(FtObject *module, const char *name, int64_t value)
 static void module_dealloc(FtObject *o)
 {
     FtModuleObject *m = (FtModuleObject *)o;
+    ft_deferred_forget(o);
     FT_CLEAR(m->dict);
     FT_CLEAR(m->name);
     ft_object_free(o);

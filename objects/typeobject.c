@@ -10,6 +10,7 @@
 
 #include "interp/eval.h"
 #include "interp/modules.h"
+#include "objects/deferred.h"
 #include "objects/typeobject.h"
 #include "runtime/lock.h"
 
@@ -562,6 +563,7 @@ int ft_type_ready(FtType *t)
         goto fail;
     set_version(t, new_version());
     t->tp_flags = (t->tp_flags & ~FT_TPFLAGS_READYING) | FT_TPFLAGS_READY;
+    ft_deferred_mark((FtObject *)t); /* shared by threads */
     if (t == &FtBaseObject_Type) {
         for (size_t i = 0; i < sizeof internal_types / sizeof internal_types[0];
              i++)
@@ -1003,6 +1005,7 @@ static FtObject *type_new_impl(FtType *meta, FtObject *name, FtObject *bases,
         FT_DECREF(t);
         return NULL;
     }
+    ft_deferred_mark((FtObject *)t); /* shared by threads */
     return (FtObject *)t;
 fail:
     t->tp_flags &= ~FT_TPFLAGS_READYING;
@@ -1037,6 +1040,7 @@ static void type_dealloc(FtObject *o)
     FtType *t = (FtType *)o;
     if (!FT_IS_HEAPEXT(t))
         return; /* static types are never freed */
+    ft_deferred_forget(o);
     FtObject *bases = t->tp_bases;
     FT_CRIT_LOCK();
     for (ssize_t i = 0; bases != NULL && i < FT_TUPLE_SIZE(bases); i++)

@@ -2,6 +2,7 @@
 #include "runtime/init.h"
 #include "interp/compiler.h"
 #include "interp/modules.h"
+#include "objects/deferred.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
@@ -48,6 +49,8 @@ int ft_runtime_init(void)
     ft_mem_limit_init();
     if (getenv("FTPY_NO_FUSED") != NULL)
         ft_compiler_fuse_operands = 0;
+    if (ft_deferred_init() < 0) /* FTPY_DEFER */
+        return -1;
     FtThreadState *ts = ft_tstate_new();
     if (ts == NULL) {
         fprintf(stderr, "ftpy: cannot allocate the thread state\n");

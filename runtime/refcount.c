@@ -42,10 +42,15 @@ void ft_rc_make_immortal(FtObject *op)
 #if defined(FT_REFCOUNT_PLAIN)
     op->ob_refcnt = FT_RC_IMMORTAL_REFCNT;
 #elif defined(FT_REFCOUNT_BIASED)
-    /* The local word first: non-owners test it before touching shared. */
+    /* The local word first: non-owners test it before touching shared.
+     * The shared count is made huge rather than 0: a thread that read the
+     * local word just before this and is about to change the shared count
+     * can then neither bring it to 0 (a free) nor below (objects/deferred.h
+     * immortalizes objects other threads may be counting). */
     ft_atomic_store_u32(&op->ob_ref_local, FT_RC_LOCAL_IMMORTAL);
     ft_atomic_store_u32(&op->ob_tid, 0);
-    ft_atomic_store_ssize(&op->ob_ref_shared, FT_RC_SHARED(0, FT_RC_MERGED));
+    ft_atomic_store_ssize(&op->ob_ref_shared,
+                          FT_RC_SHARED(FT_RC_IMMORTAL_SHARED, FT_RC_MERGED));
 #else
     ft_atomic_store_ssize(&op->ob_refcnt, FT_RC_IMMORTAL_REFCNT);
 #endif

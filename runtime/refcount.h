@@ -135,6 +135,8 @@ struct FtThreadState;
 #define FT_RC_STATIC_INIT                                                      \
     .ob_tid = 0, .ob_ref_local = 0,                                            \
     .ob_ref_shared = FT_RC_SHARED(1, FT_RC_MERGED)
+/* The shared count of an immortal object (runtime/refcount.c). */
+#define FT_RC_IMMORTAL_SHARED ((ssize_t)1 << 40)
 /* ft_rc_self of a thread without an owner id: matches no ob_tid. */
 #define FT_RC_NO_OWNER UINT32_MAX
 
