@@ -465,10 +465,16 @@ static inline FtObject *get_hashed_locked(FtObject *d, FtObject *key,
 }
 
 #if defined(FT_QSBR_ACTIVE)
-/* The lock-free lookup of an exact str key: 1 with *out a new reference,
- * 0 when the key is absent, -1 when only the locked path can tell (a
- * non-str key with the same hash needs __eq__, or an entry changed under
- * the probe). See the rules at the top of this file. */
+/* Keys the lock-free lookup handles: their == runs no Python code. */
+static inline int key_lockfree(FtObject *key)
+{
+    return FT_STR_CHECK_EXACT(key) || FT_INT_CHECK_EXACT(key);
+}
+
+/* The lock-free lookup of an exact str or int key: 1 with *out a new
+ * reference, 0 when the key is absent, -1 when only the locked path can
+ * tell (a key of another type with the same hash needs __eq__, or an entry
+ * changed under the probe). See the rules at the top of this file. */
 static int get_lockfree(FtDictObject *mp, FtObject *key, ft_hash_t hash,
                         FtObject **out)
 {
@@ -482,17 +488,21 @@ static int get_lockfree(FtDictObject *mp, FtObject *key, ft_hash_t hash,
         if (ix >= 0) {
             FtDictEntry *e = &dk->entries[ix];
             FtObject *ek = ENTRY_LOAD(e->key);
-            if (ek == key ||
-                (ek != NULL && e->hash == hash && FT_STR_CHECK_EXACT(ek) &&
-                 str_equal(ek, key))) {
+            int same = ek == key;
+            if (!same && ek != NULL && e->hash == hash) {
+                if (FT_TYPE(ek) != FT_TYPE(key))
+                    return -1;
+                same = FT_INT_CHECK_EXACT(key)
+                           ? FT_INT_VALUE(ek) == FT_INT_VALUE(key)
+                           : str_equal(ek, key);
+            }
+            if (same) {
                 FtObject *v = ENTRY_LOAD(e->value);
                 if (v == NULL)
                     return -1; /* deleted under us */
                 *out = FT_NEWREF(v);
                 return 1;
             }
-            if (ek != NULL && e->hash == hash && !FT_STR_CHECK_EXACT(ek))
-                return -1;
         } else if (ix == DKIX_EMPTY) {
             return 0;
         }
@@ -506,7 +516,7 @@ FtObject *ft_dict_get_hashed(FtObject *d, FtObject *key, ft_hash_t hash)
 {
     FtObject *res;
 #if defined(FT_QSBR_ACTIVE)
-    if (FT_STR_CHECK_EXACT(key)) {
+    if (key_lockfree(key)) {
         int found = get_lockfree(D(d), key, hash, &res);
         if (found >= 0)
             return found ? res : NULL;
@@ -1156,6 +1166,15 @@ static FtObject *dict_getitem(FtObject *op, FtObject *key)
         return NULL;
     ssize_t ix;
     FtObject *res = NULL;
+#if defined(FT_QSBR_ACTIVE)
+    if (key_lockfree(key)) {
+        int found = get_lockfree(D(op), key, hash, &res);
+        if (found > 0)
+            return res;
+        if (found == 0)
+            goto missing;
+    }
+#endif
     FT_BEGIN_CRITICAL_SECTION(op);
     ix = lookup(D(op), key, hash);
     if (ix >= 0)
@@ -1165,6 +1184,9 @@ static FtObject *dict_getitem(FtObject *op, FtObject *key)
         return res;
     if (ix == DKIX_ERROR)
         return NULL;
+#if defined(FT_QSBR_ACTIVE)
+missing:
+#endif
     if (!FT_DICT_CHECK_EXACT(op)) {
         FtObject *name = missing_name();
         FtObject *missing = name ? ft_type_lookup(FT_TYPE(op), name) : NULL;
