@@ -204,7 +204,10 @@
                  FT_LIST_SIZE(seq) == n)
             items = FT_LIST_ITEMS(seq);
         sp--;
-        if (items != NULL) {
+        if (!LIST_FAST_PATHS && FT_LIST_CHECK_EXACT(seq) &&
+            ft_list_unpack_exact(seq, sp, n)) {
+            sp += n;
+        } else if (items != NULL) {
             for (int i = n; i-- > 0;) {
                 FtObject *v = items[i];
                 FT_INCREF(v);

@@ -664,6 +664,20 @@ FtObject *ft_list_as_tuple(FtObject *list)
     return r;
 }
 
+int ft_list_unpack_exact(FtObject *list, FtObject **out, ssize_t n)
+{
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION(list);
+    if (L(list)->size == n) {
+        FtObject **items = L(list)->items;
+        for (ssize_t i = 0; i < n; i++)
+            out[n - 1 - i] = FT_NEWREF(items[i]);
+        r = 1;
+    }
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
 static FtObject *list_pop_locked(FtObject *list, ssize_t index)
 {
     FtListObject *l = L(list);

@@ -48,6 +48,11 @@ FtObject *ft_list_as_tuple(FtObject *list);
 extern FtType FtListIter_Type;    /* list_iterator */
 extern FtType FtListRevIter_Type; /* list_reverseiterator */
 
+/* `a, b, c = list` in one critical section: if the list has exactly n
+ * items, stores new references to them in out[n-1] .. out[0] (first item
+ * last, as the eval loop's stack wants them) and returns 1; else 0 and
+ * nothing is stored. */
+int ft_list_unpack_exact(FtObject *list, FtObject **out, ssize_t n);
 /* Removes and returns list[index] (negative counts from the end).
  * IndexError "pop from empty list" / "pop index out of range". */
 FtObject *ft_list_pop(FtObject *list, ssize_t index);

@@ -1,6 +1,8 @@
-/* objects/list_iter.c — list_iterator and list_reverseiterator: each
- * next() reads one item under the list's critical section, so an iterator
- * shared between threads hands out every position once.
+/* objects/list_iter.c — list_iterator and list_reverseiterator. An
+ * iterator shared between threads hands out every position once: in
+ * free-threaded builds next() claims its position with one CAS on the
+ * index and reads the item without the list's lock (objects/list.h);
+ * with a GIL it is a plain read.
  */
 #include "objects/object.h"
 #include "runtime/lock.h"
@@ -35,34 +37,71 @@ static void listiter_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-/* The item is read and INCREF'd, and the index moved, under the list's
- * section, so an iterator shared between threads hands out each position
- * once. Exhausted: it->list NULL (GIL builds) or, in free-threaded ones,
- * the index parked at SSIZE_MAX / -1 for good (FT_ITER_KEEPS_SEQ), so
- * it->list never changes while other threads may read it. */
+#if defined(FT_LIST_LOCKFREE_READS)
+/* list[i] (i >= 0) under the list's section, for when the lock-free read
+ * cannot tell: 1 with *out a new reference, 0 past the end. */
+static int get_locked(FtObject *l, ssize_t i, FtObject **out)
+{
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION(l);
+    if (i < L(l)->size) {
+        *out = FT_NEWREF(L(l)->items[i]);
+        r = 1;
+    }
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
+/* Reads the item at the index without the lock, then claims the index by
+ * moving it with a CAS; a thread that loses the race drops what it read
+ * and tries again. The item a reader loaded stays alive until its next
+ * quiescent state (list.c's rules), so taking a reference to it is safe
+ * even if it was replaced meanwhile. Exhausted: the index parked at
+ * SSIZE_MAX / -1 for good; it->list never changes while other threads may
+ * read it (FT_ITER_KEEPS_SEQ). */
+static FtObject *iter_step(FtObject *op, ssize_t step)
+{
+    ListIter *it = (ListIter *)op;
+    FtObject *l = it->list;
+    for (;;) {
+        ssize_t i = ft_atomic_load_ssize(&it->index);
+        if (i < 0 || i == SSIZE_MAX)
+            return NULL;
+        FtObject *v;
+        int r = ft_list_get_fast(l, i, &v);
+        if (r < 0)
+            r = get_locked(l, i, &v);
+        if (r == 0) {
+            /* Past the end: park the index, unless another thread moved
+             * it meanwhile (then look again). */
+            if (ft_atomic_cas_ssize_full(&it->index, i,
+                                         step > 0 ? SSIZE_MAX : -1))
+                return NULL;
+            continue;
+        }
+        if (ft_atomic_cas_ssize_full(&it->index, i, i + step))
+            return v;
+        FT_DECREF(v);
+    }
+}
+#else
+/* With a GIL: exhausted, it->list becomes NULL. */
 static FtObject *iter_step(FtObject *op, ssize_t step)
 {
     ListIter *it = (ListIter *)op;
     FtObject *l = it->list;
     if (l == NULL)
         return NULL;
-    FtObject *res = NULL;
-    int done = 0;
-    FT_BEGIN_CRITICAL_SECTION(l);
     if (it->index >= 0 && it->index < L(l)->size) {
-        res = FT_NEWREF(L(l)->items[it->index]);
+        FtObject *res = FT_NEWREF(L(l)->items[it->index]);
         it->index += step;
-    } else if (FT_ITER_KEEPS_SEQ) {
-        it->index = step > 0 ? SSIZE_MAX : -1;
-    } else {
-        it->list = NULL;
-        done = 1;
+        return res;
     }
-    FT_END_CRITICAL_SECTION();
-    if (done)
-        FT_DECREF(l);
-    return res;
+    it->list = NULL;
+    FT_DECREF(l);
+    return NULL;
 }
+#endif
 
 static FtObject *listiter_next(FtObject *op) { return iter_step(op, 1); }
 static FtObject *listrevit_next(FtObject *op) { return iter_step(op, -1); }
@@ -76,12 +115,14 @@ static FtObject *listiter_length_hint(FtObject *self, FtObject *const *args,
     ssize_t n = 0;
     FtObject *l = it->list;
     if (l != NULL) {
+        /* The index moves without the list's lock (iter_step). */
+        ssize_t i = ft_atomic_load_ssize(&it->index);
         FT_BEGIN_CRITICAL_SECTION(l);
         ssize_t size = L(l)->size;
         if (FT_TYPE(self) == &FtListRevIter_Type)
-            n = it->index < size ? it->index + 1 : 0;
+            n = i < size ? i + 1 : 0;
         else
-            n = size - it->index;
+            n = size - i;
         FT_END_CRITICAL_SECTION();
     }
     return ft_int_from_i64(n < 0 ? 0 : n);
