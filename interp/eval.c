@@ -809,12 +809,15 @@ dispatch:
         FtType *tp = FT_TYPE(owner);
         int rc;
         if (c->type == (void *)tp && c->version == ft_type_version(tp)) {
-            FtObject *dict = ft_object_dict_load(
+            /* A new instance's first store makes its dict here too, so
+             * __init__ does not go back to the slow path (and refill the
+             * cache every other thread reads) once per object. */
+            FtObject *dict = ft_object_dict_get_or_create(
                 (FtObject **)((char *)owner + tp->tp_dictoffset));
-            if (dict != NULL) {
-                rc = ft_dict_set_hashed(dict, name, ft_dict_hash_key(name), v);
-                goto store_attr_done;
-            }
+            if (dict == NULL)
+                goto error;
+            rc = ft_dict_set_hashed(dict, name, ft_dict_hash_key(name), v);
+            goto store_attr_done;
         }
         rc = ft_object_setattr(owner, name, v);
         if (rc == 0)

@@ -51,6 +51,13 @@ static inline void ft_ic_fill(FtInlineCache *c, void *type, uint64_t version,
                               uint64_t version2, FtObject *value,
                               ssize_t index)
 {
+    /* Rewriting what the slot already holds would only make every thread
+     * that reads it miss in its cache. */
+    FtInlineCache cur;
+    ft_ic_snapshot(c, &cur);
+    if (cur.type == type && cur.version == version &&
+        cur.version2 == version2 && cur.value == value && cur.index == index)
+        return;
     ft_atomic_t s = ft_atomic_load((const volatile ft_atomic_t *)&c->seq);
     if ((s & 1) ||
         !ft_atomic_cas_full((volatile ft_atomic_t *)&c->seq, s, s + 1))

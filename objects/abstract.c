@@ -268,23 +268,24 @@ FtObject *ft_object_dict_get_or_create(FtObject **dp)
     FtObject *d = ft_object_dict_load(dp);
     if (d != NULL)
         return d;
-    /* Under the critical lock so two threads' first assignments cannot
-     * each install one; published with a release store for the readers
-     * that do not take it. */
-    FT_CRIT_LOCK();
-    d = ft_object_dict_load(dp);
-    if (d == NULL && (d = ft_dict_new()) != NULL)
-        ft_atomic_store_ptr_release((void *volatile *)dp, d);
-    FT_CRIT_UNLOCK();
-    return d;
+    /* Installed with a CAS, so that of two threads' first assignments one
+     * dict wins and the other is dropped; the CAS's release publishes the
+     * new dict to the readers that load the slot. */
+    FtObject *nd = ft_dict_new();
+    if (nd == NULL)
+        return NULL;
+    if (ft_atomic_cas_ptr_full((void *volatile *)dp, NULL, nd))
+        return nd;
+    FT_DECREF(nd);
+    return ft_object_dict_load(dp);
 }
 
 void ft_object_dict_replace(FtObject **dp, FtObject *value)
 {
-    FT_CRIT_LOCK();
-    FtObject *old = ft_object_dict_load(dp);
-    ft_atomic_store_ptr_release((void *volatile *)dp, value);
-    FT_CRIT_UNLOCK();
+    FtObject *old;
+    do
+        old = ft_object_dict_load(dp);
+    while (!ft_atomic_cas_ptr_full((void *volatile *)dp, old, value));
     ft_qsbr_defer_decref(old);
 }
 
