@@ -85,3 +85,14 @@ print(repr({}), repr({"k": "v", 1: [None]}), str({1: 2}))
 inv = {v: k for k, v in {"a": 1, "b": 2}.items()}
 print(inv)
 print(sorted({"b": 1, "a": 2}, key=lambda k: {"b": 1, "a": 2}[k]))
+
+# Keys of different types that compare equal share an entry, whichever
+# type was stored first and whichever is used to look it up.
+mixed = {1: "int one", "1": "str one"}
+print(mixed[1], mixed[True], mixed[1.0], mixed["1"])
+mixed[True] = "bool one"
+print(mixed, mixed[1])
+flt = {2.0: "float two", -1: "minus one"}
+print(flt[2], flt[-1], flt.get(-1.0), -2 in flt, flt.get(2 ** 62))
+big = {2 ** 62: "big", -2 ** 62: "small"}
+print(big[2 ** 62], big[-2 ** 62], big.get(2 ** 62 + 1))

@@ -26,6 +26,12 @@ def reader(k):
             v = d.get(key)
             if v is not None and v != key * 2:
                 errors.append((key, v))
+            try:
+                v = d[key]
+            except KeyError:
+                v = None
+            if v is not None and v != key * 2:
+                errors.append((key, v))
             lookups += 1
         c = d.copy()
         for key, v in c.items():
