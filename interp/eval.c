@@ -1101,7 +1101,9 @@ dispatch:
     TARGET(GET_ITER)
     {
         FtObject *v = TOP();
-        FtObject *it = ft_object_iter(v);
+        /* The iterator of a `for` statement: only this loop reaches it. */
+        FtObject *it = FT_OP(*ip) == FT_OPC_FOR_ITER ? ft_object_iter_private(v)
+                                                     : ft_object_iter(v);
         if (it == NULL)
             goto error;
         FT_DECREF(v);

@@ -664,6 +664,15 @@ int ft_object_contains(FtObject *container, FtObject *item)
 
 /* ---- iteration ------------------------------------------------------------ */
 
+FtObject *ft_object_iter_private(FtObject *o)
+{
+    if (FT_LIST_CHECK_EXACT(o))
+        return ft_list_iter_new_private(o);
+    if (FT_RANGE_CHECK(o))
+        return ft_range_iter_new_private(o);
+    return ft_object_iter(o);
+}
+
 FtObject *ft_object_iter(FtObject *o)
 {
     FtType *t = FT_TYPE(o);

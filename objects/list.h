@@ -82,6 +82,10 @@ void ft_list_thread_cleanup(void);
 /* A new list_iterator over list, or a list_reverseiterator if reverse
  * (objects/list_iter.c). */
 FtObject *ft_list_iter_new(FtObject *list, int reverse);
+/* For ft_object_iter_private: in free-threaded builds its next() moves the
+ * index with a plain store, not the CAS that lets threads share an
+ * iterator. */
+FtObject *ft_list_iter_new_private(FtObject *list);
 
 /* ---- reads by index without the list's lock ---- */
 

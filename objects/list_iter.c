@@ -2,7 +2,8 @@
  * iterator shared between threads hands out every position once: in
  * free-threaded builds next() claims its position with one CAS on the
  * index and reads the item without the list's lock (objects/list.h);
- * with a GIL it is a plain read.
+ * with a GIL it is a plain read. The iterator of a `for` statement, which
+ * only its frame can reach, moves its index with a plain store.
  */
 #include "objects/object.h"
 #include "runtime/lock.h"
@@ -18,6 +19,7 @@ typedef struct {
     FT_OBJECT_HEAD
     FtObject *list; /* NULL once exhausted */
     ssize_t index;
+    int frame_private; /* ft_list_iter_new_private: no other thread's */
 } ListIter;
 
 FtObject *ft_list_iter_new(FtObject *list, int reverse)
@@ -29,6 +31,14 @@ FtObject *ft_list_iter_new(FtObject *list, int reverse)
     it->list = FT_NEWREF(list);
     it->index = reverse ? ft_list_size(list) - 1 : 0;
     return (FtObject *)it;
+}
+
+FtObject *ft_list_iter_new_private(FtObject *list)
+{
+    FtObject *it = ft_list_iter_new(list, 0);
+    if (it != NULL)
+        ((ListIter *)it)->frame_private = 1;
+    return it;
 }
 
 static void listiter_dealloc(FtObject *op)
@@ -58,11 +68,22 @@ static int get_locked(FtObject *l, ssize_t i, FtObject **out)
  * quiescent state (list.c's rules), so taking a reference to it is safe
  * even if it was replaced meanwhile. Exhausted: the index parked at
  * SSIZE_MAX / -1 for good; it->list never changes while other threads may
- * read it (FT_ITER_KEEPS_SEQ). */
+ * read it (FT_ITER_KEEPS_SEQ). A frame-private iterator is only ever
+ * stepped by the thread running its frame (a generator's frame passes
+ * between threads with acquire and release), so a plain store claims. */
 static FtObject *iter_step(FtObject *op, ssize_t step)
 {
     ListIter *it = (ListIter *)op;
     FtObject *l = it->list;
+    if (it->frame_private) {
+        ssize_t i = ft_atomic_load_ssize(&it->index);
+        FtObject *v;
+        int r = i < 0 || i == SSIZE_MAX ? 0 : ft_list_get_fast(l, i, &v);
+        if (r < 0)
+            r = get_locked(l, i, &v);
+        ft_atomic_store_ssize(&it->index, r ? i + step : SSIZE_MAX);
+        return r ? v : NULL;
+    }
     for (;;) {
         ssize_t i = ft_atomic_load_ssize(&it->index);
         if (i < 0 || i == SSIZE_MAX)

@@ -505,6 +505,7 @@ typedef struct {
     int64_t step;
     int64_t len;
     ssize_t taken; /* positions claimed; only through TAKEN_* below */
+    int frame_private; /* ft_range_iter_new_private: no other thread's */
 } RangeIter;
 FT_ATOMIC_STATIC_ASSERT_(sizeof(ssize_t) == sizeof(int64_t),
                          "a range iterator's position is an ssize_t");
@@ -512,9 +513,11 @@ FT_ATOMIC_STATIC_ASSERT_(sizeof(ssize_t) == sizeof(int64_t),
 #if defined(FT_GIL_NONE)
 #define TAKEN_LOAD(it) ft_atomic_load_ssize(&(it)->taken)
 #define TAKEN_CLAIM(it) ft_atomic_add_ssize(&(it)->taken, 1)
+#define TAKEN_STORE(it, v) ft_atomic_store_ssize(&(it)->taken, (v))
 #else
 #define TAKEN_LOAD(it) ((it)->taken)
 #define TAKEN_CLAIM(it) ((it)->taken++)
+#define TAKEN_STORE(it, v) ((it)->taken = (v))
 #endif
 
 static FtObject *rangeiter_new(int64_t start, int64_t step, int64_t len)
@@ -537,15 +540,30 @@ static FtObject *range_iter(FtObject *op)
     return rangeiter_new(r->start, r->step, r->length);
 }
 
+FtObject *ft_range_iter_new_private(FtObject *range)
+{
+    FtObject *it = range_iter(range);
+    if (it != NULL)
+        ((RangeIter *)it)->frame_private = 1;
+    return it;
+}
+
 static void rangeiter_dealloc(FtObject *op) { ft_object_free(op); }
 
 static FtObject *rangeiter_next(FtObject *op)
 {
     RangeIter *it = (RangeIter *)op;
     /* The load keeps an exhausted iterator from being written again. */
-    if (TAKEN_LOAD(it) >= it->len)
+    int64_t i = TAKEN_LOAD(it);
+    if (i >= it->len)
         return NULL;
-    int64_t i = TAKEN_CLAIM(it);
+    /* Only the thread running the loop's frame steps a frame-private one
+     * (a generator's frame passes between threads with acquire and
+     * release): a plain store claims. */
+    if (it->frame_private)
+        TAKEN_STORE(it, i + 1);
+    else
+        i = TAKEN_CLAIM(it);
     if (i >= it->len)
         return NULL;
     /* start + i * step lies between start and stop, so it fits; the

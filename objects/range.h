@@ -21,6 +21,10 @@ ssize_t ft_slice_unpack(FtObject *slice, ssize_t length, ssize_t *start,
 /* ---- additions (containers owner) ---- */
 
 extern FtType FtRangeIter_Type; /* range_iterator */
+/* For ft_object_iter_private (range must be a range): in free-threaded
+ * builds its next() claims a position with a plain store, not an atomic
+ * add. */
+FtObject *ft_range_iter_new_private(FtObject *range);
 
 /* ft_slice_new also accepts NULL for an omitted bound (stored as None);
  * its arguments are borrowed. */
