@@ -16,6 +16,7 @@
 #include "objects/typeobject.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
+#include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
 #include <string.h>
@@ -67,7 +68,8 @@ static inline void restore_exc_handled(FtThreadState *ts, FtObject *prev)
 }
 
 /* Releases what a finished frame owns; sp is its current stack top. */
-static inline void frame_finish(FtFrame *f, FtObject **sp)
+static inline __attribute__((always_inline)) void frame_finish(FtFrame *f,
+                                                            FtObject **sp)
 {
     while (sp > f->stack) {
         FtObject *v = *--sp;
@@ -674,13 +676,7 @@ dispatch:
 
     TARGET(LOAD_DEREF)
     {
-        FtObject *cell = fast[co->co_nlocals + OPARG()];
-        FtObject *v;
-        FT_BEGIN_CRITICAL_SECTION(cell);
-        v = ((FtCellObject *)cell)->ref;
-        if (LIKELY(v != NULL))
-            FT_INCREF(v);
-        FT_END_CRITICAL_SECTION();
+        FtObject *v = ft_cell_get(fast[co->co_nlocals + OPARG()]);
         if (UNLIKELY(v == NULL)) {
             ft_ev_unbound_deref(co, OPARG());
             goto error;
@@ -691,30 +687,19 @@ dispatch:
 
     TARGET(STORE_DEREF)
     {
-        FtCellObject *cell = (FtCellObject *)fast[co->co_nlocals + OPARG()];
         FtObject *v = POP();
-        FtObject *old;
-        FT_BEGIN_CRITICAL_SECTION(cell);
-        old = cell->ref;
-        cell->ref = v;
-        FT_END_CRITICAL_SECTION();
-        FT_XDECREF(old);
+        ft_qsbr_defer_decref(ft_cell_exchange(fast[co->co_nlocals + OPARG()], v));
         DISPATCH();
     }
 
     TARGET(DELETE_DEREF)
     {
-        FtCellObject *cell = (FtCellObject *)fast[co->co_nlocals + OPARG()];
-        FtObject *old;
-        FT_BEGIN_CRITICAL_SECTION(cell);
-        old = cell->ref;
-        cell->ref = NULL;
-        FT_END_CRITICAL_SECTION();
+        FtObject *old = ft_cell_exchange(fast[co->co_nlocals + OPARG()], NULL);
         if (old == NULL) {
             ft_ev_unbound_deref(co, OPARG());
             goto error;
         }
-        FT_DECREF(old);
+        ft_qsbr_defer_decref(old);
         DISPATCH();
     }
 

@@ -137,13 +137,7 @@ FtObject *ft_ev_load_classderef(FtFrame *f, int oparg)
         if (v != NULL || ft_err_occurred())
             return v;
     }
-    FtObject *cell = f->localsplus[co->co_nlocals + oparg];
-    FtObject *v;
-    FT_BEGIN_CRITICAL_SECTION(cell);
-    v = ((FtCellObject *)cell)->ref;
-    if (v != NULL)
-        FT_INCREF(v);
-    FT_END_CRITICAL_SECTION();
+    FtObject *v = ft_cell_get(f->localsplus[co->co_nlocals + oparg]);
     if (v == NULL)
         ft_ev_unbound_deref(co, oparg);
     return v;

@@ -1,8 +1,9 @@
 /* objects/cell.c — closure cells: the box that a variable shared between a
- * function and its nested functions lives in (LOAD_DEREF / STORE_DEREF).
+ * function and its nested functions lives in (LOAD_DEREF / STORE_DEREF;
+ * how threads share one: objects/function.h).
  */
 #include "objects/object.h"
-#include "runtime/lock.h"
+#include "runtime/qsbr.h"
 
 FtObject *ft_cell_new(FtObject *value)
 {
@@ -22,20 +23,29 @@ static void cell_dealloc(FtObject *op)
 
 static FtObject *cell_repr(FtObject *op)
 {
-    FtObject *ref = ((FtCellObject *)op)->ref;
+    FtObject *ref = ft_cell_get(op);
     if (ref == NULL)
         return ft_str_from_format("<cell at %p: empty>", (void *)op);
-    return ft_str_from_format("<cell at %p: %s object at %p>", (void *)op,
-                              ft_type_name(FT_TYPE(ref)), (void *)ref);
+    FtObject *r = ft_str_from_format("<cell at %p: %s object at %p>",
+                                     (void *)op, ft_type_name(FT_TYPE(ref)),
+                                     (void *)ref);
+    FT_DECREF(ref);
+    return r;
 }
 
 static FtObject *cell_richcompare(FtObject *a, FtObject *b, int op)
 {
     if (FT_TYPE(a) != &FtCell_Type || FT_TYPE(b) != &FtCell_Type)
         FT_RETURN_NOTIMPLEMENTED;
-    FtObject *x = ((FtCellObject *)a)->ref, *y = ((FtCellObject *)b)->ref;
-    if (x != NULL && y != NULL)
-        return ft_object_richcompare(x, y, op);
+    FtObject *x = ft_cell_get(a), *y = ft_cell_get(b);
+    if (x != NULL && y != NULL) {
+        FtObject *res = ft_object_richcompare(x, y, op);
+        FT_DECREF(x);
+        FT_DECREF(y);
+        return res;
+    }
+    FT_XDECREF(x);
+    FT_XDECREF(y);
     /* Empty cells sort before full ones. */
     int cx = x != NULL, cy = y != NULL, r;
     switch (op) {
@@ -49,44 +59,23 @@ static FtObject *cell_richcompare(FtObject *a, FtObject *b, int op)
     return ft_bool_from(r);
 }
 
-/* ref is read with its INCREF, and swapped, inside the cell's critical
- * section; the old value is released after it (see objects/function.h). */
-FtObject *ft_cell_get(FtObject *cell)
-{
-    FtObject *ref;
-    FT_BEGIN_CRITICAL_SECTION(cell);
-    ref = ((FtCellObject *)cell)->ref;
-    if (ref != NULL)
-        FT_INCREF(ref);
-    FT_END_CRITICAL_SECTION();
-    return ref;
-}
-
 void ft_cell_set(FtObject *cell, FtObject *value)
 {
-    FtCellObject *c = (FtCellObject *)cell;
-    FtObject *old;
     if (value != NULL)
         FT_INCREF(value);
-    FT_BEGIN_CRITICAL_SECTION(cell);
-    old = c->ref;
-    c->ref = value;
-    FT_END_CRITICAL_SECTION();
-    FT_XDECREF(old);
+    ft_qsbr_defer_decref(ft_cell_exchange(cell, value));
 }
 
+#if !defined(FT_GIL_NONE)
 int ft_cell_take_if(FtObject *cell, FtObject *v)
 {
     FtCellObject *c = (FtCellObject *)cell;
-    int taken = 0;
-    FT_BEGIN_CRITICAL_SECTION(cell);
-    if (c->ref == v) {
-        c->ref = NULL;
-        taken = 1;
-    }
-    FT_END_CRITICAL_SECTION();
-    return taken;
+    if (c->ref != v)
+        return 0;
+    c->ref = NULL;
+    return 1;
 }
+#endif
 
 static FtObject *cell_get_contents(FtObject *op)
 {

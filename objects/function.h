@@ -31,23 +31,57 @@ typedef struct {
 
 #define FT_FUNCTION_CHECK(o) (FT_TYPE(o) == &FtFunction_Type)
 
-/* Without a GIL, ref is read (with its INCREF) and replaced only inside
- * the cell's critical section, so a reader never INCREFs a value another
- * thread has just released (the lock field is empty in other builds). */
+/* Without a GIL a cell takes no lock, as list[i] and dict reads do not:
+ * ref is read with an acquire load and replaced with an atomic exchange,
+ * and what a write replaces is released only after a grace period
+ * (runtime/qsbr.h), so a reader that has just loaded the old value can
+ * still take its reference. With a GIL, plain loads and stores. */
 typedef struct {
     FT_OBJECT_HEAD
-    FT_OBJECT_LOCK_FIELDS
-    FtObject *ref; /* NULL while empty */
+    FtObject *ref; /* NULL while empty; only through the functions below */
 } FtCellObject;
 
 FtObject *ft_cell_new(FtObject *value); /* value may be NULL */
+
 /* The contents as a new reference, or NULL (no exception) when empty. */
-FtObject *ft_cell_get(FtObject *cell);
+static inline FtObject *ft_cell_get(FtObject *cell)
+{
+    FtObject **slot = &((FtCellObject *)cell)->ref;
+#if defined(FT_GIL_NONE)
+    FtObject *v =
+        (FtObject *)ft_atomic_load_ptr_acquire((void *const volatile *)slot);
+#else
+    FtObject *v = *slot;
+#endif
+    if (v != NULL)
+        FT_INCREF(v);
+    return v;
+}
+
+/* Puts value (a reference the cell takes over; NULL empties the cell) in
+ * the cell and returns the old contents, a reference the caller must give
+ * to ft_qsbr_defer_decref rather than drop (NULL when it was empty). */
+static inline FtObject *ft_cell_exchange(FtObject *cell, FtObject *value)
+{
+    FtObject **slot = &((FtCellObject *)cell)->ref;
+#if defined(FT_GIL_NONE)
+    return (FtObject *)ft_atomic_exchange_ptr_full((void *volatile *)slot,
+                                                   value);
+#else
+    FtObject *old = *slot;
+    *slot = value;
+    return old;
+#endif
+}
+
 /* Replaces the contents (value borrowed; NULL empties the cell). */
 void ft_cell_set(FtObject *cell, FtObject *value);
+#if !defined(FT_GIL_NONE)
 /* Empties the cell if it holds v: 1 and the cell's reference to v passes
- * to the caller, else 0. */
+ * to the caller, else 0. GIL builds only: without one, a reader may have
+ * loaded v and not yet taken its reference. */
 int ft_cell_take_if(FtObject *cell, FtObject *v);
+#endif
 
 /* Borrowed: the code object's function name and file name (str). */
 FtObject *ft_code_name(FtObject *code);

@@ -231,6 +231,17 @@ static inline int ft_atomic_cas_ptr_full(void *volatile *p, void *old,
                                     (ft_atomic_t)old, (ft_atomic_t)nv);
 }
 
+/* Stores nv and returns what was there, as one atomic step. */
+static inline void *ft_atomic_exchange_ptr_full(void *volatile *p, void *nv)
+{
+    ft_atomic_t old;
+    do
+        old = AO_load((const volatile ft_atomic_t *)p);
+    while (!AO_compare_and_swap_full((volatile ft_atomic_t *)p, old,
+                                     (ft_atomic_t)nv));
+    return (void *)old;
+}
+
 /* A hint inside spin loops. */
 static inline void ft_atomic_cpu_relax(void)
 {
