@@ -26,7 +26,7 @@ typedef struct {
     FtObject *value;   /* borrowed */
     ssize_t index;     /* e.g. an entry index in a dict */
     void *type;        /* the type the entry is valid for */
-    uint64_t seq;      /* free-threaded builds: interp/inline_cache.h */
+    uint64_t seq;      /* fills made, two each (interp/inline_cache.h) */
 } FtInlineCache;
 
 typedef struct {

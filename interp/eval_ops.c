@@ -884,7 +884,7 @@ void ft_ev_fill_load_attr(FtInlineCache *c, FtObject *owner, FtObject *name,
 {
     FtType *tp = FT_TYPE(owner);
     uint64_t tv = ft_type_version(tp);
-    if (tv == 0 || !FT_STR_CHECK_EXACT(name))
+    if (tv == 0 || !FT_STR_CHECK_EXACT(name) || ft_ic_gave_up(c))
         return;
     if (tp == &FtModule_Type) {
         if (ft_type_lookup(tp, name) != NULL)
@@ -935,7 +935,7 @@ void ft_ev_fill_store_attr(FtInlineCache *c, FtObject *owner, FtObject *name)
     FtType *tp = FT_TYPE(owner);
     uint64_t tv = ft_type_version(tp);
     if (tv == 0 || tp->tp_dictoffset <= 0 || !has_generic_setattr(tp) ||
-        !FT_STR_CHECK_EXACT(name))
+        !FT_STR_CHECK_EXACT(name) || ft_ic_gave_up(c))
         return;
     FtObject *d = ft_type_lookup(tp, name);
     if (d != NULL && FT_TYPE(d)->tp_descr_set != NULL)
@@ -950,7 +950,7 @@ void ft_ev_fill_load_method(FtInlineCache *c, FtObject *owner, FtObject *name,
     FtType *tp = FT_TYPE(owner);
     uint64_t tv = ft_type_version(tp);
     if (tv == 0 || !has_generic_getattr(tp) || tp->tp_dictoffset < 0 ||
-        !FT_STR_CHECK_EXACT(name))
+        !FT_STR_CHECK_EXACT(name) || ft_ic_gave_up(c))
         return;
     FtObject *d = ft_type_lookup(tp, name);
     if (d != meth ||

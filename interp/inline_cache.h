@@ -20,6 +20,14 @@
 #include "interp/code.h"
 #include "runtime/atomics.h"
 
+/* A slot is refilled at most this many times, then left as it is: a site
+ * that sees objects of many types (a base-class method running on the
+ * instances of several subclasses) would otherwise refill it, and look
+ * the entry up again first, on nearly every execution, and without a GIL
+ * each refill writes a line every thread running the code reads. `seq`
+ * counts fills, two per fill, in every build. */
+#define FT_IC_FILL_LIMIT 64
+
 #if defined(FT_GIL_NONE)
 
 #define FT_IC_FIELD_LOAD_(c, f)                                                \
@@ -59,7 +67,7 @@ static inline void ft_ic_fill(FtInlineCache *c, void *type, uint64_t version,
         cur.version2 == version2 && cur.value == value && cur.index == index)
         return;
     ft_atomic_t s = ft_atomic_load((const volatile ft_atomic_t *)&c->seq);
-    if ((s & 1) ||
+    if ((s & 1) || s >= 2 * FT_IC_FILL_LIMIT ||
         !ft_atomic_cas_full((volatile ft_atomic_t *)&c->seq, s, s + 1))
         return;
     FT_IC_FIELD_STORE_(c, version, version);
@@ -83,6 +91,9 @@ static inline void ft_ic_fill(FtInlineCache *c, void *type, uint64_t version,
                               uint64_t version2, FtObject *value,
                               ssize_t index)
 {
+    if (c->seq >= 2 * FT_IC_FILL_LIMIT)
+        return;
+    c->seq += 2;
     c->type = type;
     c->version = version;
     c->version2 = version2;
@@ -91,6 +102,14 @@ static inline void ft_ic_fill(FtInlineCache *c, void *type, uint64_t version,
 }
 
 #endif
+
+/* 1 once the slot has been filled FT_IC_FILL_LIMIT times: a filler can
+ * skip working out the entry. */
+static inline int ft_ic_gave_up(FtInlineCache *c)
+{
+    return ft_atomic_load((const volatile ft_atomic_t *)&c->seq) >=
+           2 * FT_IC_FILL_LIMIT;
+}
 
 /* The value in a dict value slot a LOAD_GLOBAL entry recorded (NULL once
  * the entry was deleted): an acquire load without a GIL, since dict.c
