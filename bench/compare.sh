@@ -1,8 +1,10 @@
 #!/bin/sh
 # bench/compare.sh — the variant matrix behind `make compare`: builds every
 # preset of bench/presets.txt, times pystone and countdown on 1..K threads and
-# measures peak memory on each, then prints a Markdown report and writes the
-# raw data, medians, report and charts under results/.
+# measures peak memory on each, runs the thread-scaling suite
+# (bench/scaling.sh) and the single-thread programs (bench/programs.sh) on
+# them, then prints one Markdown report and writes the raw data, medians,
+# report and charts under results/.
 # Lists (presets, thread counts) are space-separated words, split on
 # purpose; globbing is off so they cannot expand.
 # shellcheck disable=SC2086,SC2116
@@ -21,10 +23,18 @@ by run so machine noise hits all of them alike:
              number of passes split over K threads (--threads K LOOPS/K)
   countdown  bench/countdown.py N K: N counted down, split over K threads
   alloc      bench/alloc.py ALLOC: peak RSS with ALLOC small tuples alive
-K is 1, 2, 4 and the number of CPUs (deduplicated). The report (medians)
-goes to stdout and results/compare.md; raw runs to results/compare.csv,
-medians to results/compare-medians.csv, charts (gnuplot) to
-results/compare-*.svg and .png. Progress goes to stderr.
+K is 1, 2, 4 and the number of CPUs (deduplicated). Then, with the same
+presets and runs (and --quick):
+  scaling    bench/scaling.sh: shared-object workloads in K worker threads
+             (worker cost against gil, speedup, CPU inflation), at --scale
+             0.5 (0.25 with --quick)
+  programs   bench/programs.sh: eight realistic single-thread programs,
+             each preset's time against gil
+The report (medians) goes to stdout and results/compare.md; raw runs to
+results/compare.csv, medians to results/compare-medians.csv, charts
+(gnuplot) to results/compare-*.svg and .png; the two suites also leave
+their own files (results/scaling*, results/programs*). Progress goes to
+stderr.
 
 Options:
   --quick           rough numbers fast (3 runs, smaller LOOPS and N, K = 1,
@@ -40,10 +50,15 @@ Options:
   --results DIR     where the results go (default results)
   --peakrss PROG    the peak-RSS wrapper (default bench/peakrss, which
                     `make compare` builds; /usr/bin/time is used if missing)
+  --skip LIST       leave out suites: scaling, programs (space or comma
+                    separated): `make compare SKIP=scaling`
   -h, --help        this text
 
 Environment: FTPY_NO_FUSED=1 runs every build without the fused operand
-instructions (README, "Presets"), to see what they save; the report says so.
+instructions (README, "Presets"), to see what they save; FTPY_DEFER=none
+(or objects) runs the free-threaded builds with shared objects counted
+(README, "Shared objects"), to see what making them immortal buys. The
+report says when either is set.
 
 Exit status: 0 when everything built and ran (missed goals included),
 1 when a build or a run failed, 2 on bad usage.
@@ -65,14 +80,16 @@ count=
 alloc_n=1000000
 results=results
 peakrss=bench/peakrss
+skip=
 while [ $# -gt 0 ]; do
     case $1 in
         -h|--help) usage; exit 0 ;;
         --quick) quick=1 ;;
         --quick=*|--help=*) bad_usage "${1%%=*} takes no value" ;;
-        --runs|--presets|--loops|--count|--alloc|--results|--peakrss)
+        --runs|--presets|--loops|--count|--alloc|--results|--peakrss|--skip)
             [ $# -ge 2 ] || bad_usage "$1 needs a value"
             case $1 in
+                --skip) skip=$(echo "$2" | tr ',' ' ') ;;
                 --runs) runs=$2 ;;
                 --presets) presets_arg=$2 ;;
                 --loops) loops=$2 ;;
@@ -97,6 +114,10 @@ if [ -n "$quick" ]; then
 else
     : "${runs:=5}" "${loops:=100000}" "${count:=20000000}"
 fi
+for s in $skip; do
+    case $s in scaling|programs) ;; *) bad_usage "--skip takes scaling and programs, not '$s'" ;; esac
+done
+skipped() { case " $skip " in *" $1 "*) return 0 ;; esac; return 1; }
 positive RUNS "$runs"
 positive LOOPS "$loops"
 positive "countdown N" "$count"
@@ -252,6 +273,25 @@ while [ "$r" -le "$runs" ]; do
     done
     r=$((r + 1))
 done
+
+# ---- the two suites -----------------------------------------------------------
+
+# run_suite NAME ARGS...: bench/NAME.sh on the same presets and runs. Its
+# report, without the builds and machine sections (the one below has
+# them) and one heading level down, goes to $tmp/NAME.md.
+run_suite() {
+    name=$1
+    shift
+    : >"$tmp/$name.md"
+    skipped "$name" && return
+    sh "$bench/$name.sh" --presets "$presets" --runs "$runs" \
+        --results "$results" ${quick:+--quick} "$@" >"$tmp/$name.full" ||
+        die "bench/$name.sh failed (its messages are above)"
+    awk '/^## (Builds|Machine)/ { stop = 1 }
+         !stop { if (/^#/) $0 = "#" $0; print }' "$tmp/$name.full" >"$tmp/$name.md"
+}
+if [ -n "$quick" ]; then run_suite scaling; else run_suite scaling --scale 0.5; fi
+run_suite programs
 load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 
 # ---- medians ----------------------------------------------------------------
@@ -305,6 +345,10 @@ report=$results/compare.md
     fi
     if [ -n "${FTPY_NO_FUSED+set}" ]; then
         echo "**FTPY_NO_FUSED is set: every build ran without the fused operand instructions.**"
+        echo
+    fi
+    if [ -n "${FTPY_DEFER+set}" ]; then
+        echo "**FTPY_DEFER=$FTPY_DEFER: what the free-threaded builds with immortal objects make immortal when the first thread starts (README, \"Shared objects\").**"
         echo
     fi
     echo "Medians of $runs runs per cell, presets alternated run by run."
@@ -395,6 +439,8 @@ report=$results/compare.md
     done
     has biased || echo "- (biased was not among the presets)"
     echo
+
+    cat "$tmp/scaling.md" "$tmp/programs.md"
 
     # -- builds and machine ----------------------------------------------------
     echo "## Builds (\`ftpy -V\`)"
