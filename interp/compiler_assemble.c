@@ -240,9 +240,14 @@ static void thread_jumps(CInstr *ins, int n)
 }
 
 /* The fused instruction that can replace the LOAD_FAST of
- * LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer, or -1. */
+ * LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer or of LOAD_FAST; LOAD_ATTR |
+ * STORE_ATTR, or -1. */
 static int fused_opcode(ft_codeunit second, ft_codeunit consumer)
 {
+    if (FT_OP(second) == FT_OPC_LOAD_ATTR)
+        return FT_OPC_LOAD_FAST_ATTR;
+    if (FT_OP(second) == FT_OPC_STORE_ATTR)
+        return FT_OPC_LOAD_FAST_STORE_ATTR;
     if (FT_OP(second) != FT_OPC_LOAD_FAST && FT_OP(second) != FT_OPC_LOAD_CONST)
         return -1;
     switch (FT_OP(consumer)) {

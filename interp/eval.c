@@ -201,6 +201,11 @@ FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *f, int throwflag)
     size_t cnargs;
     FtObject *ckw;
     int cpop;
+    /* The owner of LOAD_ATTR / STORE_ATTR, and whether it is borrowed from
+     * a local (LOAD_FAST_ATTR, LOAD_FAST_STORE_ATTR) rather than on the
+     * stack. */
+    FtObject *aowner;
+    int aborrowed;
 
     if (UNLIKELY(ft_eval_enter_call(ts) < 0))
         goto entry_failed;
@@ -722,10 +727,24 @@ dispatch:
 
     TARGET(LOAD_ATTR)
     {
+        aowner = TOP();
+        aborrowed = 0;
+        goto load_attr;
+    }
+
+    TARGET(STORE_ATTR)
+    {
+        aowner = TOP();
+        aborrowed = 0;
+        goto store_attr;
+    }
+
+load_attr:
+    {
         FtInlineCache *slot = CACHE(), snap;
         FtInlineCache *c = ft_ic_snapshot(slot, &snap);
         FtObject *name = names[OPARG()];
-        FtObject *owner = TOP();
+        FtObject *owner = aowner;
         FtType *tp = FT_TYPE(owner);
         FtObject *res;
         if (c->type == (void *)tp && c->version == ft_type_version(tp)) {
@@ -780,17 +799,21 @@ dispatch:
             goto error;
         ft_ev_fill_load_attr(slot, owner, name, res);
     load_attr_done:
-        FT_DECREF(owner);
-        SET_TOP(res);
+        if (aborrowed) {
+            PUSH(res);
+        } else {
+            FT_DECREF(owner);
+            SET_TOP(res);
+        }
         DISPATCH();
     }
 
-    TARGET(STORE_ATTR)
+store_attr:
     {
         FtInlineCache *slot = CACHE(), snap;
         FtInlineCache *c = ft_ic_snapshot(slot, &snap);
         FtObject *name = names[OPARG()];
-        FtObject *owner = TOP(), *v = SECOND();
+        FtObject *owner = aowner, *v = aborrowed ? TOP() : SECOND();
         FtType *tp = FT_TYPE(owner);
         int rc;
         if (c->type == (void *)tp && c->version == ft_type_version(tp)) {
@@ -810,8 +833,9 @@ dispatch:
     store_attr_done:
         if (rc < 0)
             goto error;
-        sp -= 2;
-        FT_DECREF(owner);
+        sp -= 2 - aborrowed;
+        if (!aborrowed)
+            FT_DECREF(owner);
         FT_DECREF(v);
         DISPATCH();
     }

@@ -14,6 +14,14 @@
  * `x + 1`. Any other case, or an unbound local, runs as the plain
  * LOAD_FAST and lets the next two words run as written, which is also
  * what a jump into the middle of the sequence does.
+ *
+ * The assembler also rewrites the LOAD_FAST of LOAD_FAST x; LOAD_ATTR n
+ * and LOAD_FAST x; STORE_ATTR n (`self.n`, `self.n = v`): these run the
+ * plain attribute handlers with the owner borrowed from the local instead
+ * of pushed and popped, for every type of owner. The local keeps the
+ * owner alive throughout, even while the lookup or the store runs Python
+ * code (a property, __setattr__, a __del__), because no code can rebind a
+ * running frame's fast locals but the frame itself.
  */
 
 /* The second operand of a fused sequence: the word at ip[0]. */
@@ -112,6 +120,28 @@
         ip += 2;
         PUSH(res);
         DISPATCH();
+    }
+
+    /* LOAD_FAST x; LOAD_ATTR n and LOAD_FAST x; STORE_ATTR n: the plain
+     * handlers (interp/eval.c) with the owner borrowed from the local. */
+    TARGET(LOAD_FAST_ATTR)
+    {
+        aowner = fast[OPARG()];
+        if (UNLIKELY(aowner == NULL))
+            goto load_fast;
+        aborrowed = 1;
+        word = *ip++; /* the LOAD_ATTR */
+        goto load_attr;
+    }
+
+    TARGET(LOAD_FAST_STORE_ATTR)
+    {
+        aowner = fast[OPARG()];
+        if (UNLIKELY(aowner == NULL))
+            goto load_fast;
+        aborrowed = 1;
+        word = *ip++; /* the STORE_ATTR */
+        goto store_attr;
     }
 
 #undef FUSED_RIGHT

@@ -33,9 +33,10 @@
  *  - Annotations are evaluated and discarded (no SETUP_ANNOTATIONS).
  *  - GEN_START does not exist; generator code starts at word 0.
  *  - LOAD_FAST_BINARY, LOAD_FAST_COMPARE and LOAD_FAST_SUBSCR replace the
- *    first word of a LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer sequence
- *    (interp/eval_fused.h); the other two words stay, so the sequence
- *    still reads as written.
+ *    first word of a LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer sequence,
+ *    LOAD_FAST_ATTR and LOAD_FAST_STORE_ATTR that of LOAD_FAST; LOAD_ATTR
+ *    and LOAD_FAST; STORE_ATTR (interp/eval_fused.h); the other words
+ *    stay, so the sequence still reads as written.
  */
 #ifndef FT_INTERP_OPCODE_H
 #define FT_INTERP_OPCODE_H
@@ -143,7 +144,10 @@ typedef uint32_t ft_codeunit;
     /* word of LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer (eval_fused.h). */  \
     X(LOAD_FAST_BINARY, 0)  /* consumer: BINARY_OP or INPLACE_OP */          \
     X(LOAD_FAST_COMPARE, 0) /* consumer: COMPARE_OP */                       \
-    X(LOAD_FAST_SUBSCR, 0)  /* consumer: BINARY_SUBSCR */
+    X(LOAD_FAST_SUBSCR, 0)  /* consumer: BINARY_SUBSCR */                    \
+    /* ...and of LOAD_FAST; LOAD_ATTR|STORE_ATTR (the owner borrowed). */    \
+    X(LOAD_FAST_ATTR, 0)                                                       \
+    X(LOAD_FAST_STORE_ATTR, 0)
 
 enum {
 #define FT_OPCODE_ENUM_(name, cache) FT_OPC_##name,

@@ -131,3 +131,97 @@ def grows():
 
 
 print(grows())
+
+
+# Attribute loads and stores through a local (LOAD_FAST; LOAD_ATTR and
+# LOAD_FAST; STORE_ATTR): plain attributes, class attributes, properties,
+# __getattr__ / __setattr__, slots of built-in types, modules, an unbound
+# local, and an owner whose other references all go away during the access.
+import math
+
+
+class Attrs:
+    kind = "class value"
+
+    def __init__(self, x):
+        self.x = x
+
+    @property
+    def double(self):
+        return self.x * 2
+
+    @double.setter
+    def double(self, v):
+        self.x = v // 2
+
+
+class Dynamic:
+    def __getattr__(self, name):
+        return "dynamic " + name
+
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value * 10)
+
+
+holder = []
+
+
+class Vanishing:
+    """Its property drops the last reference other than the caller's local."""
+
+    @property
+    def gone(self):
+        holder.clear()
+        return "still here"
+
+    def __del__(self):
+        print("vanishing freed")
+
+
+def attributes(a, d):
+    out = [a.x, a.kind, a.double]
+    a.x = 7
+    a.double = 40
+    out.append(a.x)
+    a.extra = [a.x]
+    out.append(a.extra)
+    out.append(d.missing)
+    d.y = 4
+    out.append(d.y)
+    m = math
+    out.append(m.floor(2.5))
+    c = 1.5
+    out.append(c.real)
+    del a.extra
+    try:
+        a.extra
+    except AttributeError as e:
+        out.append(str(e))
+    return out
+
+
+def owner_vanishes():
+    holder.append(Vanishing())
+    v = holder[0]
+    r = v.gone
+    del v
+    return r
+
+
+def unbound_owner():
+    try:
+        print(o.x)
+    except UnboundLocalError:
+        print("owner unbound")
+    try:
+        o.x = 1
+    except UnboundLocalError:
+        print("store owner unbound")
+    o = Attrs(1)
+    o.x = 5
+    return o.x
+
+
+print(attributes(Attrs(3), Dynamic()))
+print(owner_vanishes())
+print(unbound_owner())

@@ -44,6 +44,7 @@ static FtObject *global(const char *name)
 
 static int immortal(const char *name) { return FT_IS_IMMORTAL(global(name)); }
 
+#if FT_DEFERRED_ACTIVE
 /* A quiescent state: what a dict deletion deferred (runtime/qsbr.h) is
  * released now. */
 static void settle(void)
@@ -51,6 +52,7 @@ static void settle(void)
     for (int i = 0; i < 10 && ft_qsbr_pending() > 0; i++)
         ft_qsbr_poll(ft_tstate_get());
 }
+#endif
 
 static void test_first_thread_start(void)
 {

@@ -84,6 +84,30 @@ static void test_each_consumer_is_fused(void)
     FT_DECREF(co);
 }
 
+static void test_attributes_of_locals_fuse(void)
+{
+    FtCodeObject *co = function_code("def f(a, v):\n"
+                                     "    a.y = v\n"
+                                     "    g.z = v\n"
+                                     "    return a.x + g.x\n",
+                                     1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(co);
+    /* Owners that are locals, not globals. */
+    CU_ASSERT_EQUAL(count_op(co, FT_OPC_LOAD_FAST_STORE_ATTR), 1);
+    CU_ASSERT_EQUAL(count_op(co, FT_OPC_LOAD_FAST_ATTR), 1);
+    CU_ASSERT_EQUAL(count_op(co, FT_OPC_STORE_ATTR), 2);
+    CU_ASSERT_EQUAL(count_op(co, FT_OPC_LOAD_ATTR), 2);
+    /* The attribute instruction and its cache word follow unchanged. */
+    ssize_t i = find_op(co, FT_OPC_LOAD_FAST_ATTR, 0);
+    CU_ASSERT_FATAL(i >= 0 && i + 1 < co->co_ncode);
+    CU_ASSERT_EQUAL(FT_OP(co->co_code[i + 1]), FT_OPC_LOAD_ATTR);
+    FtCodeObject *plain = function_code("def f(a):\n    return a.x\n", 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
+    CU_ASSERT_EQUAL(count_op(plain, FT_OPC_LOAD_FAST_ATTR), 0);
+    FT_DECREF(plain);
+    FT_DECREF(co);
+}
+
 static void test_same_code_unfused(void)
 {
     const char *src = "def f(a, b):\n    return a + b < a * 2\n";
@@ -128,6 +152,8 @@ void test_register_fused(void)
     CU_pSuite s = CU_add_suite("fused", NULL, NULL);
     CU_add_test(s, "binary, in-place, compare and subscript fuse",
                 test_each_consumer_is_fused);
+    CU_add_test(s, "attribute loads and stores on locals fuse",
+                test_attributes_of_locals_fuse);
     CU_add_test(s, "only the LOAD_FAST word changes; off when disabled",
                 test_same_code_unfused);
     CU_add_test(s, "other operand shapes stay as written",
