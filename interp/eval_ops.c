@@ -181,10 +181,63 @@ int ft_ev_delete_global(FtFrame *f, FtObject *name)
 
 /* ---- unpacking ---- */
 
+/* ft_ev_unpack for an exact tuple or list: its items as they are at one
+ * moment (a list's copied in one critical section), without an iterator
+ * or a lock per item. The errors are the iterating path's. */
+static int unpack_exact(FtObject *seq, int before, int after, FtObject **out)
+{
+    FtObject *copy = NULL;
+    FtObject *const *items;
+    ssize_t n;
+    if (FT_TUPLE_CHECK_EXACT(seq)) {
+        items = ((FtTupleObject *)seq)->items;
+        n = FT_TUPLE_SIZE(seq);
+    } else {
+        if ((copy = ft_list_from_iterable(seq)) == NULL)
+            return -1;
+        items = FT_LIST_ITEMS(copy);
+        n = FT_LIST_SIZE(copy);
+    }
+    int total = after < 0 ? before : before + 1 + after;
+    int r = -1;
+    if (after < 0 && n > before) {
+        ft_err_format(FtExc_ValueError,
+                      "too many values to unpack (expected %d)", before);
+    } else if (after < 0 && n < before) {
+        ft_err_format(FtExc_ValueError,
+                      "not enough values to unpack (expected %d, got %zd)",
+                      before, n);
+    } else if (after >= 0 && n < (ssize_t)before + after) {
+        ft_err_format(FtExc_ValueError,
+                      "not enough values to unpack (expected at least %d, "
+                      "got %zd)",
+                      before + after, n);
+    } else {
+        if (after >= 0) {
+            FtObject *middle =
+                ft_list_from_array(items + before, n - before - after);
+            if (middle == NULL)
+                goto done;
+            out[after] = middle;
+            for (int j = 0; j < after; j++)
+                out[j] = FT_NEWREF(items[n - 1 - j]);
+        }
+        for (int i = 0; i < before; i++)
+            out[total - 1 - i] = FT_NEWREF(items[i]);
+        r = 0;
+    }
+done:
+    FT_XDECREF(copy);
+    return r;
+}
+
 int ft_ev_unpack(FtObject *seq, int before, int after, FtObject **out)
 {
+    if (FT_TUPLE_CHECK_EXACT(seq) || FT_LIST_CHECK_EXACT(seq))
+        return unpack_exact(seq, before, after, out);
     int total = after < 0 ? before : before + 1 + after;
-    FtObject *it = ft_object_iter(seq);
+    /* The iterator never leaves this function (ft_object_iter_private). */
+    FtObject *it = ft_object_iter_private(seq);
     if (it == NULL) {
         if (ft_err_matches(FtExc_TypeError) && FT_TYPE(seq)->tp_iter == NULL &&
             FT_TYPE(seq)->tp_getitem == NULL) {

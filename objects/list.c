@@ -507,7 +507,7 @@ static int list_extend_impl(FtObject *list, FtObject *iterable, int published)
         return r;
     }
     /* Any other iterable runs outside the list's section; each item is
-     * appended atomically. */
+     * appended atomically, unless no other thread can see the list. */
     FtObject *it = ft_object_iter(iterable);
     if (it == NULL)
         return -1;
@@ -517,9 +517,13 @@ static int list_extend_impl(FtObject *list, FtObject *iterable, int published)
         if (item == NULL)
             break;
         int r;
-        FT_BEGIN_CRITICAL_SECTION(list);
-        r = list_append_steal(l, item, published);
-        FT_END_CRITICAL_SECTION();
+        if (!published) {
+            r = list_append_steal(l, item, 0);
+        } else {
+            FT_BEGIN_CRITICAL_SECTION(list);
+            r = list_append_steal(l, item, 1);
+            FT_END_CRITICAL_SECTION();
+        }
         if (r < 0) {
             FT_DECREF(it);
             return -1;

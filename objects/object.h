@@ -316,10 +316,10 @@ ssize_t ft_object_len(FtObject *o);
 int ft_object_contains(FtObject *container, FtObject *item); /* `in` */
 
 FtObject *ft_object_iter(FtObject *o);
-/* iter(o) for a `for` statement of the eval loop, whose iterator no Python
- * code can reach but the loop itself: the list and range iterators made
- * here are stepped without the atomic claim that lets threads share one
- * (never hand the result to anything else). */
+/* iter(o) for an iterator no Python code can reach (a `for` statement's
+ * in the eval loop, the one unpacking uses): the list and range iterators
+ * made here are stepped without the atomic claim that lets threads share
+ * one (never hand the result to Python code). */
 FtObject *ft_object_iter_private(FtObject *o);
 /* Next item, or NULL: check ft_err_occurred() to tell the end from an error. */
 FtObject *ft_iter_next(FtObject *it);

@@ -132,3 +132,24 @@ arr[0], arr[1] = arr[1], arr[0]
 print(arr)
 box.a, box.b = 1, 2
 print(box.a, box.b)
+
+# Unpacking exact tuples and lists (taken at once) and other iterables
+# (iterated), starred or not, with the errors of each.
+for src in [(1, 2, 3, 4), [1, 2, 3, 4], range(1, 5), "abcd", (c for c in "wxyz")]:
+    a, *b, c = src
+    print(type(src).__name__, a, b, c)
+for src in [(), [], (1,), [1], (1, 2, 3), [1, 2, 3], range(3), iter([1, 2, 3])]:
+    try:
+        x, y = src
+        print("pair", x, y)
+    except ValueError as e:
+        print(type(src).__name__, e)
+    try:
+        x, *y, z, w = src
+        print("star", x, y, z, w)
+    except ValueError as e:
+        print(type(src).__name__, e)
+shared = [[0, 1], [2, 3]]
+(p, q), [r, s] = shared
+first, *rest = shared[0]
+print(p, q, r, s, first, rest, shared)
