@@ -191,15 +191,17 @@ static FtObject *find_in_mro(FtType *t, FtObject *name)
     return v;
 }
 
-/* Rewrites a cache entry (critical lock held). */
+/* Rewrites a cache entry. Without a GIL fillers race (lookups that miss
+ * fill without the critical lock): one that finds the entry being written,
+ * or loses the CAS, leaves it to the other. */
 static void mcache_fill(FtMCacheEntry *e, uint64_t version, FtObject *name,
                         FtObject *value)
 {
 #if defined(FT_GIL_NONE)
     ft_atomic_t s = ft_atomic_load(&e->seq);
-    /* Odd before the new fields can be seen: a full-barrier RMW (writers
-     * are serialised by the critical lock, so it always succeeds). */
-    ft_atomic_cas_full(&e->seq, s, s + 1);
+    /* Odd before the new fields can be seen: a full-barrier RMW. */
+    if ((s & 1) || !ft_atomic_cas_full(&e->seq, s, s + 1))
+        return;
     /* Release stores: a reader whose acquire load sees one of them then
      * sees the odd sequence number too, and retries. */
     ft_atomic_store_release((volatile ft_atomic_t *)&e->version, version);
@@ -213,11 +215,13 @@ static void mcache_fill(FtMCacheEntry *e, uint64_t version, FtObject *name,
 #endif
 }
 
-/* tp_version is read without the critical lock in free-threaded builds. */
+/* tp_version is read without the critical lock in free-threaded builds;
+ * a release store, so that a lookup which reads the new version (acquire)
+ * also sees the dict change, or the finished type, that came before it. */
 static void set_version(FtType *t, uint64_t v)
 {
 #if defined(FT_GIL_NONE)
-    ft_atomic_store((volatile ft_atomic_t *)&t->tp_version, v);
+    ft_atomic_store_release((volatile ft_atomic_t *)&t->tp_version, v);
 #else
     t->tp_version = v;
 #endif
@@ -239,6 +243,33 @@ static FtObject *type_lookup_locked(FtType *t, FtObject *name)
     return find_in_mro(t, name);
 }
 
+#if defined(FT_GIL_NONE)
+/* A method-cache miss without the critical lock, so that threads missing
+ * at once do not queue on it. Class dicts change only under the critical
+ * lock, and each change is followed by a new version for the class and
+ * its subclasses (release stores, set_version), so: the MRO walk reads
+ * the dicts lock-free (what it finds stays alive until this thread's
+ * next quiescent state, as class dicts defer their releases), and the
+ * result goes into the cache only if the version it read first (acquire)
+ * is still the type's afterwards. A type without a version yet (being
+ * readied) takes the locked path. */
+static int lookup_unlocked(FtType *t, FtObject *name, FtObject **out)
+{
+    uint64_t version =
+        ft_atomic_load_acquire((const volatile ft_atomic_t *)&t->tp_version);
+    if (version == 0 || !FT_STR_CHECK_EXACT(name))
+        return 0;
+    FtObject *v = find_in_mro(t, name);
+    if (((FtStrObject *)name)->interned &&
+        ft_atomic_load_acquire((const volatile ft_atomic_t *)&t->tp_version) ==
+            version)
+        mcache_fill(&ft_mcache[ft_mcache_index(version, name)], version, name,
+                    v);
+    *out = v;
+    return 1;
+}
+#endif
+
 /* The method cache entries, tp_version and the class dicts of heap types
  * change only under the critical lock (type_setattr, ft_type_modified),
  * so a lookup under it sees a consistent state. */
@@ -246,7 +277,7 @@ FtObject *ft_type_lookup(FtType *t, FtObject *name)
 {
     FtObject *v;
 #if defined(FT_GIL_NONE)
-    if (ft_mcache_probe(t, name, &v))
+    if (ft_mcache_probe(t, name, &v) || lookup_unlocked(t, name, &v))
         return v;
 #endif
     FT_CRIT_LOCK();
@@ -256,19 +287,14 @@ FtObject *ft_type_lookup(FtType *t, FtObject *name)
 }
 
 #if defined(FT_GIL_NONE)
+/* The lookup's result stays alive until this thread's next quiescent
+ * state (class dicts defer releasing replaced values), so taking the
+ * reference right after it is safe. */
 FtObject *ft_type_lookup_ref(FtType *t, FtObject *name)
 {
-    FtObject *v;
-    if (ft_mcache_probe(t, name, &v)) {
-        if (v != NULL)
-            FT_INCREF(v);
-        return v;
-    }
-    FT_CRIT_LOCK();
-    v = type_lookup_locked(t, name);
+    FtObject *v = ft_type_lookup(t, name);
     if (v != NULL)
         FT_INCREF(v);
-    FT_CRIT_UNLOCK();
     return v;
 }
 #endif

@@ -117,11 +117,13 @@ ft_hash_t ft_hash_pointer(const void *p);
  * tp_version changes whenever t's or a base's dict changes, and versions are
  * never reused, so a hit is always current.
  *
- * Without a GIL, entries are filled under the critical lock and read
- * without it, as CPython 3.13t does: each entry has a sequence number that
- * is odd while a writer rewrites it, and a reader retries on the locked
- * path when the number was odd or changed across its reads (a seqlock), so
- * it never uses a torn entry. tp_version is then read and written
+ * Without a GIL, entries are read and filled without a lock: each entry
+ * has a sequence number that a filler makes odd with a CAS while it
+ * rewrites the entry (a filler that finds it odd, or loses the CAS, does
+ * not fill), and a reader treats the entry as a miss when the number was
+ * odd or changed across its reads (a seqlock), so it never uses a torn
+ * entry. A miss walks the MRO without the critical lock too
+ * (typeobject.c, lookup_unlocked). tp_version is then read and written
  * atomically. A value found this way stays alive until the reader's next
  * quiescent state even if the class attribute is replaced meanwhile: class
  * dicts defer releasing replaced values (runtime/qsbr.h). */
@@ -186,11 +188,12 @@ static inline FtObject *ft_type_lookup_fast(FtType *t, FtObject *name)
 }
 
 /* Like ft_type_lookup_fast, but a new reference (or NULL, no exception).
- * Without a GIL the reference is taken under the critical lock, which
- * class attribute assignment also holds while it replaces a value, so the
- * value cannot be freed between the lookup and the INCREF. Callers that
- * dereference the result must use this form; ft_type_lookup's borrowed
- * result is only good for NULL tests and identity comparisons there. */
+ * Without a GIL the reference is taken right after the lookup, before the
+ * thread's next quiescent state, so a value that class attribute
+ * assignment replaces meanwhile is still alive (class dicts defer their
+ * releases). Callers that dereference the result must use this form;
+ * ft_type_lookup's borrowed result is only good for NULL tests and
+ * identity comparisons there. */
 #if defined(FT_GIL_NONE)
 FtObject *ft_type_lookup_ref(FtType *t, FtObject *name);
 #else
