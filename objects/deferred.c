@@ -4,11 +4,11 @@
  */
 #include "objects/deferred.h"
 
-#if FT_DEFERRED_ACTIVE
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if FT_DEFERRED_ACTIVE
 
 #include "interp/code.h"
 #include "objects/typeobject.h"
@@ -216,23 +216,6 @@ static void immortalize_values(FtObject *dict)
     }
 }
 
-int ft_deferred_init(void)
-{
-    const char *mode = getenv("FTPY_DEFER");
-    if (mode == NULL || strcmp(mode, "all") == 0)
-        return 0;
-    if (strcmp(mode, "objects") == 0) {
-        defer_values = 0;
-        return 0;
-    }
-    if (strcmp(mode, "none") == 0) {
-        ft_deferred_recording = 0;
-        return 0;
-    }
-    fprintf(stderr, "ftpy: FTPY_DEFER must be all, objects or none, not "
-                    "'%s'\n", mode);
-    return -1;
-}
 
 void ft_deferred_mark(FtObject *op)
 {
@@ -281,8 +264,31 @@ size_t ft_deferred_immortalized(void)
 }
 size_t ft_deferred_recorded(void) { return used; }
 
-#else
-
-typedef int ft_deferred_unused_;
-
 #endif
+
+/* FTPY_DEFER: 2 all, 1 objects, 0 none; -1 for anything else. */
+static int defer_mode(void)
+{
+    const char *mode = getenv("FTPY_DEFER");
+    if (mode == NULL || strcmp(mode, "all") == 0)
+        return 2;
+    if (strcmp(mode, "objects") == 0)
+        return 1;
+    if (strcmp(mode, "none") == 0)
+        return 0;
+    fprintf(stderr, "ftpy: FTPY_DEFER must be all, objects or none, not "
+                    "'%s'\n", mode);
+    return -1;
+}
+
+int ft_deferred_init(void)
+{
+    int mode = defer_mode();
+    if (mode < 0)
+        return -1;
+#if FT_DEFERRED_ACTIVE
+    defer_values = mode == 2;
+    ft_deferred_recording = mode > 0;
+#endif
+    return 0;
+}

@@ -86,8 +86,8 @@ static inline void ft_deferred_forget(FtObject *op)
 /* Called by _thread.start_new_thread before it creates a thread: the
  * first call makes every recorded object immortal. */
 void ft_deferred_threads_starting(void);
-/* Start-up: reads FTPY_DEFER. -1 (with a message on stderr) when its
- * value is not one of all, objects, none. */
+/* Start-up (every build): reads FTPY_DEFER. -1 (with a message on stderr)
+ * when its value is not one of all, objects, none. */
 int ft_deferred_init(void);
 /* How many objects the first thread start made immortal (sys.build_info
  * and tests), and how many are waiting in the registry now. */
@@ -101,7 +101,7 @@ size_t ft_deferred_recorded(void);
 static inline void ft_deferred_mark(FtObject *op) { (void)op; }
 static inline void ft_deferred_forget(FtObject *op) { (void)op; }
 static inline void ft_deferred_threads_starting(void) {}
-static inline int ft_deferred_init(void) { return 0; }
+int ft_deferred_init(void);
 static inline size_t ft_deferred_immortalized(void) { return 0; }
 static inline size_t ft_deferred_recorded(void) { return 0; }
 
