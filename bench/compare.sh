@@ -65,13 +65,10 @@ Exit status: 0 when everything built and ran (missed goals included),
 EOF
 }
 
-die() { echo "compare: $*" >&2; exit 1; }
-bad_usage() { echo "compare: $*" >&2; echo "compare: try --help" >&2; exit 2; }
-positive() {  # positive NAME VALUE
-    case $2 in ''|*[!0-9]*|0*) bad_usage "$1 must be a positive integer, not '$2'" ;; esac
-}
-
+tool=compare
 bench=$(cd "$(dirname "$0")" && pwd) || exit 2
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh"
 quick=
 runs=
 presets_arg=
@@ -133,26 +130,7 @@ maxk=$(printf '%s\n' $threads | tail -n 1)
 
 # ---- presets: bench/presets.txt is the one list -------------------------
 
-presets_file=$bench/presets.txt
-[ -r "$presets_file" ] || die "cannot read $presets_file"
-all_presets=$(sed -n 's/^\([A-Za-z0-9_][A-Za-z0-9_.-]*\)[[:space:]].*/\1/p' "$presets_file")
-[ -n "$all_presets" ] || die "no presets in $presets_file"
-preset_args() { sed -n "s/^$1[[:space:]][[:space:]]*//p" "$presets_file"; }
-if [ -n "$presets_arg" ]; then
-    wanted=$(echo "$presets_arg" | tr ',' ' ')
-    for w in $wanted; do
-        echo "$all_presets" | grep -qx -- "$w" ||
-            bad_usage "no preset '$w' in $presets_file (there are: $(echo $all_presets))"
-    done
-    presets=
-    for p in $all_presets; do   # keep the file's order
-        case " $wanted " in *" $p "*) presets="$presets $p" ;; esac
-    done
-else
-    presets=$(echo $all_presets)
-fi
-presets=$(echo $presets)
-[ -n "$presets" ] || bad_usage "no presets selected"
+select_presets "$presets_arg"
 
 [ -x variants/src/configure ] ||
     die "no source snapshot in $(pwd)/variants/src: run 'make variants-src' first (make compare does)"
@@ -187,16 +165,7 @@ for p in $presets; do
 done
 [ -z "$failed" ] || die "build failed:$failed (see variants/PRESET/make.out or configure.out)"
 
-# A preset whose reference counts race by design runs single-threaded only
-# (as in `make check-free`): more threads would crash it, not measure it.
-single_only=
-free_threaded=
-for p in $presets; do
-    "variants/$p/ftpy" -V >"$tmp/$p.version" 2>&1 || die "variants/$p/ftpy -V failed"
-    grep -q '^unsafe-refcount: yes' "$tmp/$p.version" && single_only="$single_only $p"
-    grep -q '^gil: none' "$tmp/$p.version" && free_threaded="$free_threaded $p"
-done
-is_single_only() { case " $single_only " in *" $1 "*) return 0 ;; esac; return 1; }
+probe_presets "$tmp"
 
 # ---- runs -------------------------------------------------------------------
 
@@ -330,11 +299,9 @@ med() {
 # ratio A B: A / B to two decimals, or empty when either is missing.
 ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b }'; }
 mib() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-show() { if [ -n "$1" ]; then printf '%s%s' "$1" "$2"; else printf 'n/a'; fi; }
 
 # ---- report -----------------------------------------------------------------
 
-has() { case " $presets " in *" $1 "*) return 0 ;; esac; return 1; }
 report=$results/compare.md
 {
     echo "# ftpy: variant comparison"
@@ -419,15 +386,6 @@ report=$results/compare.md
     # -- goals -----------------------------------------------------------------
     echo "## Goals"
     echo
-    # goal TEXT MEASURED OP LIMIT: OP is le or ge.
-    goal() {
-        if [ -z "$2" ]; then verdict="not measured"
-        elif awk -v m="$2" -v l="$4" -v op="$3" 'BEGIN { exit !(op == "le" ? m <= l : m >= l) }'
-        then verdict="met"
-        else verdict="MISSED"
-        fi
-        echo "- $verdict: $1: $(show "$2" x)"
-    }
     b_rate=$(med biased pystone 1 pystones)
     b_cd1=$(med biased countdown 1 seconds)
     goal "biased pystone within 1.10x of gil" "$(ratio "$g_rate" "$b_rate")" le 1.10

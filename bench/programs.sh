@@ -42,27 +42,10 @@ program failed or gave a wrong result, 2 on bad usage.
 EOF
 }
 
-die() { echo "programs: $*" >&2; exit 1; }
-bad_usage() { echo "programs: $*" >&2; echo "programs: try --help" >&2; exit 2; }
-positive() {  # positive NAME VALUE
-    case $2 in ''|*[!0-9]*|0*) bad_usage "$1 must be a positive integer, not '$2'" ;; esac
-}
-# pick WHAT ALL WANTED: sets `picked` to the words of ALL that WANTED names
-# (space or comma separated), in ALL's order; bad usage if WANTED names one
-# not in ALL.
-pick() {
-    wanted=$(echo "$3" | tr ',' ' ')
-    for w in $wanted; do
-        printf '%s\n' $2 | grep -qx -- "$w" || bad_usage "no $1 '$w' (there are: $(echo $2))"
-    done
-    picked=
-    for a in $2; do
-        case " $wanted " in *" $a "*) picked="$picked $a" ;; esac
-    done
-    picked=$(echo $picked)
-}
-
+tool=programs
 bench=$(cd "$(dirname "$0")" && pwd) || exit 2
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh"
 progdir=$bench/programs
 quick=
 runs=
@@ -106,17 +89,7 @@ positive SCALE "$scale"
 
 # ---- presets (bench/presets.txt is the one list) and programs ----------------
 
-presets_file=$bench/presets.txt
-[ -r "$presets_file" ] || die "cannot read $presets_file"
-all_presets=$(sed -n 's/^\([A-Za-z0-9_][A-Za-z0-9_.-]*\)[[:space:]].*/\1/p' "$presets_file")
-[ -n "$all_presets" ] || die "no presets in $presets_file"
-if [ -n "$presets_arg" ]; then
-    pick preset "$all_presets" "$presets_arg"
-    presets=$picked
-else
-    presets=$(echo $all_presets)
-fi
-[ -n "$presets" ] || bad_usage "no presets selected"
+select_presets "$presets_arg"
 
 all_programs=
 set +f
@@ -249,11 +222,9 @@ awk -F, -v presets="$presets" -v programs="$programs" '
 # lookup KEY COLUMN: a field of the stats line that starts with KEY (e.g.
 # "cell,biased,nbody" 6 is biased's ratio on nbody), or empty.
 lookup() { awk -F, -v key="$1" -v c="$2" 'index($0, key ",") == 1 { print $c; exit }' "$stats"; }
-show() { if [ -n "$1" ]; then printf '%s%s' "$1" "$2"; else printf 'n/a'; fi; }
 
 # ---- report -----------------------------------------------------------------
 
-has() { case " $presets " in *" $1 "*) return 0 ;; esac; return 1; }
 report=$results/programs.md
 {
     echo "# ftpy: single-thread programs"
@@ -298,17 +269,6 @@ report=$results/programs.md
     # -- goals -----------------------------------------------------------------
     echo "## Goals"
     echo
-    # goal TEXT MEASURED OP LIMIT [NOTE]: OP is le or ge.
-    goal() {
-        if [ -z "$2" ]; then verdict="not measured"
-        elif awk -v m="$2" -v l="$4" -v op="$3" 'BEGIN { exit !(op == "le" ? m <= l : m >= l) }'
-        then verdict="met"
-        else verdict="MISSED"
-        fi
-        note=
-        [ -n "$2" ] && [ -n "$5" ] && note=" ($5)"
-        echo "- $verdict: $1: $(show "$2" x)$note"
-    }
     goal "biased geometric mean over the programs at most 1.10x of gil" \
         "$(lookup summary,biased 3)" le 1.10
     goal "no program above 1.25x of gil on biased" \

@@ -56,13 +56,10 @@ preset is not built or a run failed, 2 on bad usage.
 EOF
 }
 
-die() { echo "scaling: $*" >&2; exit 1; }
-bad_usage() { echo "scaling: $*" >&2; echo "scaling: try --help" >&2; exit 2; }
-positive() {  # positive NAME VALUE
-    case $2 in ''|*[!0-9]*|0*) bad_usage "$1 must be a positive integer, not '$2'" ;; esac
-}
-
+tool=scaling
 bench=$(cd "$(dirname "$0")" && pwd) || exit 2
+# shellcheck source=bench/lib.sh
+. "$bench/lib.sh"
 max_threads=64
 quick=
 runs=
@@ -133,26 +130,8 @@ case " $threads " in *" 2 "*) k2=2 ;; *) k2=$(echo "$multi" | cut -d' ' -f1) ;; 
 
 # ---- presets: bench/presets.txt is the one list -------------------------
 
-presets_file=$bench/presets.txt
-[ -r "$presets_file" ] || die "cannot read $presets_file"
 [ -r "$bench/scaling.py" ] || die "cannot read $bench/scaling.py"
-all_presets=$(sed -n 's/^\([A-Za-z0-9_][A-Za-z0-9_.-]*\)[[:space:]].*/\1/p' "$presets_file")
-[ -n "$all_presets" ] || die "no presets in $presets_file"
-if [ -n "$presets_arg" ]; then
-    wanted=$(echo "$presets_arg" | tr ',' ' ')
-    for w in $wanted; do
-        echo "$all_presets" | grep -qx -- "$w" ||
-            bad_usage "no preset '$w' in $presets_file (there are: $(echo $all_presets))"
-    done
-    presets=
-    for p in $all_presets; do   # keep the file's order
-        case " $wanted " in *" $p "*) presets="$presets $p" ;; esac
-    done
-else
-    presets=$(echo $all_presets)
-fi
-presets=$(echo $presets)
-[ -n "$presets" ] || bad_usage "no presets selected"
+select_presets "$presets_arg"
 
 missing=
 for p in $presets; do [ -x "variants/$p/ftpy" ] || missing="$missing variants/$p/ftpy"; done
@@ -164,17 +143,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/ftpy-scaling.XXXXXX") || die "mktemp failed"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# A preset whose reference counts race by design runs single-threaded only
-# (as in `make check-free`): more threads would crash it, not measure it.
-single_only=
-free_threaded=
-for p in $presets; do
-    "variants/$p/ftpy" -V >"$tmp/$p.version" 2>&1 || die "variants/$p/ftpy -V failed"
-    grep -q '^unsafe-refcount: yes' "$tmp/$p.version" && single_only="$single_only $p"
-    grep -q '^gil: none' "$tmp/$p.version" && free_threaded="$free_threaded $p"
-done
-is_single_only() { case " $single_only " in *" $1 "*) return 0 ;; esac; return 1; }
-has() { case " $presets " in *" $1 "*) return 0 ;; esac; return 1; }
+probe_presets "$tmp"
 
 # ---- the optional Python column -----------------------------------------
 
@@ -368,7 +337,6 @@ over() {
             else printf "%s", hits
         }' "$medians"
 }
-show() { if [ -n "$1" ]; then printf '%s%s' "$1" "$2"; else printf 'n/a'; fi; }
 
 # ---- report -----------------------------------------------------------------
 
@@ -479,15 +447,6 @@ report=$results/scaling.md
     # -- goals -----------------------------------------------------------------
     echo "## Goals"
     echo
-    # goal TEXT MEASURED OP LIMIT: OP is le or ge.
-    goal() {
-        if [ -z "$2" ]; then verdict="not measured"
-        elif awk -v m="$2" -v l="$4" -v op="$3" 'BEGIN { exit !(op == "le" ? m <= l : m >= l) }'
-        then verdict="met"
-        else verdict="MISSED"
-        fi
-        echo "- $verdict: $1: $(show "$2" x)"
-    }
     worst=$(over max biased 2 cpu_inflation)
     goal "biased CPU inflation on 2 threads at most 1.10 on every workload${worst:+ (worst: ${worst#* })}" \
         "${worst%% *}" le 1.10
