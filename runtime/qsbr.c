@@ -35,6 +35,7 @@ typedef struct Rec {
     size_t head, len, cap;
     size_t unassigned; /* items[unassigned .. len) await their goal */
     size_t arm_at;      /* pending count at which to ask for a poll */
+    uint64_t asked_at;  /* the newest goal pending at the last poll's end */
 } Rec;
 
 /* A poll is requested after this many deferrals: releases come in batches
@@ -204,7 +205,12 @@ static size_t poll_self(Rec *r)
     ft_atomic_store_release(&r->seen, ft_atomic_load_acquire(&wr_seq));
     int have_orphans = ft_atomic_load(&orphan_count) != 0;
     if (r->len > r->head || have_orphans) {
-        uint64_t want = r->len > r->head ? r->items[r->len - 1].goal : 0;
+        /* Other threads report at their own polls; the ones behind are
+         * asked to poll early only for items that have outlived a poll of
+         * ours. Asking at every poll made two deferring threads wake each
+         * other after every deferral, each poll advancing past the other's
+         * report. */
+        uint64_t want = r->asked_at;
         pthread_mutex_lock(&reg_lock);
         uint64_t min = min_seen_locked(want);
         pthread_mutex_unlock(&reg_lock);
@@ -221,6 +227,7 @@ static size_t poll_self(Rec *r)
             released += release_orphans(min);
     }
     r->arm_at = r->len - r->head + BATCH;
+    r->asked_at = r->len > r->head ? r->items[r->len - 1].goal : 0;
     r->polling = 0;
     return released;
 }

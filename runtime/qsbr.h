@@ -20,8 +20,8 @@
  * value reaches the goal read the sequence after that advance, hence after
  * the items were unlinked, and cannot still hold them. Items are released,
  * oldest first, when the smallest published value among online threads
- * reaches their goal; a thread waiting on others sets their eval breakers
- * so they report soon.
+ * reaches their goal; a thread whose items outlived one of its polls sets
+ * the eval breakers of the threads behind, so they report soon.
  *
  * A lock-free reader therefore must never pass a quiescent state (run the
  * eval loop, block) while it holds a pointer it has not taken a reference to.
