@@ -41,6 +41,10 @@ t.start()
 x = 0
 for i in range(100000):
     x += i
+# Then the main thread spins until the spinner has run (on a busy machine
+# it may not have started yet): the GIL must move to the spinner and back.
+while spins[0] == 0:
+    pass
 flag.append(1)
 t.join()
 print("main computed", x, "while the spinner ran:", spins[0] > 0)
