@@ -1009,8 +1009,6 @@ FtObject **ft_dict_value_slot(FtObject *d, FtObject *key, ft_hash_t hash)
 
 static void dict_dealloc(FtObject *op)
 {
-    if (ft_trash_begin(op, dict_dealloc))
-        return;
     FtDictKeys *dk = D(op)->keys;
     D(op)->keys = EMPTY_KEYS;
     D(op)->used = 0;
@@ -1027,13 +1025,10 @@ static void dict_dealloc(FtObject *op)
             pushed = 1;
         }
         FT_FREELIST_UNLOCK();
-        if (pushed) {
-            ft_trash_end();
+        if (pushed)
             return;
-        }
     }
     ft_object_free(op);
-    ft_trash_end();
 }
 
 static FtObject *dict_repr_locked(FtObject *op)

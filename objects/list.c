@@ -927,8 +927,6 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
 
 static void list_dealloc(FtObject *op)
 {
-    if (ft_trash_begin(op, list_dealloc))
-        return;
     FtListObject *l = L(op);
     if (l->items != NULL) {
         decref_array(l->items, l->size);
@@ -945,13 +943,10 @@ static void list_dealloc(FtObject *op)
             pushed = 1;
         }
         FT_FREELIST_UNLOCK();
-        if (pushed) {
-            ft_trash_end();
+        if (pushed)
             return;
-        }
     }
     ft_object_free(op);
-    ft_trash_end();
 }
 
 static FtObject *list_repr_locked(FtObject *op)

@@ -66,17 +66,8 @@ FtObject *ft_list_slice(FtObject *list, ssize_t lo, ssize_t hi);
 int ft_repr_enter(FtObject *o);
 void ft_repr_leave(FtObject *o);
 
-/* Deallocation depth guard (CPython's "trashcan"), so freeing a chain of a
- * million nested containers does not overflow the C stack. A container's
- * tp_dealloc starts with
- *     if (ft_trash_begin(op, this_dealloc)) return;
- * (1: op was queued and will be passed to this_dealloc again later) and
- * ends, after releasing its contents, with ft_trash_end(). */
-int ft_trash_begin(FtObject *op, ft_destructor dealloc);
-void ft_trash_end(void);
-
-/* Frees the calling thread's repr-guard and trashcan buffers (call when a
- * thread's state is deleted). These three live in container_guards.c. */
+/* Frees the calling thread's repr-guard buffer (call when a thread's state
+ * is deleted). These three live in container_guards.c. */
 void ft_list_thread_cleanup(void);
 
 /* A new list_iterator over list, or a list_reverseiterator if reverse

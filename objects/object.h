@@ -155,6 +155,9 @@ static inline int ft_compare_double(int op, double x, double y)
 #define FT_TPFLAGS_HEAPTYPE 0x1   /* created by a class statement */
 #define FT_TPFLAGS_BASETYPE 0x2   /* may be subclassed */
 #define FT_TPFLAGS_READY 0x4      /* ft_type_ready() has run */
+/* Its instances refer to no other object: freeing one frees nothing else,
+ * so ft_dealloc spares them its depth bound. Never inherited. */
+#define FT_TPFLAGS_LEAF 0x8
 #define FT_TPFLAGS_INT_SUBCLASS 0x10
 #define FT_TPFLAGS_STR_SUBCLASS 0x20
 #define FT_TPFLAGS_TUPLE_SUBCLASS 0x40

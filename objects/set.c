@@ -629,8 +629,6 @@ static int set_issubset(FtSetObject *so, FtObject *other)
 
 static void set_dealloc(FtObject *op)
 {
-    if (ft_trash_begin(op, set_dealloc))
-        return;
     FtSetObject *so = S(op);
     if (so->table != NULL) {
         for (ssize_t i = 0; i <= so->mask; i++)
@@ -640,7 +638,6 @@ static void set_dealloc(FtObject *op)
             ft_mem_free(so->table);
     }
     ft_object_free(op);
-    ft_trash_end();
 }
 
 /* The keys as a new list, taken atomically. */

@@ -115,8 +115,6 @@ FtObject *ft_tuple_slice(FtObject *t, ssize_t lo, ssize_t hi)
 
 static void tuple_dealloc(FtObject *op)
 {
-    if (ft_trash_begin(op, tuple_dealloc))
-        return;
     ssize_t n = FT_SIZE(op);
     FtObject **items = ((FtTupleObject *)op)->items;
     for (ssize_t i = n - 1; i >= 0; i--)
@@ -134,14 +132,12 @@ static void tuple_dealloc(FtObject *op)
         }
         FT_FREELIST_UNLOCK();
         if (pushed) {
-            ft_trash_end();
             return;
         }
     }
     if (op == empty_tuple)
         empty_tuple = NULL; /* over-released; never hand out a dead one */
     ft_object_free(op);
-    ft_trash_end();
 }
 
 /* xxHash-style mixing (the primes are xxHash64's), so equal tuples hash

@@ -6,6 +6,7 @@
  */
 #include "objects/object.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "interp/eval.h"
@@ -604,37 +605,50 @@ fail:
 
 /* ---- instances of classes ------------------------------------------------------ */
 
-/* The object whose __del__ already ran in the dealloc now in progress. */
-static FtObject *del_done;
 /* Objects resurrected by their __del__: it never runs twice (PEP 442).
- * Resurrection is rare, so a plain array will do. */
+ * Resurrection is rare, so a plain array will do; any thread may free a
+ * resurrected object, so the array is shared, under its own lock, and
+ * n_resurrected is also read without it to skip the lock when empty. */
+static FtMutex resurrected_lock = FT_MUTEX_INIT;
 static FtObject **resurrected;
-static ssize_t n_resurrected, cap_resurrected;
+static ft_atomic_t n_resurrected;
+static size_t cap_resurrected;
 
 static int forget_resurrected(FtObject *self)
 {
-    for (ssize_t i = 0; i < n_resurrected; i++) {
+    int found = 0;
+    ft_mutex_lock(&resurrected_lock);
+    size_t n = (size_t)ft_atomic_load(&n_resurrected);
+    for (size_t i = 0; i < n; i++) {
         if (resurrected[i] == self) {
-            resurrected[i] = resurrected[--n_resurrected];
-            return 1;
+            resurrected[i] = resurrected[n - 1];
+            ft_atomic_store(&n_resurrected, n - 1);
+            found = 1;
+            break;
         }
     }
-    return 0;
+    ft_mutex_unlock(&resurrected_lock);
+    return found;
 }
 
 static void remember_resurrected(FtObject *self)
 {
-    if (n_resurrected == cap_resurrected) {
-        ssize_t ncap = cap_resurrected ? cap_resurrected * 2 : 8;
-        FtObject **n = ft_mem_realloc(resurrected, (size_t)ncap * sizeof *n);
-        if (n == NULL) {
-            ft_err_clear();
+    ft_mutex_lock(&resurrected_lock);
+    size_t n = (size_t)ft_atomic_load(&n_resurrected);
+    if (n == cap_resurrected) {
+        size_t ncap = cap_resurrected ? cap_resurrected * 2 : 8;
+        /* realloc, not ft_mem_realloc: no exception can be raised here. */
+        FtObject **a = realloc(resurrected, ncap * sizeof *a);
+        if (a == NULL) {
+            ft_mutex_unlock(&resurrected_lock);
             return;
         }
-        resurrected = n;
+        resurrected = a;
         cap_resurrected = ncap;
     }
-    resurrected[n_resurrected++] = self;
+    resurrected[n] = self;
+    ft_atomic_store(&n_resurrected, n + 1);
+    ft_mutex_unlock(&resurrected_lock);
 }
 
 /* Runs self.__del__() with self temporarily alive again. Returns 1 if the
@@ -643,10 +657,10 @@ static void remember_resurrected(FtObject *self)
  * touch it any more; 0 to go on freeing it. */
 static int call_finalizer(FtObject *self)
 {
-    if (self == del_done ||
+    if (self == ft_dealloc_finalized ||
         ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__)) == NULL)
         return 0;
-    if (n_resurrected > 0 && forget_resurrected(self))
+    if (ft_atomic_load(&n_resurrected) != 0 && forget_resurrected(self))
         return 0;
     ft_rc_init(self);
     /* a dealloc can run while an exception propagates: keep it */
@@ -670,10 +684,10 @@ static int call_finalizer(FtObject *self)
     ft_err_restore(saved);
     if (ft_refcnt(self) > 1)
         remember_resurrected(self);
-    FtObject *prev = del_done;
-    del_done = self;
+    FtObject *prev = ft_dealloc_finalized;
+    ft_dealloc_finalized = self;
     FT_DECREF(self); /* frees it here unless __del__ resurrected it */
-    del_done = prev;
+    ft_dealloc_finalized = prev;
     return 1;
 }
 

@@ -1,8 +1,8 @@
-/* runtime/refcount.c — the slow side of reference counting: deallocation
- * when a count reaches zero, the debug build's global reference total, the
- * mutex variant's global mutex, immortality, and the biased variant's
- * merges (its queues and owner ids are in runtime/biased.c). The protocols
- * are described at the top of runtime/refcount.h.
+/* runtime/refcount.c — the slow side of reference counting: the debug
+ * build's global reference total, the mutex variant's global mutex,
+ * immortality, and the biased variant's merges (its queues and owner ids
+ * are in runtime/biased.c; deallocation is in runtime/dealloc.c). The
+ * protocols are described at the top of runtime/refcount.h.
  */
 #include "objects/object.h"
 
@@ -13,8 +13,6 @@ ssize_t ft_rc_total;
 #if defined(FT_REFCOUNT_MUTEX)
 pthread_mutex_t ft_rc_mutex = PTHREAD_MUTEX_INITIALIZER;
 #endif
-
-void ft_dealloc(FtObject *op) { FT_TYPE(op)->tp_dealloc(op); }
 
 void ft_rc_incref_call(FtObject *op) { ft_incref(op); }
 void ft_rc_decref_call(FtObject *op) { ft_decref(op); }

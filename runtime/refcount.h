@@ -174,8 +174,14 @@ extern ssize_t ft_rc_total;
 #define FT_RC_SKIP_IF_IMMORTAL_(cond) ((void)0)
 #endif
 
-/* Called when a count reaches zero: runs the type's tp_dealloc. */
+/* Called when a count reaches zero: runs the type's tp_dealloc, now or,
+ * past a nesting depth, once the outermost deallocation returns
+ * (runtime/dealloc.c). */
 void ft_dealloc(FtObject *op);
+/* The object whose __del__ has just run in this thread's deallocation of
+ * it: the count change that ends that __del__ frees it at once, never
+ * later, so that its tp_dealloc knows not to run __del__ again. */
+extern __thread FtObject *ft_dealloc_finalized;
 
 /* The fast paths are inlined everywhere: in the eval loop GCC's size
  * heuristics otherwise leave some of them as calls (biased: 2% of
