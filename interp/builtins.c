@@ -721,9 +721,12 @@ static int sum_fast(FtObject **acc, FtObject *it, FtObject **item)
         int64_t total = FT_INT_VALUE(*acc);
         FtObject *x;
         while ((x = ft_iter_next(it)) != NULL) {
-            int64_t v;
+            int64_t sum;
+            /* On overflow the builtin still writes the wrapped sum: keep
+             * total as it was, and let the generic addition raise. */
             if ((FT_INT_CHECK_EXACT(x) || FT_BOOL_CHECK(x)) &&
-                !__builtin_add_overflow(total, (v = FT_INT_VALUE(x)), &total)) {
+                !__builtin_add_overflow(total, FT_INT_VALUE(x), &sum)) {
+                total = sum;
                 FT_DECREF(x);
                 continue;
             }
