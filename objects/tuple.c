@@ -131,9 +131,8 @@ static void tuple_dealloc(FtObject *op)
             pushed = 1;
         }
         FT_FREELIST_UNLOCK();
-        if (pushed) {
+        if (pushed)
             return;
-        }
     }
     if (op == empty_tuple)
         empty_tuple = NULL; /* over-released; never hand out a dead one */

@@ -16,7 +16,6 @@
  */
 #include "objects/object.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 /* Deep enough that ordinary nesting never pays the detour, shallow enough
@@ -45,7 +44,9 @@ static int push_pending(FtObject *op)
 }
 
 /* Frees what was pushed, including what those deallocations push in turn;
- * each runs at depth 1, so it may nest FT_DEALLOC_DEPTH levels again. */
+ * each runs at depth 1, so it may nest FT_DEALLOC_DEPTH levels again. The
+ * list itself goes too: it is rarely needed, and a thread that exits then
+ * leaves nothing behind. */
 static void drain_pending(void)
 {
     while (pending_len > 0) {

@@ -106,9 +106,10 @@ static void test_waits_for_other_thread(void)
     FT_INCREF(z);
     ft_qsbr_defer_decref(z);
     settle();
-    /* The other thread might be reading: nothing released yet. Not asked
-     * to poll yet either: it reports at its own polls unless items outlive
-     * one of ours, and the second poll here asks it. */
+    /* The other thread might be reading: nothing released yet. A thread
+     * behind is asked to poll only for items that outlived one of our
+     * polls, so it is the second poll here that asks it (checked below
+     * through other_saw_breaker). */
     CU_ASSERT_EQUAL(ft_refcnt(s), r0 + 1);
     CU_ASSERT_EQUAL(ft_refcnt(z), z0 + 1);
     settle();
