@@ -455,13 +455,13 @@ static FtObject *bi_chr(FtObject *self, FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count("chr", nargs, 1, 1) < 0)
         return NULL;
-    int64_t v;
+    int v;
     if (FT_FLOAT_CHECK(args[0])) {
         ft_err_set_string(FtExc_TypeError,
                           "'float' object cannot be interpreted as an integer");
         return NULL;
     }
-    if (ft_number_as_i64(args[0], &v) < 0)
+    if (ft_number_as_c_int(args[0], &v) < 0)
         return NULL;
     if (v < 0 || v > 0x10FFFF) {
         ft_err_set_string(FtExc_ValueError, "chr() arg not in range(0x110000)");

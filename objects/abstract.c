@@ -5,6 +5,7 @@
  */
 #include "objects/object.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "objects/typeobject.h"
@@ -860,6 +861,20 @@ int ft_number_as_i64(FtObject *o, int64_t *out)
     }
     *out = FT_INT_VALUE(r);
     FT_DECREF(r);
+    return 0;
+}
+
+int ft_number_as_c_int(FtObject *o, int *out)
+{
+    int64_t v;
+    if (ft_number_as_i64(o, &v) < 0)
+        return -1;
+    if (v > INT_MAX || v < INT_MIN) {
+        ft_err_set_string(FtExc_OverflowError,
+                          "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)v;
     return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -710,6 +711,10 @@ static FtObject *float_format_impl(double v, const FtFormatSpec *spec,
     }
     if (ft_int_format_check_sep(spec) < 0)
         return NULL;
+    if (spec->precision > INT_MAX) { /* the C library's limit */
+        ft_err_set_string(FtExc_ValueError, "precision too big");
+        return NULL;
+    }
     int upper = type == 'E' || type == 'F' || type == 'G';
     char prefix[2];
     size_t plen = 0;

@@ -221,6 +221,74 @@ static void list_move(FtListObject *l, ssize_t dst, ssize_t src, ssize_t n)
 #endif
 }
 
+/* Replaces the array by one of new_alloc slots holding the first `keep`
+ * items (with lock-free reads the other slots are NULL, and a published
+ * array is retired through QSBR, as readers may still hold it). On failure
+ * (MemoryError) the list is as it was. */
+static int list_set_array(FtListObject *l, size_t new_alloc, ssize_t keep,
+                          int published)
+{
+    if (new_alloc > (size_t)SSIZE_MAX / sizeof(FtObject *) - 1) {
+        ft_err_no_memory();
+        return -1;
+    }
+    FtObject **old = l->items, **items;
+#if defined(FT_LIST_LOCKFREE_READS)
+    if (new_alloc == 0) {
+        items = NULL;
+    } else if (!published) {
+        items = items_realloc(old, new_alloc);
+        if (items != NULL)
+            for (size_t i = (size_t)keep; i < new_alloc; i++)
+                items[i] = NULL;
+    } else {
+        items = items_alloc(new_alloc);
+        if (items != NULL) {
+            /* Not published yet: plain stores. */
+            if (keep > 0)
+                memcpy(items, old, (size_t)keep * sizeof(FtObject *));
+            for (size_t i = (size_t)keep; i < new_alloc; i++)
+                items[i] = NULL;
+        }
+    }
+    if (items == NULL && new_alloc > 0)
+        return -1;
+    ITEMS_PUBLISH(l, items);
+    if (published)
+        items_retire(old);
+    else if (new_alloc == 0)
+        items_free(old);
+#else
+    (void)published;
+    (void)keep;
+    if (new_alloc == 0) {
+        items_free(old);
+        items = NULL;
+    } else {
+        items = items_realloc(old, new_alloc);
+        if (items == NULL)
+            return -1;
+    }
+    l->items = items;
+#endif
+    l->allocated = (ssize_t)new_alloc;
+    return 0;
+}
+
+/* The capacity for newsize items: about 1/8 extra, so that appends are
+ * amortised O(1) without wasting much, or exactly newsize when it jumps
+ * far beyond the current size. */
+static size_t grown_capacity(ssize_t size, ssize_t newsize)
+{
+    if (newsize == 0)
+        return 0;
+    size_t new_alloc = ((size_t)newsize + ((size_t)newsize >> 3) + 6) &
+                       ~(size_t)3;
+    if (newsize - size > (ssize_t)(new_alloc - newsize))
+        new_alloc = ((size_t)newsize + 3) & ~(size_t)3;
+    return new_alloc;
+}
+
 /* Sets the size and makes the array fit newsize items, with CPython's
  * growth pattern (about 1/8 extra, so appends are amortised O(1) without
  * wasting much). Growing may fail (MemoryError); shrinking never does (it
@@ -240,70 +308,33 @@ static int list_resize_impl(FtListObject *l, ssize_t newsize, int published)
         SIZE_STORE(l, newsize);
         return 0;
     }
-    size_t new_alloc = ((size_t)newsize + ((size_t)newsize >> 3) + 6) &
-                       ~(size_t)3;
-    if (newsize - size > (ssize_t)(new_alloc - newsize))
-        new_alloc = ((size_t)newsize + 3) & ~(size_t)3;
-    if (newsize == 0)
-        new_alloc = 0;
-    if (new_alloc > (size_t)SSIZE_MAX / sizeof(FtObject *) - 1) {
-        ft_err_no_memory();
-        return -1;
-    }
-    FtObject **old = l->items, **items;
-#if defined(FT_LIST_LOCKFREE_READS)
-    ssize_t keep = size < newsize ? size : newsize;
-    if (new_alloc == 0) {
-        items = NULL;
-    } else if (!published) {
-        items = items_realloc(old, new_alloc);
-        if (items != NULL)
-            for (size_t i = (size_t)keep; i < new_alloc; i++)
-                items[i] = NULL;
-    } else {
-        items = items_alloc(new_alloc);
-        if (items != NULL) {
-            /* Not published yet: plain stores. */
-            if (keep > 0)
-                memcpy(items, old, (size_t)keep * sizeof(FtObject *));
-            for (size_t i = (size_t)keep; i < new_alloc; i++)
-                items[i] = NULL;
-        }
-    }
-    if (items == NULL && new_alloc > 0) {
+    size_t new_alloc = grown_capacity(size, newsize);
+    if (list_set_array(l, new_alloc, size < newsize ? size : newsize,
+                       published) < 0) {
         if (newsize > size)
             return -1;
         ft_err_clear(); /* shrinking: keep the larger array */
+#if defined(FT_LIST_LOCKFREE_READS)
         for (ssize_t i = newsize; i < size; i++)
-            SLOT_STORE(old, i, NULL);
-        SIZE_STORE(l, newsize);
-        return 0;
-    }
-    ITEMS_PUBLISH(l, items);
-    if (published)
-        items_retire(old);
-    else if (new_alloc == 0)
-        items_free(old);
-#else
-    (void)published;
-    if (new_alloc == 0) {
-        items_free(old);
-        items = NULL;
-    } else {
-        items = items_realloc(old, new_alloc);
-        if (items == NULL) {
-            if (newsize > size)
-                return -1;
-            ft_err_clear(); /* shrinking: keep the larger array */
-            l->size = newsize;
-            return 0;
-        }
-    }
-    l->items = items;
+            SLOT_STORE(l->items, i, NULL);
 #endif
+    }
     SIZE_STORE(l, newsize);
-    l->allocated = (ssize_t)new_alloc;
     return 0;
+}
+
+/* Makes room for `extra` more items without changing the size (locked, or
+ * `published` 0). */
+static int list_reserve(FtListObject *l, ssize_t extra, int published)
+{
+    if (extra <= l->allocated - l->size)
+        return 0;
+    if (extra > SSIZE_MAX - l->size) {
+        ft_err_no_memory();
+        return -1;
+    }
+    return list_set_array(l, grown_capacity(l->size, l->size + extra),
+                          l->size, published);
 }
 
 #define list_resize(l, n) list_resize_impl(l, n, 1)
@@ -476,6 +507,33 @@ static int extend_array(FtListObject *l, FtObject *const *src, ssize_t m,
     return 0;
 }
 
+/* A list built from a builtin sized iterable (a range, a set, a str) gets
+ * its whole array up front, so that an impossible size (list(range(2**40)))
+ * raises MemoryError at once instead of growing until the machine runs out
+ * of memory. Only builtin types' lengths are asked for: they run no user
+ * code. */
+static int reserve_for_builtin_len(FtListObject *l, FtObject *iterable,
+                                   int published)
+{
+    FtType *t = FT_TYPE(iterable);
+    if ((t->tp_flags & FT_TPFLAGS_HEAPTYPE) || t->tp_len == NULL)
+        return 0;
+    ssize_t n = t->tp_len(iterable);
+    if (n < 0) {
+        if (!ft_err_matches(FtExc_TypeError))
+            return -1;
+        ft_err_clear();
+        return 0;
+    }
+    int r;
+    if (!published)
+        return list_reserve(l, n, 0);
+    FT_BEGIN_CRITICAL_SECTION(l);
+    r = list_reserve(l, n, 1);
+    FT_END_CRITICAL_SECTION();
+    return r;
+}
+
 /* ft_list_extend; `published` 0 when no other thread can see the list
  * (ft_list_from_iterable), see list_resize_impl. */
 static int list_extend_impl(FtObject *list, FtObject *iterable, int published)
@@ -508,6 +566,8 @@ static int list_extend_impl(FtObject *list, FtObject *iterable, int published)
     }
     /* Any other iterable runs outside the list's section; each item is
      * appended atomically, unless no other thread can see the list. */
+    if (reserve_for_builtin_len(l, iterable, published) < 0)
+        return -1;
     FtObject *it = ft_object_iter(iterable);
     if (it == NULL)
         return -1;

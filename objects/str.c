@@ -390,6 +390,10 @@ static FtObject *str_repeat(FtObject *s, int64_t count)
         return ft_str_new_empty();
     if (count == 1 && FT_STR_CHECK_EXACT(s))
         return FT_NEWREF(s);
+    if ((uint64_t)count > (uint64_t)SSIZE_MAX / (uint64_t)o->nbytes) {
+        ft_err_set_string(FtExc_OverflowError, "repeated string is too long");
+        return NULL;
+    }
     if ((uint64_t)count > (uint64_t)(SSIZE_MAX / 2) / (uint64_t)o->nbytes)
         return ft_err_no_memory();
     ssize_t total = o->nbytes * (ssize_t)count;

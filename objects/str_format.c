@@ -904,7 +904,8 @@ static int pct_float(FtStrBuilder *sb, FtObject *v, char conv, ssize_t width,
     if (buf == NULL)
         return -1;
     int n = snprintf(buf, need, fmtbuf, (int)prec, fabs(d));
-    int rc = pct_emit(sb, sign, "", buf, (size_t)n, width, flags);
+    int rc = n < 0 ? (ft_err_no_memory(), -1) /* longer than INT_MAX */
+                   : pct_emit(sb, sign, "", buf, (size_t)n, width, flags);
     if (buf != small)
         ft_mem_free(buf);
     return rc;
@@ -931,7 +932,9 @@ static int pct_char(FtStrBuilder *sb, FtObject *v, ssize_t width, int flags)
     return -1;
 }
 
-static int pct_star(PctArgs *pa, ssize_t *out)
+/* A '*' width or precision from the arguments; a precision must fit a C
+ * int, as in CPython. */
+static int pct_star(PctArgs *pa, ssize_t *out, int c_int)
 {
     FtObject *v = next_arg(pa);
     if (v == NULL)
@@ -940,7 +943,13 @@ static int pct_star(PctArgs *pa, ssize_t *out)
         ft_err_set_string(FtExc_TypeError, "* wants int");
         return -1;
     }
-    *out = (ssize_t)FT_INT_VALUE(v);
+    int64_t x = FT_INT_VALUE(v);
+    if (c_int && (x > INT_MAX || x < INT_MIN)) {
+        ft_err_set_string(FtExc_OverflowError,
+                          "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (ssize_t)x;
     return 0;
 }
 
@@ -997,7 +1006,7 @@ static int pct_one(FtStrBuilder *sb, const char *s, size_t n, size_t *pos,
     }
     ssize_t width = -1, prec = -1;
     if (i < n && s[i] == '*') {
-        if (pct_star(pa, &width) < 0)
+        if (pct_star(pa, &width, 0) < 0)
             return -1;
         if (width < 0) {
             flags |= F_LJUST;
@@ -1019,18 +1028,18 @@ static int pct_one(FtStrBuilder *sb, const char *s, size_t n, size_t *pos,
         i++;
         prec = 0;
         if (i < n && s[i] == '*') {
-            if (pct_star(pa, &prec) < 0)
+            if (pct_star(pa, &prec, 1) < 0)
                 return -1;
             if (prec < 0)
                 prec = 0;
             i++;
         } else {
             while (i < n && s[i] >= '0' && s[i] <= '9') {
-                if (prec > (SSIZE_MAX - 9) / 10) {
+                prec = prec * 10 + (s[i++] - '0');
+                if (prec > INT_MAX) {
                     ft_err_set_string(FtExc_ValueError, "precision too big");
                     return -1;
                 }
-                prec = prec * 10 + (s[i++] - '0');
             }
         }
     }

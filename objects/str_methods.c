@@ -865,6 +865,11 @@ static FtObject *str_expandtabs(FtObject *self, FtObject *const *args,
     ssize_t tabsize = 8;
     if (a[0] != NULL && ft_str_arg_index(a[0], &tabsize) < 0)
         return NULL;
+    if (tabsize > INT_MAX || tabsize < INT_MIN) { /* a C int in CPython */
+        ft_err_set_string(FtExc_OverflowError,
+                          "Python int too large to convert to C int");
+        return NULL;
+    }
     if (memchr(SELF->data, '\t', (size_t)SELF->nbytes) == NULL)
         return self_exact(self);
     FtStrBuilder sb;
