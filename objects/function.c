@@ -151,7 +151,10 @@ static int too_many_positional(FtFunctionObject *fn, FtCodeObject *co,
     char sig[64], kwsig[96];
     int plural;
     if (ndefs > 0) {
-        snprintf(sig, sizeof sig, "from %zu to %zu", argcount - ndefs, argcount);
+        /* CPython prints a negative lower bound when __defaults__ was set
+         * longer than the parameters. */
+        snprintf(sig, sizeof sig, "from %zd to %zu",
+                 (ssize_t)argcount - (ssize_t)ndefs, argcount);
         plural = 1;
     } else {
         snprintf(sig, sizeof sig, "%zu", argcount);
@@ -310,8 +313,11 @@ int ft_function_bind_args(FtObject *func, FtCodeObject *co, FtObject **locals,
             }
         for (size_t i = nargs > first_default ? nargs : first_default;
              i < argcount; i++) {
+            /* The last ndefs parameters take the defaults; a __defaults__
+             * longer than the parameters gives them its last items. */
             if (locals[i] == NULL)
-                locals[i] = FT_NEWREF(FT_TUPLE_GET(defs, i - first_default));
+                locals[i] =
+                    FT_NEWREF(FT_TUPLE_GET(defs, ndefs - (argcount - i)));
         }
         FIELD_RELEASE(defs);
     }
