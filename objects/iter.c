@@ -209,6 +209,7 @@ typedef struct {
     FT_OBJECT_LOCK_FIELDS
     FtObject *it;
     int64_t index;
+    int index_past_max; /* the last index was INT64_MAX */
     FtObject *result; /* the last pair, refilled while no one else holds it */
 } Enumerate;
 FT_OBJECT_LOCK_CHECK(Enumerate);
@@ -276,12 +277,16 @@ static FtObject *enumerate_next_locked(FtObject *op)
     FtObject *item = ft_iter_next(en->it);
     if (item == NULL)
         return NULL;
-    FtObject *idx = ft_int_from_i64(en->index);
+    FtObject *idx =
+        en->index_past_max ? ft_int_overflow() : ft_int_from_i64(en->index);
     if (idx == NULL) {
         FT_DECREF(item);
         return NULL;
     }
-    en->index++;
+    if (en->index == INT64_MAX)
+        en->index_past_max = 1;
+    else
+        en->index++;
     return pair_steal(&en->result, idx, item);
 }
 

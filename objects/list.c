@@ -943,7 +943,8 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
         for (ssize_t src = start; src < l->size; src++) {
             if (i < len && src == cur) {
                 garbage[i++] = l->items[src];
-                cur += step;
+                if (i < len) /* past the last one it could overflow */
+                    cur += step;
             } else {
                 SLOT_STORE(l->items, dst++, l->items[src]);
             }
@@ -971,7 +972,8 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
         FtObject **old = refs_buffer(stackbuf, len);
         r = -1;
         if (old != NULL) {
-            for (ssize_t i = 0, cur = start; i < len; i++, cur += step) {
+            for (ssize_t i = 0; i < len; i++) {
+                ssize_t cur = start + i * step;
                 old[i] = l->items[cur];
                 SLOT_STORE(l->items, cur, FT_NEWREF(src[i]));
             }
@@ -1139,8 +1141,8 @@ static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
         FtObject *res = ft_list_new(n);
         if (res == NULL)
             return NULL;
-        for (ssize_t k = 0, j = start; k < n; k++, j += step)
-            L(res)->items[k] = FT_NEWREF(l->items[j]);
+        for (ssize_t k = 0; k < n; k++)
+            L(res)->items[k] = FT_NEWREF(l->items[start + k * step]);
         return res;
     } else if (ft_seq_index(key, "list", &i) < 0) {
         return NULL;

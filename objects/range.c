@@ -426,6 +426,12 @@ static FtObject *range_slice(FtRangeObject *r, FtObject *slice)
     ssize_t start, stop, step;
     if (ft_slice_unpack(slice, (ssize_t)r->length, &start, &stop, &step) < 0)
         return NULL;
+    /* ft_slice_unpack clamps a step of -2**63 to -(2**63 - 1); the range
+     * keeps the step as given, as in CPython. */
+    FtObject *step_obj = SL(slice)->step;
+    if (step_obj != NULL && FT_INT_CHECK(step_obj) &&
+        FT_INT_VALUE(step_obj) == INT64_MIN)
+        step = INT64_MIN;
     __int128 nstep = (__int128)r->step * step;
     __int128 nstart = (__int128)r->start + (__int128)start * r->step;
     __int128 nstop = (__int128)r->start + (__int128)stop * r->step;

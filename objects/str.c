@@ -523,8 +523,8 @@ static FtObject *str_slice(FtObject *self, FtObject *slice)
         if (r == NULL)
             return NULL;
         char *d = FT_STR_DATA(r);
-        for (ssize_t k = 0, i = start; k < n; k++, i += step)
-            d[k] = s->data[i];
+        for (ssize_t k = 0; k < n; k++)
+            d[k] = s->data[start + k * step];
         ft_str_set_info(r, n, 1);
         return r;
     }
@@ -539,15 +539,18 @@ static FtObject *str_slice(FtObject *self, FtObject *slice)
             off += ft_utf8_seqlen((unsigned char)s->data[off]);
     }
     ssize_t total = 0;
-    for (ssize_t k = 0, i = start; k < n; k++, i += step)
+    for (ssize_t k = 0; k < n; k++) {
+        ssize_t i = start + k * step;
         total += offs[i + 1] - offs[i];
+    }
     FtObject *r = ft_str_alloc(total);
     if (r == NULL) {
         ft_mem_free(offs);
         return NULL;
     }
     char *d = FT_STR_DATA(r);
-    for (ssize_t k = 0, i = start; k < n; k++, i += step) {
+    for (ssize_t k = 0; k < n; k++) {
+        ssize_t i = start + k * step;
         ssize_t len = offs[i + 1] - offs[i];
         memcpy(d, s->data + offs[i], (size_t)len);
         d += len;

@@ -804,9 +804,9 @@ static FtObject *justify(const char *name, FtObject *self,
         ft_str_arg_index(args[0], &width) < 0 ||
         parse_fill(args, nargs, 1, &fill) < 0)
         return NULL;
-    ssize_t marg = width - SELF->length;
-    if (marg <= 0)
+    if (width <= SELF->length) /* also keeps width - length in range */
         return self_exact(self);
+    ssize_t marg = width - SELF->length;
     if (how == '<')
         return pad(self, 0, marg, fill);
     if (how == '>')
@@ -838,9 +838,11 @@ static FtObject *str_zfill(FtObject *self, FtObject *const *args, size_t nargs,
     if (ft_arg_count("str.zfill", nargs, 1, 1) < 0 ||
         ft_str_arg_index(args[0], &width) < 0)
         return NULL;
-    ssize_t fill = width - SELF->length;
-    if (fill <= 0)
+    if (width <= SELF->length) /* also keeps width - length in range */
         return self_exact(self);
+    ssize_t fill = width - SELF->length;
+    if (fill > SSIZE_MAX - SELF->nbytes)
+        return ft_err_no_memory();
     FtObject *r = ft_str_alloc(SELF->nbytes + fill);
     if (r == NULL)
         return NULL;

@@ -254,8 +254,8 @@ static FtObject *tuple_getitem(FtObject *t, FtObject *key)
         FtObject *res = ft_tuple_new(n);
         if (res == NULL)
             return NULL;
-        for (ssize_t i = 0, j = start; i < n; i++, j += step)
-            FT_TUPLE_SET(res, i, FT_NEWREF(FT_TUPLE_GET(t, j)));
+        for (ssize_t i = 0; i < n; i++)
+            FT_TUPLE_SET(res, i, FT_NEWREF(FT_TUPLE_GET(t, start + i * step)));
         return res;
     }
     ssize_t i;
