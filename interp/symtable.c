@@ -6,6 +6,7 @@
 #include "interp/symtable.h"
 
 #include "interp/frame.h" /* ft_eval_c_stack_exhausted */
+#include "interp/nameset.h"
 #include "interp/parser.h"
 
 #include <stdio.h>
@@ -99,68 +100,6 @@ int ft_strmap_index(FtStrMap *m, const char *key)
     if (ft_strmap_set(m, key, v) < 0)
         return -1;
     return v;
-}
-
-/* ---- name sets for the analysis (small: linear search is enough) -------- */
-
-typedef struct {
-    const char **items;
-    int n, cap;
-} NameSet;
-
-static int set_contains(const NameSet *s, const char *name)
-{
-    if (s == NULL)
-        return 0;
-    for (int i = 0; i < s->n; i++)
-        if (strcmp(s->items[i], name) == 0)
-            return 1;
-    return 0;
-}
-
-static int set_add(NameSet *s, const char *name)
-{
-    if (set_contains(s, name))
-        return 0;
-    if (s->n == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 8;
-        const char **items = ft_mem_realloc(s->items, (size_t)cap * sizeof(*items));
-        if (items == NULL)
-            return -1;
-        s->items = items;
-        s->cap = cap;
-    }
-    s->items[s->n++] = name;
-    return 0;
-}
-
-static void set_discard(NameSet *s, const char *name)
-{
-    if (s == NULL)
-        return;
-    for (int i = 0; i < s->n; i++) {
-        if (strcmp(s->items[i], name) == 0) {
-            s->items[i] = s->items[--s->n];
-            return;
-        }
-    }
-}
-
-static int set_update(NameSet *s, const NameSet *other)
-{
-    if (other == NULL)
-        return 0;
-    for (int i = 0; i < other->n; i++)
-        if (set_add(s, other->items[i]) < 0)
-            return -1;
-    return 0;
-}
-
-static void set_free(NameSet *s)
-{
-    ft_mem_free(s->items);
-    s->items = NULL;
-    s->n = s->cap = 0;
 }
 
 /* ---- the table ---------------------------------------------------------- */
@@ -898,8 +837,8 @@ static int visit_stmts(FtSymTable *st, FtAstStmtSeq *seq)
 /* ---- pass 2: resolving scopes (CPython's analyze_block) ----------------- */
 
 static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
-                        NameSet *bound, NameSet *local, NameSet *free,
-                        NameSet *global)
+                        FtNameSet *bound, FtNameSet *local, FtNameSet *free,
+                        FtNameSet *global)
 {
     int flags = s->flags;
     const char *name = s->name;
@@ -908,86 +847,90 @@ static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
             return syntax_error(st, s->dir_lineno, s->dir_col,
                                 "name '%s' is nonlocal and global", name);
         s->scope = FT_SCOPE_GLOBAL_EXPLICIT;
-        if (set_add(global, name) < 0)
+        if (ft_nameset_add(global, name) < 0)
             return -1;
-        set_discard(bound, name);
+        ft_nameset_discard(bound, name);
         return 0;
     }
     if (flags & FT_DEF_NONLOCAL) {
         if (bound == NULL)
             return syntax_error(st, s->dir_lineno, s->dir_col, "%s",
                                 "nonlocal declaration not allowed at module level");
-        if (!set_contains(bound, name))
+        if (!ft_nameset_contains(bound, name))
             return syntax_error(st, s->dir_lineno, s->dir_col,
                                 "no binding for nonlocal '%s' found", name);
         s->scope = FT_SCOPE_FREE;
         ste->has_free = 1;
-        return set_add(free, name);
+        return ft_nameset_add(free, name);
     }
     if (flags & FT_DEF_BOUND) {
         s->scope = FT_SCOPE_LOCAL;
-        if (set_add(local, name) < 0)
+        if (ft_nameset_add(local, name) < 0)
             return -1;
-        set_discard(global, name);
+        ft_nameset_discard(global, name);
         return 0;
     }
     /* Bound in an enclosing function: free here. */
-    if (bound && set_contains(bound, name)) {
+    if (bound && ft_nameset_contains(bound, name)) {
         s->scope = FT_SCOPE_FREE;
         ste->has_free = 1;
-        return set_add(free, name);
+        return ft_nameset_add(free, name);
     }
     s->scope = FT_SCOPE_GLOBAL_IMPLICIT;
     return 0;
 }
 
-static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
-                         NameSet *free, NameSet *global);
+static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *bound,
+                         FtNameSet *free, FtNameSet *global);
 
-static int analyze_child(FtSymTable *st, FtSymEntry *child, NameSet *bound,
-                         NameSet *global, NameSet *child_free)
+static int analyze_child(FtSymTable *st, FtSymEntry *child, FtNameSet *bound,
+                         FtNameSet *global, FtNameSet *child_free)
 {
     /* The child may change these, so it gets copies. */
-    NameSet tb = {0}, tf = {0}, tg = {0};
+    FtNameSet tb = {0}, tf = {0}, tg = {0};
     int r = -1;
     /* Scopes nest as deeply as the visitors above allowed; this recursion
      * has bigger frames, so it watches the C stack too. */
     if (ft_compile_check_stack() < 0)
         return -1;
-    if (set_update(&tb, bound) < 0 || set_update(&tg, global) < 0)
+    if (ft_nameset_update(&tb, bound) < 0 ||
+        ft_nameset_update(&tg, global) < 0)
         goto done;
     if (analyze_block(st, child, &tb, &tf, &tg) < 0)
         goto done;
-    r = set_update(child_free, &tf);
+    r = ft_nameset_update(child_free, &tf);
 done:
-    set_free(&tb);
-    set_free(&tf);
-    set_free(&tg);
+    ft_nameset_free(&tb);
+    ft_nameset_free(&tf);
+    ft_nameset_free(&tg);
     return r;
 }
 
-static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
-                         NameSet *free, NameSet *global)
+static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *bound,
+                         FtNameSet *free, FtNameSet *global)
 {
-    NameSet local = {0}, newbound = {0}, newfree = {0}, newglobal = {0};
-    NameSet allfree = {0};
+    FtNameSet local = {0}, newbound = {0}, newfree = {0}, newglobal = {0};
+    FtNameSet allfree = {0};
     int r = -1;
 
     /* A class namespace is invisible to the functions nested in it, so
      * what they may see is decided before looking at the class's names. */
     if (ste->type == FT_BLOCK_CLASS) {
-        if (set_update(&newglobal, global) < 0 || set_update(&newbound, bound) < 0)
+        if (ft_nameset_update(&newglobal, global) < 0 ||
+            ft_nameset_update(&newbound, bound) < 0)
             goto done;
     }
     for (int i = 0; i < ste->n_symbols; i++)
         if (analyze_name(st, ste, &ste->symbols[i], bound, &local, free, global) < 0)
             goto done;
     if (ste->type != FT_BLOCK_CLASS) {
-        if (ste->type == FT_BLOCK_FUNCTION && set_update(&newbound, &local) < 0)
+        if (ste->type == FT_BLOCK_FUNCTION &&
+            ft_nameset_update(&newbound, &local) < 0)
             goto done;
-        if (set_update(&newbound, bound) < 0 || set_update(&newglobal, global) < 0)
+        if (ft_nameset_update(&newbound, bound) < 0 ||
+            ft_nameset_update(&newglobal, global) < 0)
             goto done;
-    } else if (set_add(&newbound, "__class__") < 0) {
+    } else if (ft_nameset_add(&newbound, "__class__") < 0) {
         goto done;
     }
 
@@ -998,20 +941,22 @@ static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
         if (c->has_free || c->child_free)
             ste->child_free = 1;
     }
-    if (set_update(&newfree, &allfree) < 0)
+    if (ft_nameset_update(&newfree, &allfree) < 0)
         goto done;
 
     if (ste->type == FT_BLOCK_FUNCTION) {
         /* Locals that nested functions use become cells. */
         for (int i = 0; i < ste->n_symbols; i++) {
             FtSymbol *s = &ste->symbols[i];
-            if (s->scope == FT_SCOPE_LOCAL && set_contains(&newfree, s->name)) {
+            if (s->scope == FT_SCOPE_LOCAL &&
+                ft_nameset_contains(&newfree, s->name)) {
                 s->scope = FT_SCOPE_CELL;
-                set_discard(&newfree, s->name);
+                ft_nameset_discard(&newfree, s->name);
             }
         }
-    } else if (ste->type == FT_BLOCK_CLASS && set_contains(&newfree, "__class__")) {
-        set_discard(&newfree, "__class__");
+    } else if (ste->type == FT_BLOCK_CLASS &&
+               ft_nameset_contains(&newfree, "__class__")) {
+        ft_nameset_discard(&newfree, "__class__");
         ste->needs_class_closure = 1;
     }
 
@@ -1025,20 +970,20 @@ static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
                 s->flags |= FT_DEF_FREE_CLASS;
             continue;
         }
-        if (bound && !set_contains(bound, name))
+        if (bound && !ft_nameset_contains(bound, name))
             continue; /* a global */
         s = entry_symbol(ste, name);
         if (s == NULL)
             goto done;
         s->scope = FT_SCOPE_FREE;
     }
-    r = set_update(free, &newfree);
+    r = ft_nameset_update(free, &newfree);
 done:
-    set_free(&local);
-    set_free(&newbound);
-    set_free(&newfree);
-    set_free(&newglobal);
-    set_free(&allfree);
+    ft_nameset_free(&local);
+    ft_nameset_free(&newbound);
+    ft_nameset_free(&newfree);
+    ft_nameset_free(&newglobal);
+    ft_nameset_free(&allfree);
     return r;
 }
 
@@ -1056,10 +1001,10 @@ FtSymTable *ft_symtable_build(FtAstModule *mod, int mode, const char *filename)
     } else if (visit_stmts(st, &mod->body) < 0) {
         goto fail;
     }
-    NameSet free = {0}, global = {0};
+    FtNameSet free = {0}, global = {0};
     int r = analyze_block(st, st->top, NULL, &free, &global);
-    set_free(&free);
-    set_free(&global);
+    ft_nameset_free(&free);
+    ft_nameset_free(&global);
     if (r < 0)
         goto fail;
     return st;
