@@ -117,6 +117,10 @@ struct FtSymTable {
     const char *privname; /* enclosing class name, for mangling */
     FtSymEntry **all;     /* every entry, for freeing */
     int n_all, cap_all;
+    /* The entries again, hashed by the AST node that opened them, so the
+     * compiler finds each scope in O(1) however many a scope has. */
+    FtSymEntry **by_node; /* cap_by_node slots, NULL = empty */
+    int cap_by_node;      /* power of two, at least 2 * n_all */
     PoolChunk *pool;
     int depth; /* of visit_expr/visit_stmt, bounded by FT_COMPILE_MAX_DEPTH */
 };
@@ -182,6 +186,7 @@ void ft_symtable_free(FtSymTable *st)
     for (int i = 0; i < st->n_all; i++)
         entry_free(st->all[i]);
     ft_mem_free(st->all);
+    ft_mem_free(st->by_node);
     while (st->pool) {
         PoolChunk *p = st->pool->prev;
         ft_mem_free(st->pool);
@@ -192,11 +197,51 @@ void ft_symtable_free(FtSymTable *st)
 
 FtSymEntry *ft_symtable_top(FtSymTable *st) { return st->top; }
 
-FtSymEntry *ft_symtable_child(FtSymEntry *parent, const void *node)
+static unsigned node_slot(const void *node, int cap)
 {
-    for (int i = 0; i < parent->n_children; i++)
-        if (parent->children[i]->node == node)
-            return parent->children[i];
+    uint64_t h = (uint64_t)(uintptr_t)node * 0x9e3779b97f4a7c15ull;
+    return (unsigned)(h >> 32) & (unsigned)(cap - 1);
+}
+
+/* Records e in by_node (e->node is new: each node opens one scope). */
+static int index_entry(FtSymTable *st, FtSymEntry *e)
+{
+    if (st->n_all * 2 > st->cap_by_node) {
+        int cap = st->cap_by_node ? st->cap_by_node * 2 : 16;
+        FtSymEntry **slots = ft_mem_calloc((size_t)cap, sizeof(*slots));
+        if (slots == NULL)
+            return -1;
+        ft_mem_free(st->by_node);
+        st->by_node = slots;
+        st->cap_by_node = cap;
+        /* every entry so far, e included (it is already in all) */
+        for (int k = 0; k < st->n_all; k++) {
+            unsigned i = node_slot(st->all[k]->node, cap);
+            while (slots[i] != NULL)
+                i = (i + 1) & (unsigned)(cap - 1);
+            slots[i] = st->all[k];
+        }
+        return 0;
+    }
+    unsigned i = node_slot(e->node, st->cap_by_node);
+    while (st->by_node[i] != NULL)
+        i = (i + 1) & (unsigned)(st->cap_by_node - 1);
+    st->by_node[i] = e;
+    return 0;
+}
+
+FtSymEntry *ft_symtable_child(FtSymTable *st, FtSymEntry *parent,
+                              const void *node)
+{
+    if (st->cap_by_node == 0)
+        return NULL;
+    unsigned mask = (unsigned)st->cap_by_node - 1;
+    for (unsigned i = node_slot(node, st->cap_by_node); st->by_node[i] != NULL;
+         i = (i + 1) & mask) {
+        FtSymEntry *e = st->by_node[i];
+        if (e->node == node)
+            return e->parent == parent ? e : NULL;
+    }
     return NULL;
 }
 
@@ -316,6 +361,8 @@ static int enter_block(FtSymTable *st, const char *name, FtBlockType type,
     e->type = type;
     e->name = name;
     e->node = node;
+    if (index_entry(st, e) < 0)
+        return -1;
     e->lineno = lineno;
     e->col = col;
     e->parent = st->cur;
