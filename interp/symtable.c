@@ -883,9 +883,39 @@ static int visit_stmts(FtSymTable *st, FtAstStmtSeq *seq)
 
 /* ---- pass 2: resolving scopes (CPython's analyze_block) ----------------- */
 
+/* Whether name is bound, for ste, by an enclosing function: CPython hands
+ * every scope a copy of the set of such names, which costs the size of
+ * that set per nested scope (a function with 50,000 locals and 1,000
+ * lambdas copied 50 million names). The set is a function of the
+ * enclosing scopes, already analysed when ste is, so it is read from them
+ * instead, at the cost of the nesting depth per question:
+ * - a function adds its locals (and cells) and removes the names it
+ *   declares global;
+ * - a class adds __class__ (and its own names stay invisible);
+ * - the module binds nothing for its children. */
+static int bound_above(const FtSymEntry *ste, const char *name)
+{
+    for (FtSymEntry *p = ste->parent; p != NULL; p = p->parent) {
+        if (p->type == FT_BLOCK_MODULE)
+            return 0;
+        if (p->type == FT_BLOCK_CLASS) {
+            if (strcmp(name, "__class__") == 0)
+                return 1;
+            continue;
+        }
+        FtSymbol *s = ft_symtable_lookup(p, name);
+        if (s == NULL)
+            continue;
+        if (s->scope == FT_SCOPE_LOCAL || s->scope == FT_SCOPE_CELL)
+            return 1;
+        if (s->flags & FT_DEF_GLOBAL)
+            return 0;
+    }
+    return 0;
+}
+
 static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
-                        FtNameSet *bound, FtNameSet *local, FtNameSet *free,
-                        FtNameSet *global)
+                        FtNameSet *free)
 {
     int flags = s->flags;
     const char *name = s->name;
@@ -894,16 +924,13 @@ static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
             return syntax_error(st, s->dir_lineno, s->dir_col,
                                 "name '%s' is nonlocal and global", name);
         s->scope = FT_SCOPE_GLOBAL_EXPLICIT;
-        if (ft_nameset_add(global, name) < 0)
-            return -1;
-        ft_nameset_discard(bound, name);
         return 0;
     }
     if (flags & FT_DEF_NONLOCAL) {
-        if (bound == NULL)
+        if (ste->type == FT_BLOCK_MODULE)
             return syntax_error(st, s->dir_lineno, s->dir_col, "%s",
                                 "nonlocal declaration not allowed at module level");
-        if (!ft_nameset_contains(bound, name))
+        if (!bound_above(ste, name))
             return syntax_error(st, s->dir_lineno, s->dir_col,
                                 "no binding for nonlocal '%s' found", name);
         s->scope = FT_SCOPE_FREE;
@@ -912,13 +939,10 @@ static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
     }
     if (flags & FT_DEF_BOUND) {
         s->scope = FT_SCOPE_LOCAL;
-        if (ft_nameset_add(local, name) < 0)
-            return -1;
-        ft_nameset_discard(global, name);
         return 0;
     }
     /* Bound in an enclosing function: free here. */
-    if (bound && ft_nameset_contains(bound, name)) {
+    if (bound_above(ste, name)) {
         s->scope = FT_SCOPE_FREE;
         ste->has_free = 1;
         return ft_nameset_add(free, name);
@@ -927,69 +951,26 @@ static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
     return 0;
 }
 
-static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *bound,
-                         FtNameSet *free, FtNameSet *global);
-
-static int analyze_child(FtSymTable *st, FtSymEntry *child, FtNameSet *bound,
-                         FtNameSet *global, FtNameSet *child_free)
+/* Resolves every name of ste and of the scopes inside it, and adds to
+ * free the names free in ste (they pass through from the scopes inside
+ * it, too). */
+static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *free)
 {
-    /* The child may change these, so it gets copies. */
-    FtNameSet tb = {0}, tf = {0}, tg = {0};
+    FtNameSet newfree = {0};
     int r = -1;
-    /* Scopes nest as deeply as the visitors above allowed; this recursion
-     * has bigger frames, so it watches the C stack too. */
-    if (ft_compile_check_stack() < 0)
-        return -1;
-    if (ft_nameset_update(&tb, bound) < 0 ||
-        ft_nameset_update(&tg, global) < 0)
-        goto done;
-    if (analyze_block(st, child, &tb, &tf, &tg) < 0)
-        goto done;
-    r = ft_nameset_update(child_free, &tf);
-done:
-    ft_nameset_free(&tb);
-    ft_nameset_free(&tf);
-    ft_nameset_free(&tg);
-    return r;
-}
-
-static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *bound,
-                         FtNameSet *free, FtNameSet *global)
-{
-    FtNameSet local = {0}, newbound = {0}, newfree = {0}, newglobal = {0};
-    FtNameSet allfree = {0};
-    int r = -1;
-
-    /* A class namespace is invisible to the functions nested in it, so
-     * what they may see is decided before looking at the class's names. */
-    if (ste->type == FT_BLOCK_CLASS) {
-        if (ft_nameset_update(&newglobal, global) < 0 ||
-            ft_nameset_update(&newbound, bound) < 0)
-            goto done;
-    }
     for (int i = 0; i < ste->n_symbols; i++)
-        if (analyze_name(st, ste, &ste->symbols[i], bound, &local, free, global) < 0)
+        if (analyze_name(st, ste, &ste->symbols[i], free) < 0)
             goto done;
-    if (ste->type != FT_BLOCK_CLASS) {
-        if (ste->type == FT_BLOCK_FUNCTION &&
-            ft_nameset_update(&newbound, &local) < 0)
-            goto done;
-        if (ft_nameset_update(&newbound, bound) < 0 ||
-            ft_nameset_update(&newglobal, global) < 0)
-            goto done;
-    } else if (ft_nameset_add(&newbound, "__class__") < 0) {
-        goto done;
-    }
 
     for (int i = 0; i < ste->n_children; i++) {
         FtSymEntry *c = ste->children[i];
-        if (analyze_child(st, c, &newbound, &newglobal, &allfree) < 0)
+        /* Scopes nest as deeply as the visitors above allowed; this
+         * recursion has bigger frames, so it watches the C stack too. */
+        if (ft_compile_check_stack() < 0 || analyze_block(st, c, &newfree) < 0)
             goto done;
         if (c->has_free || c->child_free)
             ste->child_free = 1;
     }
-    if (ft_nameset_update(&newfree, &allfree) < 0)
-        goto done;
 
     if (ste->type == FT_BLOCK_FUNCTION) {
         /* Locals that nested functions use become cells. */
@@ -1017,7 +998,7 @@ static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *bound,
                 s->flags |= FT_DEF_FREE_CLASS;
             continue;
         }
-        if (bound && !ft_nameset_contains(bound, name))
+        if (ste->type != FT_BLOCK_MODULE && !bound_above(ste, name))
             continue; /* a global */
         s = entry_symbol(ste, name);
         if (s == NULL)
@@ -1026,11 +1007,7 @@ static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *bound,
     }
     r = ft_nameset_update(free, &newfree);
 done:
-    ft_nameset_free(&local);
-    ft_nameset_free(&newbound);
     ft_nameset_free(&newfree);
-    ft_nameset_free(&newglobal);
-    ft_nameset_free(&allfree);
     return r;
 }
 
@@ -1048,10 +1025,9 @@ FtSymTable *ft_symtable_build(FtAstModule *mod, int mode, const char *filename)
     } else if (visit_stmts(st, &mod->body) < 0) {
         goto fail;
     }
-    FtNameSet free = {0}, global = {0};
-    int r = analyze_block(st, st->top, NULL, &free, &global);
+    FtNameSet free = {0};
+    int r = analyze_block(st, st->top, &free);
     ft_nameset_free(&free);
-    ft_nameset_free(&global);
     if (r < 0)
         goto fail;
     return st;
