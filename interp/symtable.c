@@ -230,7 +230,7 @@ static int index_entry(FtSymTable *st, FtSymEntry *e)
     return 0;
 }
 
-FtSymEntry *ft_symtable_child(FtSymTable *st, FtSymEntry *parent,
+FtSymEntry *ft_symtable_child(FtSymTable *st, const FtSymEntry *parent,
                               const void *node)
 {
     if (st->cap_by_node == 0)
