@@ -519,7 +519,7 @@ static void unit_free(CUnit *u)
 int cc_enter_scope(FtCompiler *c, const char *name, UnitKind kind,
                    const void *node, int firstlineno)
 {
-    FtSymEntry *ste = c->u ? ft_symtable_child(c->u->ste, node)
+    FtSymEntry *ste = c->u ? ft_symtable_child(c->st, c->u->ste, node)
                            : ft_symtable_top(c->st);
     if (ste == NULL)
         return cc_internal_error(c, "no symbol table for scope");

@@ -344,6 +344,41 @@ static int make_cell2arg(CUnit *u, int **out)
     return 0;
 }
 
+/* An instruction's argument has 24 bits (opcode.h: there is no
+ * EXTENDED_ARG), so a code object holds at most FT_ARG_MAX + 1 constants,
+ * names, locals and cells, and as many words of code (jump targets are
+ * word offsets). Past that the compile fails with a SystemError that says
+ * which limit was passed, as CPython does for its own limits; an argument
+ * that still does not fit is caught when it is encoded. */
+static int check_limits(FtCompiler *c, int nwords)
+{
+    CUnit *u = c->u;
+    const struct {
+        const char *what;
+        long count;
+    } tables[] = {
+        {"constants", u->n_consts},
+        {"global and attribute names", u->names.n},
+        {"local variables", u->varnames.n},
+        {"cell and free variables", (long)u->cellvars.n + u->freevars.n},
+        {"words of bytecode", nwords},
+    };
+    const char *what = NULL;
+    long count = 0;
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0] && what == NULL; i++) {
+        if (tables[i].count > FT_ARG_MAX + 1) {
+            what = tables[i].what;
+            count = tables[i].count;
+        }
+    }
+    if (what == NULL)
+        return 0;
+    ft_err_format(FtExc_SystemError,
+                  "too many %s in one code object: %ld (at most %d) in %s",
+                  what, count, FT_ARG_MAX + 1, ft_str_cstr(u->qualname));
+    return -1;
+}
+
 FtObject *cc_assemble(FtCompiler *c)
 {
     CUnit *u = c->u;
@@ -405,6 +440,8 @@ FtObject *cc_assemble(FtCompiler *c)
             nwords += 1 + ft_opcode_has_cache[ins[i].op];
     }
     offset[n] = nwords;
+    if (check_limits(c, nwords) < 0)
+        goto done;
 
     code = ft_mem_alloc((size_t)(nwords ? nwords : 1) * sizeof(ft_codeunit));
     lines = ft_mem_alloc((size_t)(nwords ? nwords : 1) * sizeof(int32_t));

@@ -6,6 +6,7 @@
 #include "interp/symtable.h"
 
 #include "interp/frame.h" /* ft_eval_c_stack_exhausted */
+#include "interp/nameset.h"
 #include "interp/parser.h"
 
 #include <stdio.h>
@@ -101,68 +102,6 @@ int ft_strmap_index(FtStrMap *m, const char *key)
     return v;
 }
 
-/* ---- name sets for the analysis (small: linear search is enough) -------- */
-
-typedef struct {
-    const char **items;
-    int n, cap;
-} NameSet;
-
-static int set_contains(const NameSet *s, const char *name)
-{
-    if (s == NULL)
-        return 0;
-    for (int i = 0; i < s->n; i++)
-        if (strcmp(s->items[i], name) == 0)
-            return 1;
-    return 0;
-}
-
-static int set_add(NameSet *s, const char *name)
-{
-    if (set_contains(s, name))
-        return 0;
-    if (s->n == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 8;
-        const char **items = ft_mem_realloc(s->items, (size_t)cap * sizeof(*items));
-        if (items == NULL)
-            return -1;
-        s->items = items;
-        s->cap = cap;
-    }
-    s->items[s->n++] = name;
-    return 0;
-}
-
-static void set_discard(NameSet *s, const char *name)
-{
-    if (s == NULL)
-        return;
-    for (int i = 0; i < s->n; i++) {
-        if (strcmp(s->items[i], name) == 0) {
-            s->items[i] = s->items[--s->n];
-            return;
-        }
-    }
-}
-
-static int set_update(NameSet *s, const NameSet *other)
-{
-    if (other == NULL)
-        return 0;
-    for (int i = 0; i < other->n; i++)
-        if (set_add(s, other->items[i]) < 0)
-            return -1;
-    return 0;
-}
-
-static void set_free(NameSet *s)
-{
-    ft_mem_free(s->items);
-    s->items = NULL;
-    s->n = s->cap = 0;
-}
-
 /* ---- the table ---------------------------------------------------------- */
 
 typedef struct PoolChunk {
@@ -178,6 +117,10 @@ struct FtSymTable {
     const char *privname; /* enclosing class name, for mangling */
     FtSymEntry **all;     /* every entry, for freeing */
     int n_all, cap_all;
+    /* The entries again, hashed by the AST node that opened them, so the
+     * compiler finds each scope in O(1) however many a scope has. */
+    FtSymEntry **by_node; /* cap_by_node slots, NULL = empty */
+    int cap_by_node;      /* power of two, at least 2 * n_all */
     PoolChunk *pool;
     int depth; /* of visit_expr/visit_stmt, bounded by FT_COMPILE_MAX_DEPTH */
 };
@@ -243,6 +186,7 @@ void ft_symtable_free(FtSymTable *st)
     for (int i = 0; i < st->n_all; i++)
         entry_free(st->all[i]);
     ft_mem_free(st->all);
+    ft_mem_free(st->by_node);
     while (st->pool) {
         PoolChunk *p = st->pool->prev;
         ft_mem_free(st->pool);
@@ -253,11 +197,51 @@ void ft_symtable_free(FtSymTable *st)
 
 FtSymEntry *ft_symtable_top(FtSymTable *st) { return st->top; }
 
-FtSymEntry *ft_symtable_child(FtSymEntry *parent, const void *node)
+static unsigned node_slot(const void *node, int cap)
 {
-    for (int i = 0; i < parent->n_children; i++)
-        if (parent->children[i]->node == node)
-            return parent->children[i];
+    uint64_t h = (uint64_t)(uintptr_t)node * 0x9e3779b97f4a7c15ull;
+    return (unsigned)(h >> 32) & (unsigned)(cap - 1);
+}
+
+/* Records e in by_node (e->node is new: each node opens one scope). */
+static int index_entry(FtSymTable *st, FtSymEntry *e)
+{
+    if (st->n_all * 2 > st->cap_by_node) {
+        int cap = st->cap_by_node ? st->cap_by_node * 2 : 16;
+        FtSymEntry **slots = ft_mem_calloc((size_t)cap, sizeof(*slots));
+        if (slots == NULL)
+            return -1;
+        ft_mem_free(st->by_node);
+        st->by_node = slots;
+        st->cap_by_node = cap;
+        /* every entry so far, e included (it is already in all) */
+        for (int k = 0; k < st->n_all; k++) {
+            unsigned i = node_slot(st->all[k]->node, cap);
+            while (slots[i] != NULL)
+                i = (i + 1) & (unsigned)(cap - 1);
+            slots[i] = st->all[k];
+        }
+        return 0;
+    }
+    unsigned i = node_slot(e->node, st->cap_by_node);
+    while (st->by_node[i] != NULL)
+        i = (i + 1) & (unsigned)(st->cap_by_node - 1);
+    st->by_node[i] = e;
+    return 0;
+}
+
+FtSymEntry *ft_symtable_child(FtSymTable *st, const FtSymEntry *parent,
+                              const void *node)
+{
+    if (st->cap_by_node == 0)
+        return NULL;
+    unsigned mask = (unsigned)st->cap_by_node - 1;
+    for (unsigned i = node_slot(node, st->cap_by_node); st->by_node[i] != NULL;
+         i = (i + 1) & mask) {
+        FtSymEntry *e = st->by_node[i];
+        if (e->node == node)
+            return e->parent == parent ? e : NULL;
+    }
     return NULL;
 }
 
@@ -377,6 +361,8 @@ static int enter_block(FtSymTable *st, const char *name, FtBlockType type,
     e->type = type;
     e->name = name;
     e->node = node;
+    if (index_entry(st, e) < 0)
+        return -1;
     e->lineno = lineno;
     e->col = col;
     e->parent = st->cur;
@@ -897,9 +883,39 @@ static int visit_stmts(FtSymTable *st, FtAstStmtSeq *seq)
 
 /* ---- pass 2: resolving scopes (CPython's analyze_block) ----------------- */
 
+/* Whether name is bound, for ste, by an enclosing function: CPython hands
+ * every scope a copy of the set of such names, which costs the size of
+ * that set per nested scope (a function with 50,000 locals and 1,000
+ * lambdas copied 50 million names). The set is a function of the
+ * enclosing scopes, already analysed when ste is, so it is read from them
+ * instead, at the cost of the nesting depth per question:
+ * - a function adds its locals (and cells) and removes the names it
+ *   declares global;
+ * - a class adds __class__ (and its own names stay invisible);
+ * - the module binds nothing for its children. */
+static int bound_above(const FtSymEntry *ste, const char *name)
+{
+    for (FtSymEntry *p = ste->parent; p != NULL; p = p->parent) {
+        if (p->type == FT_BLOCK_MODULE)
+            return 0;
+        if (p->type == FT_BLOCK_CLASS) {
+            if (strcmp(name, "__class__") == 0)
+                return 1;
+            continue;
+        }
+        FtSymbol *s = ft_symtable_lookup(p, name);
+        if (s == NULL)
+            continue;
+        if (s->scope == FT_SCOPE_LOCAL || s->scope == FT_SCOPE_CELL)
+            return 1;
+        if (s->flags & FT_DEF_GLOBAL)
+            return 0;
+    }
+    return 0;
+}
+
 static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
-                        NameSet *bound, NameSet *local, NameSet *free,
-                        NameSet *global)
+                        FtNameSet *free)
 {
     int flags = s->flags;
     const char *name = s->name;
@@ -908,110 +924,67 @@ static int analyze_name(FtSymTable *st, FtSymEntry *ste, FtSymbol *s,
             return syntax_error(st, s->dir_lineno, s->dir_col,
                                 "name '%s' is nonlocal and global", name);
         s->scope = FT_SCOPE_GLOBAL_EXPLICIT;
-        if (set_add(global, name) < 0)
-            return -1;
-        set_discard(bound, name);
         return 0;
     }
     if (flags & FT_DEF_NONLOCAL) {
-        if (bound == NULL)
+        if (ste->type == FT_BLOCK_MODULE)
             return syntax_error(st, s->dir_lineno, s->dir_col, "%s",
                                 "nonlocal declaration not allowed at module level");
-        if (!set_contains(bound, name))
+        if (!bound_above(ste, name))
             return syntax_error(st, s->dir_lineno, s->dir_col,
                                 "no binding for nonlocal '%s' found", name);
         s->scope = FT_SCOPE_FREE;
         ste->has_free = 1;
-        return set_add(free, name);
+        return ft_nameset_add(free, name);
     }
     if (flags & FT_DEF_BOUND) {
         s->scope = FT_SCOPE_LOCAL;
-        if (set_add(local, name) < 0)
-            return -1;
-        set_discard(global, name);
         return 0;
     }
     /* Bound in an enclosing function: free here. */
-    if (bound && set_contains(bound, name)) {
+    if (bound_above(ste, name)) {
         s->scope = FT_SCOPE_FREE;
         ste->has_free = 1;
-        return set_add(free, name);
+        return ft_nameset_add(free, name);
     }
     s->scope = FT_SCOPE_GLOBAL_IMPLICIT;
     return 0;
 }
 
-static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
-                         NameSet *free, NameSet *global);
-
-static int analyze_child(FtSymTable *st, FtSymEntry *child, NameSet *bound,
-                         NameSet *global, NameSet *child_free)
+/* Resolves every name of ste and of the scopes inside it, and adds to
+ * free the names free in ste (they pass through from the scopes inside
+ * it, too). */
+static int analyze_block(FtSymTable *st, FtSymEntry *ste, FtNameSet *free)
 {
-    /* The child may change these, so it gets copies. */
-    NameSet tb = {0}, tf = {0}, tg = {0};
+    FtNameSet newfree = {0};
     int r = -1;
-    /* Scopes nest as deeply as the visitors above allowed; this recursion
-     * has bigger frames, so it watches the C stack too. */
-    if (ft_compile_check_stack() < 0)
-        return -1;
-    if (set_update(&tb, bound) < 0 || set_update(&tg, global) < 0)
-        goto done;
-    if (analyze_block(st, child, &tb, &tf, &tg) < 0)
-        goto done;
-    r = set_update(child_free, &tf);
-done:
-    set_free(&tb);
-    set_free(&tf);
-    set_free(&tg);
-    return r;
-}
-
-static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
-                         NameSet *free, NameSet *global)
-{
-    NameSet local = {0}, newbound = {0}, newfree = {0}, newglobal = {0};
-    NameSet allfree = {0};
-    int r = -1;
-
-    /* A class namespace is invisible to the functions nested in it, so
-     * what they may see is decided before looking at the class's names. */
-    if (ste->type == FT_BLOCK_CLASS) {
-        if (set_update(&newglobal, global) < 0 || set_update(&newbound, bound) < 0)
-            goto done;
-    }
     for (int i = 0; i < ste->n_symbols; i++)
-        if (analyze_name(st, ste, &ste->symbols[i], bound, &local, free, global) < 0)
+        if (analyze_name(st, ste, &ste->symbols[i], free) < 0)
             goto done;
-    if (ste->type != FT_BLOCK_CLASS) {
-        if (ste->type == FT_BLOCK_FUNCTION && set_update(&newbound, &local) < 0)
-            goto done;
-        if (set_update(&newbound, bound) < 0 || set_update(&newglobal, global) < 0)
-            goto done;
-    } else if (set_add(&newbound, "__class__") < 0) {
-        goto done;
-    }
 
     for (int i = 0; i < ste->n_children; i++) {
         FtSymEntry *c = ste->children[i];
-        if (analyze_child(st, c, &newbound, &newglobal, &allfree) < 0)
+        /* Scopes nest as deeply as the visitors above allowed; this
+         * recursion has bigger frames, so it watches the C stack too. */
+        if (ft_compile_check_stack() < 0 || analyze_block(st, c, &newfree) < 0)
             goto done;
         if (c->has_free || c->child_free)
             ste->child_free = 1;
     }
-    if (set_update(&newfree, &allfree) < 0)
-        goto done;
 
     if (ste->type == FT_BLOCK_FUNCTION) {
         /* Locals that nested functions use become cells. */
         for (int i = 0; i < ste->n_symbols; i++) {
             FtSymbol *s = &ste->symbols[i];
-            if (s->scope == FT_SCOPE_LOCAL && set_contains(&newfree, s->name)) {
+            if (s->scope == FT_SCOPE_LOCAL &&
+                ft_nameset_contains(&newfree, s->name)) {
                 s->scope = FT_SCOPE_CELL;
-                set_discard(&newfree, s->name);
+                ft_nameset_discard(&newfree, s->name);
             }
         }
-    } else if (ste->type == FT_BLOCK_CLASS && set_contains(&newfree, "__class__")) {
-        set_discard(&newfree, "__class__");
+    } else if (ste->type == FT_BLOCK_CLASS &&
+               ft_nameset_contains(&newfree, "__class__")) {
+        ft_nameset_discard(&newfree, "__class__");
         ste->needs_class_closure = 1;
     }
 
@@ -1025,20 +998,16 @@ static int analyze_block(FtSymTable *st, FtSymEntry *ste, NameSet *bound,
                 s->flags |= FT_DEF_FREE_CLASS;
             continue;
         }
-        if (bound && !set_contains(bound, name))
+        if (ste->type != FT_BLOCK_MODULE && !bound_above(ste, name))
             continue; /* a global */
         s = entry_symbol(ste, name);
         if (s == NULL)
             goto done;
         s->scope = FT_SCOPE_FREE;
     }
-    r = set_update(free, &newfree);
+    r = ft_nameset_update(free, &newfree);
 done:
-    set_free(&local);
-    set_free(&newbound);
-    set_free(&newfree);
-    set_free(&newglobal);
-    set_free(&allfree);
+    ft_nameset_free(&newfree);
     return r;
 }
 
@@ -1056,10 +1025,9 @@ FtSymTable *ft_symtable_build(FtAstModule *mod, int mode, const char *filename)
     } else if (visit_stmts(st, &mod->body) < 0) {
         goto fail;
     }
-    NameSet free = {0}, global = {0};
-    int r = analyze_block(st, st->top, NULL, &free, &global);
-    set_free(&free);
-    set_free(&global);
+    FtNameSet free = {0};
+    int r = analyze_block(st, st->top, &free);
+    ft_nameset_free(&free);
     if (r < 0)
         goto fail;
     return st;

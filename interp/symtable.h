@@ -143,7 +143,8 @@ void ft_symtable_free(FtSymTable *st);
 /* Borrowed: the module's entry. */
 FtSymEntry *ft_symtable_top(FtSymTable *st);
 /* Borrowed: the child scope of `parent` opened by `node`, or NULL. */
-FtSymEntry *ft_symtable_child(FtSymEntry *parent, const void *node);
+FtSymEntry *ft_symtable_child(FtSymTable *st, const FtSymEntry *parent,
+                              const void *node);
 /* The resolved FT_SCOPE_* of an (already mangled) name in a scope. */
 int ft_symtable_scope(FtSymEntry *ste, const char *name);
 /* Borrowed symbol, or NULL. */
