@@ -3,7 +3,7 @@
 # says whether any of them found something.
 #
 #   fuzz/run.sh -b BINDIR -l LANGDIR [-t SECONDS] [-r RUNS] [-s SEED]
-#               [-w WORKDIR] [-o FINDINGS] TARGET...
+#               [-w WORKDIR] [-o FINDINGS] [-q] TARGET...
 #
 # TARGET is compile or run: BINDIR/ftpy-fuzz-TARGET is run for SECONDS
 # (default 300), or until it has tried RUNS inputs if that comes first,
@@ -17,10 +17,12 @@
 # every target still runs, and the script then exits 1. With -s and -r
 # (and no -w) every run tries the same inputs, unless the watchdog of the
 # run harness (fuzz/bounds.h) cuts a program short at a different point.
+# -q keeps libFuzzer's progress lines in FINDINGS/TARGET.log and shows
+# only its summary, or the end of the log when something was found (CI).
 # Exit status: 0 nothing found, 1 findings, 2 usage or setup error.
-case $1 in -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
-bindir= langdir= seconds=300 runs= seed= work= findings=fuzz-findings
-while getopts b:l:t:r:s:w:o: opt; do
+case $1 in -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+bindir= langdir= seconds=300 runs= seed= work= findings=fuzz-findings quiet=
+while getopts b:l:t:r:s:w:o:q opt; do
     case $opt in
         b) bindir=$OPTARG ;;
         l) langdir=$OPTARG ;;
@@ -29,12 +31,13 @@ while getopts b:l:t:r:s:w:o: opt; do
         s) seed=$OPTARG ;;
         w) work=$OPTARG ;;
         o) findings=$OPTARG ;;
+        q) quiet=1 ;;
         *) exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
 if [ -z "$bindir" ] || [ -z "$langdir" ] || [ $# -eq 0 ]; then
-    echo "usage: $0 -b BINDIR -l LANGDIR [-t SECONDS] [-r RUNS] [-s SEED] [-w WORKDIR] [-o FINDINGS] TARGET..." >&2
+    echo "usage: $0 -b BINDIR -l LANGDIR [-t SECONDS] [-r RUNS] [-s SEED] [-w WORKDIR] [-o FINDINGS] [-q] TARGET..." >&2
     exit 2
 fi
 case $seconds in ''|*[!0-9]*) echo "$0: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
@@ -65,8 +68,15 @@ for t in "$@"; do
     [ -z "$seed" ] || set -- "$@" -seed="$seed"
     [ -z "$runs" ] || set -- "$@" -runs="$runs"
     echo "fuzz: $t for ${seconds}s${runs:+ or $runs inputs} (corpus $work/corpus/$t, findings $findings/$t/)" >&2
-    "$bin" "$@" "$work/corpus/$t" "$tmp/seeds"
-    rc=$?
+    if [ -n "$quiet" ]; then
+        "$bin" "$@" "$work/corpus/$t" "$tmp/seeds" >"$findings/$t.log" 2>&1
+        rc=$?
+        if [ $rc -eq 0 ]; then grep -E '^(Done|stat::)' "$findings/$t.log" >&2
+        else tail -n 80 "$findings/$t.log" >&2; fi
+    else
+        "$bin" "$@" "$work/corpus/$t" "$tmp/seeds"
+        rc=$?
+    fi
     if [ $rc -ne 0 ]; then
         echo "fuzz: $t found something (exit $rc); see $findings/$t/" >&2
         found="$found $t"
@@ -74,8 +84,8 @@ for t in "$@"; do
 done
 if [ -n "$found" ]; then
     echo "fuzz: findings from:$found" >&2
-    echo "fuzz: reproduce with BINARY FILE (FTPY_FUZZ_VERBOSE=1 shows the program's output);" >&2
-    echo "fuzz: shrink with BINARY -minimize_crash=1 -runs=10000 FILE" >&2
+    echo "fuzz: reproduce with $bindir/ftpy-fuzz-TARGET FILE (FTPY_FUZZ_VERBOSE=1 shows the program's output);" >&2
+    echo "fuzz: shrink with $bindir/ftpy-fuzz-TARGET -minimize_crash=1 -runs=20000 FILE (README.md, Fuzzing)" >&2
     exit 1
 fi
 echo "fuzz: nothing found" >&2
