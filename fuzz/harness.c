@@ -5,10 +5,12 @@
 #include "fuzz/harness.h"
 #include "runtime/init.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The sanitizers read these at start-up, before main; options given in
  * ASAN_OPTIONS / UBSAN_OPTIONS still win, so a reproducer runs alike from
@@ -40,9 +42,10 @@ const char *__ubsan_default_options(void)
 static int silence_stdio(void)
 {
     FILE *report = stderr;
-    FILE *in = fopen("/dev/null", "r");
-    FILE *out = fopen("/dev/null", "w");
-    FILE *err = fopen("/dev/null", "w");
+    int fd = open("/dev/null", O_RDWR);
+    FILE *in = fd >= 0 ? fdopen(fd, "r") : NULL;
+    FILE *out = fd >= 0 ? fdopen(dup(fd), "w") : NULL;
+    FILE *err = fd >= 0 ? fdopen(dup(fd), "w") : NULL;
     if (in == NULL || out == NULL || err == NULL) {
         fputs("ftpy-fuzz: cannot open /dev/null\n", report);
         return -1;
@@ -79,14 +82,15 @@ const char *ft_fuzz_source(const uint8_t *data, size_t size)
         data += 3;
         size -= 3;
     }
-    if (size + 1 > cap) {
+    if (buf == NULL || size + 1 > cap) {
         char *nb = realloc(buf, size + 1);
         if (nb == NULL)
             return NULL;
         buf = nb;
         cap = size + 1;
     }
-    memcpy(buf, data, size);
+    if (size > 0) /* data may be NULL then */
+        memcpy(buf, data, size);
     buf[size] = '\0';
     return buf;
 }
