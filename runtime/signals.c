@@ -18,11 +18,17 @@ static volatile uint32_t *main_breaker;
 static volatile uint32_t sigint_pending; /* only through ft_atomic_*_u32 */
 static __thread int is_main;
 
+void ft_signals_request_interrupt(void)
+{
+    ft_atomic_store_u32(&sigint_pending, 1);
+    if (main_breaker != NULL)
+        ft_atomic_store_u32(main_breaker, 1);
+}
+
 static void on_sigint(int sig)
 {
     int saved_errno = errno;
-    ft_atomic_store_u32(&sigint_pending, 1);
-    ft_atomic_store_u32(main_breaker, 1);
+    ft_signals_request_interrupt();
     if (!is_main)
         pthread_kill(main_thread, sig);
     errno = saved_errno;

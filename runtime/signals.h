@@ -24,6 +24,13 @@ int ft_signals_pending(void);
  * caller is not the main thread), -1 with KeyboardInterrupt set after a
  * SIGINT. Needs the GIL. */
 int ft_signals_handle(void);
+/* What the SIGINT handler records, without a signal (CPython's
+ * PyErr_SetInterrupt): the main thread raises KeyboardInterrupt at its next
+ * eval-breaker check, and its waits that poll ft_signals_pending() (lock
+ * acquires) end; a sleep is cut short only by a real signal. Async-signal
+ * safe; any thread may call it. The fuzz harness (fuzz/bounds.c) bounds a
+ * program's wall-clock time with it. */
+void ft_signals_request_interrupt(void);
 /* 1 if the calling thread is the one that called ft_signals_init(). */
 int ft_signals_is_main_thread(void);
 
