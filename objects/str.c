@@ -14,7 +14,7 @@
 
 FtObject *ft_str_empty_obj;
 FtObject *ft_str_char_cache[128];
-/* One-char strings for U+0080..U+00FF, filled on first use. */
+/* One-char strings for U+0080..U+00FF, filled at start-up. */
 static FtObject *latin1_cache[128];
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -145,20 +145,7 @@ static FtObject *char_from_bytes(const char *p, int len)
         return ft_str_ascii_char(b);
     if (len == 2 && b <= 0xC3) {
         int cp = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-        FtObject **slot = &latin1_cache[cp - 0x80];
-        FtObject *c;
-        /* The check and the fill under one lock: two threads must not
-         * both fill the slot (one string would leak or be freed twice). */
-        FT_CRIT_LOCK();
-        c = *slot;
-        if (c == NULL) {
-            c = ft_str_from_len_info(p, 2, 1, 0);
-            *slot = c;
-        }
-        if (c != NULL)
-            FT_INCREF(c);
-        FT_CRIT_UNLOCK();
-        return c;
+        return FT_NEWREF(latin1_cache[cp - 0x80]);
     }
     return ft_str_from_len_info(p, len, 1, 0);
 }
@@ -1162,6 +1149,15 @@ int ft_str_init(void)
         if (s == NULL)
             return -1;
         ft_str_char_cache[c] = s;
+    }
+    /* U+0080..U+00FF too, filled before any thread can ask for them (so
+     * reading the cache needs no lock). */
+    for (int cp = 0x80; cp < 0x100; cp++) {
+        char utf8[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
+        FtObject *c = ft_str_from_len_info(utf8, 2, 1, 0);
+        if (c == NULL || (c = ft_str_intern(c)) == NULL)
+            return -1;
+        latin1_cache[cp - 0x80] = c;
     }
     return ft_ids_init();
 }
