@@ -69,8 +69,9 @@ static uint64_t dict_version_counter;
 /* Free-threaded builds: every operation on a dict runs inside a critical
  * section on it (dict-to-dict operations on both), and values leave the
  * section INCREF'd. Hashing happens before the section; __eq__ of keys runs
- * inside it, and lookup() restarts when the dict changed meanwhile (the
- * section may have been suspended during the comparison).
+ * inside it, and lookup() restarts when the table or the entry changed
+ * meanwhile (the section may have been suspended during the comparison,
+ * and the comparison itself may have written to the dict).
  *
  * The exception is the hot read: looking up an exact str key (globals,
  * builtins, attributes) takes no lock at all (get_lockfree). So that it
@@ -243,13 +244,41 @@ static inline int str_equal(FtObject *a, FtObject *b)
            memcmp(FT_STR_DATA(a), FT_STR_DATA(b), (size_t)FT_STR_NBYTES(a)) == 0;
 }
 
-/* Identity first (interned names make that the usual hit), then equal
- * hashes and ==. A comparison can run Python code that changes the dict;
- * then the probe starts over on the new table. */
-static inline ssize_t lookup(FtDictObject *mp, FtObject *key, ft_hash_t hash)
+/* A lookup whose comparisons keep rebuilding the table gives up after
+ * this many restarts instead of looping forever (CPython loops). */
+#define LOOKUP_MAX_RESTARTS 1000
+#define DKIX_RESTART (-4)
+
+/* ek (entry ix of dk, same hash as key) == key through Python code: 1, 0,
+ * DKIX_ERROR, or DKIX_RESTART when the comparison replaced the table or
+ * the entry (as CPython, the probe goes on in the same table when only
+ * other entries or values changed: anything else would let an __eq__
+ * that writes to the dict restart the probe forever). Kept out of
+ * lookup() so that its loop stays small for the common keys. */
+static __attribute__((noinline)) ssize_t
+compare_entry(FtDictObject *mp, FtDictKeys *dk, size_t mask, ssize_t ix,
+              FtObject *ek, FtObject *key)
+{
+    FT_INCREF(ek);
+    int cmp = ft_object_richcompare_bool(ek, key, FT_EQ);
+    FT_DECREF(ek);
+    if (cmp < 0)
+        return DKIX_ERROR;
+    /* Only mp->keys is known to be alive now. A table recycled at dk's
+     * address shows as a new size (the probe's mask no longer fits) or a
+     * new key in the entry. */
+    if (mp->keys != dk || (size_t)dk->size - 1 != mask ||
+        ix >= dk->nentries || dk->entries[ix].key != ek)
+        return DKIX_RESTART;
+    return cmp;
+}
+
+/* One probe for key: its entry number, DKIX_EMPTY, DKIX_ERROR, or
+ * DKIX_RESTART (see compare_entry). Identity first (interned names make
+ * that the usual hit), then equal hashes and ==. */
+static inline ssize_t probe(FtDictObject *mp, FtObject *key, ft_hash_t hash)
 {
     int key_is_str = FT_STR_CHECK_EXACT(key);
-restart:;
     FtDictKeys *dk = mp->keys;
     size_t mask = (size_t)dk->size - 1;
     size_t i = (size_t)hash & mask;
@@ -266,16 +295,9 @@ restart:;
                     if (str_equal(ek, key))
                         return ix;
                 } else {
-                    uint64_t version = mp->version;
-                    FT_INCREF(ek);
-                    int cmp = ft_object_richcompare_bool(ek, key, FT_EQ);
-                    FT_DECREF(ek);
-                    if (cmp < 0)
-                        return DKIX_ERROR;
-                    if (mp->version != version)
-                        goto restart;
-                    if (cmp > 0)
-                        return ix;
+                    ssize_t cmp = compare_entry(mp, dk, mask, ix, ek, key);
+                    if (cmp != 0)
+                        return cmp > 0 ? ix : cmp;
                 }
             }
         } else if (ix == DKIX_EMPTY) {
@@ -284,6 +306,30 @@ restart:;
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+/* A comparison changed the table: probe again, a bounded number of times
+ * (out of line: only Python __eq__ methods get here). */
+static __attribute__((noinline)) ssize_t
+probe_again(FtDictObject *mp, FtObject *key, ft_hash_t hash)
+{
+    for (int restarts = 0; restarts < LOOKUP_MAX_RESTARTS; restarts++) {
+        ssize_t ix = probe(mp, key, hash);
+        if (ix != DKIX_RESTART)
+            return ix;
+    }
+    ft_err_set_string(FtExc_RuntimeError, "dictionary changed during lookup");
+    return DKIX_ERROR;
+}
+
+/* The dict's entry for key (see dict_impl.h). A comparison can run Python
+ * code that changes the dict: see compare_entry. */
+static inline ssize_t lookup(FtDictObject *mp, FtObject *key, ft_hash_t hash)
+{
+    ssize_t ix = probe(mp, key, hash);
+    if (__builtin_expect(ix == DKIX_RESTART, 0))
+        return probe_again(mp, key, hash);
+    return ix;
 }
 
 ssize_t ft_dict_lookup_entry(FtDictObject *mp, FtObject *key, ft_hash_t hash)

@@ -36,8 +36,9 @@ typedef struct FtDictKeys FtDictKeys;
 #define FT_DK_INDICES(dk) ((char *)((dk) + 1))
 
 /* The dict's entry for key (hash known): its number, DKIX_EMPTY, or
- * DKIX_ERROR when a comparison raised. The caller holds mp's critical
- * section (free-threaded builds); the number is only valid inside it. */
+ * DKIX_ERROR when a comparison raised (or kept rebuilding the table:
+ * RuntimeError). The caller holds mp's critical section (free-threaded
+ * builds); the number is only valid inside it. */
 ssize_t ft_dict_lookup_entry(FtDictObject *mp, FtObject *key, ft_hash_t hash);
 
 /* "dict_keys", "dict_values", "dict_items" view objects: {dict}. */

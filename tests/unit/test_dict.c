@@ -1,11 +1,14 @@
 /* tests/unit/test_dict.c — dict: insert/replace/delete, insertion order
  * (also across resizes and deletions), versions, iteration errors, views,
  * update/copy/equality, popitem, unhashable keys, references, keys
- * versions and value slots (the eval loop's LOAD_GLOBAL cache).
+ * versions and value slots (the eval loop's LOAD_GLOBAL cache), and
+ * lookups whose __eq__ rebuilds the table every time.
  */
 #include <CUnit/Basic.h>
 #include <string.h>
 
+#include "interp/eval.h"
+#include "interp/parser.h"
 #include "objects/object.h"
 #include "runtime/qsbr.h"
 #include "runtime/tstate.h"
@@ -440,6 +443,54 @@ static void test_snapshot_list(void)
     FT_DECREF(d);
 }
 
+/* Runs src in a fresh module and returns the repr of its global `out`
+ * (a new reference), or NULL (error printed). */
+static FtObject *run_out(const char *src)
+{
+    FtObject *module = ft_module_new("probe");
+    if (module == NULL)
+        return NULL;
+    FtObject *out = NULL;
+    FtObject *r = ft_run_string(src, "<probe>", FT_MODULE_DICT(module),
+                                FT_PARSE_FILE);
+    if (r == NULL)
+        ft_err_print();
+    else
+        out = ft_dict_get_str(FT_MODULE_DICT(module), "out");
+    FT_XDECREF(r);
+    /* The module's class refers to the module's globals: break that. */
+    ft_dict_clear(FT_MODULE_DICT(module));
+    FT_DECREF(module);
+    return out;
+}
+
+/* A key whose __eq__ empties the dict and puts a new equal-hash key in
+ * makes every lookup start over: CPython loops forever there (so this
+ * cannot be a language test); ftpy gives up with RuntimeError. */
+static void test_endless_rebuild(void)
+{
+    FtObject *out = run_out(
+        "class K:\n"
+        "    def __hash__(self): return 1\n"
+        "    def __eq__(self, o):\n"
+        "        d.clear()\n"
+        "        d[K()] = 0\n"
+        "        return False\n"
+        "out = []\n"
+        "ops = [lambda: K() in d, lambda: d.get(K()),\n"
+        "       lambda: d.__setitem__(K(), 1), lambda: d.__delitem__(K()),\n"
+        "       lambda: d.pop(K(), None), lambda: d.setdefault(K())]\n"
+        "for op in ops:\n"
+        "    d = {K(): 0}\n"
+        "    try:\n"
+        "        op()\n"
+        "        out.append('returned')\n"
+        "    except RuntimeError as e:\n"
+        "        out.append(str(e))\n"
+        "out = set(out)\n");
+    CU_ASSERT(repr_is(out, "{'dictionary changed during lookup'}"));
+}
+
 void test_register_dict(void)
 {
     CU_pSuite s = CU_add_suite("dict", NULL, NULL);
@@ -451,4 +502,6 @@ void test_register_dict(void)
     CU_add_test(s, "update, copy, equality", test_update_copy_equal);
     CU_add_test(s, "refcounts", test_refcounts);
     CU_add_test(s, "snapshot lists (list(d.items()))", test_snapshot_list);
+    CU_add_test(s, "a lookup whose __eq__ rebuilds the table",
+                test_endless_rebuild);
 }
