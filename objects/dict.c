@@ -719,7 +719,8 @@ int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value)
     return 1;
 }
 
-/* A table with the same entries as dk (no deleted ones), refs taken. */
+/* A table with the same entries as dk (deleted ones too, which stay
+ * deleted), refs taken. */
 static FtDictKeys *clone_keys(FtDictKeys *dk)
 {
     FtDictKeys *nk;
@@ -736,8 +737,8 @@ static FtDictKeys *clone_keys(FtDictKeys *dk)
     memcpy(nk, dk, used_bytes);
     nk->entries = (FtDictEntry *)((char *)nk + ((char *)dk->entries - (char *)dk));
     for (ssize_t i = 0; i < nk->nentries; i++) {
-        FT_INCREF(nk->entries[i].key);
-        FT_INCREF(nk->entries[i].value);
+        FT_XINCREF(nk->entries[i].key);
+        FT_XINCREF(nk->entries[i].value);
     }
     return nk;
 }
@@ -750,8 +751,9 @@ static FtObject *dict_copy_locked(FtObject *d)
     FtDictKeys *dk = D(d)->keys;
     if (D(d)->used == 0)
         return res;
-    if (dk->nentries == D(d)->used) {
-        /* No deleted entries: copy the table as it is. */
+    if (D(d)->used >= dk->nentries * 2 / 3) {
+        /* Few deleted entries: copy the table as it is, as CPython does
+         * (so no key's __eq__ runs, which could change d meanwhile). */
         FtDictKeys *nk = clone_keys(dk);
         if (nk == NULL) {
             FT_DECREF(res);
@@ -800,7 +802,9 @@ static int merge_from_dict(FtDictObject *mp, FtDictObject *other,
     if (mp->keys->usable < other->used &&
         dict_resize(mp, (mp->used + other->used) * 3 / 2 + 1) < 0)
         return -1;
-    ssize_t used = other->used;
+    /* CPython's test for "other changed": its number of entries (a
+     * deletion alone does not count). */
+    ssize_t nentries = other->keys->nentries;
     for (ssize_t i = 0; i < other->keys->nentries; i++) {
         FtDictEntry *e = &other->keys->entries[i];
         if (e->key == NULL)
@@ -819,7 +823,7 @@ static int merge_from_dict(FtDictObject *mp, FtDictObject *other,
         FT_DECREF(v);
         if (r < 0)
             return -1;
-        if (other->used != used) {
+        if (other->keys->nentries != nentries) {
             ft_err_set_string(FtExc_RuntimeError,
                               "dict mutated during update");
             return -1;
