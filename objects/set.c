@@ -51,8 +51,14 @@ static inline int str_equal(FtObject *a, FtObject *b)
            memcmp(FT_STR_DATA(a), FT_STR_DATA(b), (size_t)FT_STR_NBYTES(a)) == 0;
 }
 
+/* A lookup whose comparisons keep rebuilding the table gives up after
+ * this many restarts instead of looping forever (CPython loops). */
+#define LOOKUP_MAX_RESTARTS 1000
+
 /* Compares an entry's key with key (same hash). 1/0/-1, or 2 when the
- * comparison changed the table (the caller restarts). */
+ * comparison changed the table or the entry (the caller restarts; as in
+ * CPython, changes elsewhere in the same table let the probe go on). The
+ * size is checked too: the small table is reused in place. */
 static int entry_matches(FtSetObject *so, SetEntry *entry, FtObject *key)
 {
     FtObject *startkey = entry->key;
@@ -61,20 +67,32 @@ static int entry_matches(FtSetObject *so, SetEntry *entry, FtObject *key)
     if (FT_STR_CHECK_EXACT(startkey) && FT_STR_CHECK_EXACT(key))
         return str_equal(startkey, key);
     SetEntry *table = so->table;
+    ssize_t mask = so->mask;
     FT_INCREF(startkey);
     int cmp = ft_object_richcompare_bool(startkey, key, FT_EQ);
     FT_DECREF(startkey);
     if (cmp < 0)
         return -1;
-    if (table != so->table || entry->key != startkey)
+    if (table != so->table || mask != so->mask || entry->key != startkey)
         return 2;
     return cmp;
+}
+
+/* entry_matches said 2: 0 to probe again, -1 (RuntimeError) when the
+ * table has been rebuilt too many times for one lookup. */
+static int restart_ok(int *restarts)
+{
+    if (++*restarts <= LOOKUP_MAX_RESTARTS)
+        return 0;
+    ft_err_set_string(FtExc_RuntimeError, "set changed during lookup");
+    return -1;
 }
 
 /* The slot holding key, or the first never-used slot of its probe chain
  * (key NULL) if absent; NULL on error. */
 static SetEntry *set_lookkey(FtSetObject *so, FtObject *key, ft_hash_t hash)
 {
+    int restarts = 0;
 restart:;
     size_t mask = (size_t)so->mask;
     size_t i = (size_t)hash & mask;
@@ -89,8 +107,11 @@ restart:;
                 int r = entry_matches(so, entry, key);
                 if (r < 0)
                     return NULL;
-                if (r == 2)
+                if (r == 2) {
+                    if (restart_ok(&restarts) < 0)
+                        return NULL;
                     goto restart;
+                }
                 if (r)
                     return entry;
             }
@@ -169,6 +190,7 @@ static int set_table_resize(FtSetObject *so, ssize_t minused)
 /* Adds key (borrowed) with a known hash: 0 or -1. */
 static int set_add_entry(FtSetObject *so, FtObject *key, ft_hash_t hash)
 {
+    int restarts = 0;
 restart:;
     SetEntry *freeslot = NULL, *entry;
     size_t mask = (size_t)so->mask;
@@ -184,8 +206,11 @@ restart:;
                 int r = entry_matches(so, entry, key);
                 if (r < 0)
                     return -1;
-                if (r == 2)
+                if (r == 2) {
+                    if (restart_ok(&restarts) < 0)
+                        return -1;
                     goto restart;
+                }
                 if (r)
                     return 0; /* already present */
             } else if (entry->key == DUMMY && freeslot == NULL) {
@@ -197,7 +222,9 @@ restart:;
         i = (i * 5 + 1 + perturb) & mask;
     }
 found_unused:
-    if (freeslot != NULL) {
+    /* A comparison may have put a key into the deleted slot seen before
+     * it: then the unused one ends the chain just as well. */
+    if (freeslot != NULL && freeslot->key == DUMMY) {
         freeslot->key = FT_NEWREF(key);
         freeslot->hash = hash;
         so->used++;
