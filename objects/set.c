@@ -420,6 +420,18 @@ static int merge_set(FtSetObject *so, FtSetObject *other)
     if ((so->fill + other->used) * 5 >= so->mask * 3 &&
         set_table_resize(so, (so->used + other->used) * 2) < 0)
         return -1;
+    if (so->fill == 0) {
+        /* A copy: other's keys are distinct, so no __eq__ (no Python code
+         * that could change either set) is needed, as in CPython. */
+        for (ssize_t i = 0; i <= other->mask; i++) {
+            SetEntry *e = &other->table[i];
+            if (e->key != NULL && e->key != DUMMY)
+                insert_clean(so->table, (size_t)so->mask, FT_NEWREF(e->key),
+                             e->hash);
+        }
+        so->fill = so->used = other->used;
+        return 0;
+    }
     for (ssize_t i = 0; i <= other->mask; i++) {
         SetEntry *e = &other->table[i];
         if (e->key == NULL || e->key == DUMMY)
@@ -483,10 +495,12 @@ static FtObject *set_intersection(FtSetObject *so, FtObject *other)
     if (FT_SET_CHECK(other)) {
         int r = 0;
         FT_BEGIN_CRITICAL_SECTION2(so, other);
-        FtSetObject *small = so, *big = S(other);
+        /* CPython's order: look other's keys up in so unless other is the
+         * bigger set (it shows when comparisons change the sets). */
+        FtSetObject *small = S(other), *big = so;
         if (small->used > big->used) {
-            small = S(other);
-            big = so;
+            small = so;
+            big = S(other);
         }
         for (ssize_t i = 0; i <= small->mask; i++) {
             SetEntry *e = &small->table[i];
@@ -571,6 +585,44 @@ static int difference_update(FtSetObject *so, FtObject *other)
     }
     FT_DECREF(it);
     return ft_err_occurred() ? -1 : 0;
+}
+
+/* so - other as a new set. Against a set of comparable size, CPython
+ * looks each key of so up in other rather than copying so and removing
+ * other's keys: the same order here (it shows when comparisons change
+ * the sets). */
+static FtObject *set_copy_of(FtObject *op);
+static FtObject *set_difference(FtSetObject *so, FtObject *other)
+{
+    if (!FT_SET_CHECK(other) || (FtObject *)so == other ||
+        (ft_set_size((FtObject *)so) >> 2) > ft_set_size(other)) {
+        FtObject *res = set_copy_of((FtObject *)so);
+        if (res != NULL && difference_update(S(res), other) < 0)
+            FT_CLEAR(res);
+        return res;
+    }
+    FtObject *res = set_alloc(&FtSet_Type);
+    if (res == NULL)
+        return NULL;
+    int r = 0;
+    FT_BEGIN_CRITICAL_SECTION2(so, other);
+    for (ssize_t i = 0; i <= so->mask; i++) {
+        SetEntry *e = &so->table[i];
+        if (e->key == NULL || e->key == DUMMY)
+            continue;
+        FtObject *k = FT_NEWREF(e->key);
+        ft_hash_t hash = e->hash;
+        SetEntry *found = set_lookkey(S(other), k, hash);
+        r = found == NULL ? -1
+            : found->key == NULL ? set_add_entry(S(res), k, hash) : 0;
+        FT_DECREF(k);
+        if (r < 0)
+            break;
+    }
+    FT_END_CRITICAL_SECTION2();
+    if (r < 0)
+        FT_CLEAR(res);
+    return res;
 }
 
 static int symmetric_difference_update(FtSetObject *so, FtObject *other)
@@ -788,6 +840,8 @@ static FtObject *set_binop(FtObject *a, FtObject *b, int op)
         FT_RETURN_NOTIMPLEMENTED;
     if (op == FT_OP_AND)
         return set_intersection(S(a), b);
+    if (op == FT_OP_SUB)
+        return set_difference(S(a), b);
     FtObject *res = set_copy_of(a);
     if (res != NULL && ft_set_update_op(res, b, op) < 0)
         FT_CLEAR(res);
@@ -1038,6 +1092,13 @@ static FtObject *new_from_many(FtObject *self, FtObject *const *args,
         FtObject *res = set_intersection(S(self), args[0]);
         for (size_t i = 1; res != NULL && i < nargs; i++)
             if (ft_set_update_op(res, args[i], FT_OP_AND) < 0)
+                FT_CLEAR(res);
+        return res;
+    }
+    if (op == FT_OP_SUB && nargs > 0) {
+        FtObject *res = set_difference(S(self), args[0]);
+        for (size_t i = 1; res != NULL && i < nargs; i++)
+            if (ft_set_update_op(res, args[i], FT_OP_SUB) < 0)
                 FT_CLEAR(res);
         return res;
     }
