@@ -265,23 +265,23 @@ static int keys_contains(FtObject *op, FtObject *key)
     return ft_dict_contains(V(op)->dict, key);
 }
 
+/* As CPython, which has no `in` for values and so iterates: a comparison
+ * that changes the dict's size ends the search with the iterator's
+ * RuntimeError. */
 static int values_contains(FtObject *op, FtObject *value)
 {
-    FtDictObject *mp = D(V(op)->dict);
+    FtObject *it = values_iter(op);
+    if (it == NULL)
+        return -1;
+    FtObject *v;
     int r = 0;
-    FT_BEGIN_CRITICAL_SECTION(mp);
-    /* The table is re-read each step: == may change the dict. */
-    for (ssize_t i = 0; i < mp->keys->nentries; i++) {
-        FtDictEntry *e = &mp->keys->entries[i];
-        if (e->key == NULL)
-            continue;
-        FtObject *v = FT_NEWREF(e->value);
+    while (r == 0 && (v = dictiter_nextvalue(it)) != NULL) {
         r = ft_object_richcompare_bool(v, value, FT_EQ);
         FT_DECREF(v);
-        if (r != 0)
-            break;
     }
-    FT_END_CRITICAL_SECTION();
+    FT_DECREF(it);
+    if (r == 0 && ft_err_occurred())
+        return -1;
     return r;
 }
 
