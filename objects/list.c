@@ -417,6 +417,27 @@ static FtObject *list_copy_locked(FtListObject *l, ssize_t lo, ssize_t hi)
     }
 }
 
+/* l[start:stop:step] (bounds not yet adjusted) as a new list; the caller
+ * holds l's section. As list_copy_locked, starts over if the allocation
+ * let the list change size. */
+static FtObject *list_copy_step_locked(FtListObject *l, ssize_t start,
+                                       ssize_t stop, ssize_t step)
+{
+    for (;;) {
+        ssize_t size = l->size, a = start, b = stop;
+        ssize_t n = ft_slice_adjust(size, &a, &b, step);
+        FtObject *res = ft_list_new(n);
+        if (res == NULL || l->size == size) {
+            /* Each index from the start: stepping once past the last
+             * one could overflow. */
+            for (ssize_t k = 0; res != NULL && k < n; k++)
+                L(res)->items[k] = FT_NEWREF(l->items[a + k * step]);
+            return res;
+        }
+        FT_DECREF(res);
+    }
+}
+
 static int list_extend_impl(FtObject *list, FtObject *iterable,
                             int published);
 
@@ -890,9 +911,10 @@ static int list_replace(FtListObject *l, ssize_t lo, ssize_t hi,
 }
 
 /* Items of an assigned value as an array: lists and tuples directly,
- * anything else through a temporary list (*tmp, to be released). */
-static int value_items(FtObject *v, FtObject **tmp, FtObject *const **items,
-                       ssize_t *n)
+ * anything else through a temporary list (*tmp, to be released).
+ * `simple`: for a slice of step 1 (only the error message differs). */
+static int value_items(FtObject *v, int simple, FtObject **tmp,
+                       FtObject *const **items, ssize_t *n)
 {
     *tmp = NULL;
     if (FT_LIST_CHECK(v)) {
@@ -907,7 +929,10 @@ static int value_items(FtObject *v, FtObject **tmp, FtObject *const **items,
         return 0;
     } else {
         if (FT_TYPE(v)->tp_iter == NULL && FT_TYPE(v)->tp_getitem == NULL) {
-            ft_err_set_string(FtExc_TypeError, "can only assign an iterable");
+            ft_err_set_string(FtExc_TypeError,
+                              simple ? "can only assign an iterable"
+                                     : "must assign iterable to extended "
+                                       "slice");
             return -1;
         }
         *tmp = ft_list_from_iterable(v);
@@ -919,12 +944,32 @@ static int value_items(FtObject *v, FtObject **tmp, FtObject *const **items,
     return 0;
 }
 
+/* Extended slice assignment: the m items of src to l[start::step], m
+ * being the slice's length. */
+static int list_ass_extended(FtListObject *l, ssize_t start, ssize_t step,
+                             FtObject *const *src, ssize_t m)
+{
+    FtObject *stackbuf[REFS_STACK];
+    FtObject **old = refs_buffer(stackbuf, m);
+    if (old == NULL)
+        return -1;
+    for (ssize_t i = 0; i < m; i++) {
+        ssize_t cur = start + i * step; /* cur += step could overflow */
+        old[i] = l->items[cur];
+        SLOT_STORE(l->items, cur, FT_NEWREF(src[i]));
+    }
+    refs_release(old, m, stackbuf);
+    return 0;
+}
+
 static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
 {
     ssize_t start, stop, step;
-    ssize_t len = ft_slice_unpack(slice, l->size, &start, &stop, &step);
-    if (len < 0)
+    /* Every __index__ of the bounds runs before the length is read. */
+    if (ft_slice_indices(slice, &start, &stop, &step) < 0)
         return -1;
+    ssize_t rstart = start, rstop = stop;
+    ssize_t len = ft_slice_adjust(l->size, &start, &stop, step);
     if (v == NULL && step == 1)
         return list_replace(l, start, start + len, NULL, 0);
     if (v == NULL) {
@@ -956,29 +1001,30 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
     FtObject *tmp;
     FtObject *const *src;
     ssize_t m;
-    if (value_items(v, &tmp, &src, &m) < 0)
+    /* Iterating v runs Python code, which may change the list again. */
+    if (value_items(v, step == 1, &tmp, &src, &m) < 0)
         return -1;
     int r;
     if (step == 1) {
-        r = list_replace(l, start, start + len, src, m);
-    } else if (m != len) {
-        ft_err_format(FtExc_ValueError,
-                      "attempt to assign sequence of size %zd to extended "
-                      "slice of size %zd",
-                      m, len);
-        r = -1;
+        r = list_replace(l, start, start + len, src, m); /* clamps again */
     } else {
-        FtObject *stackbuf[REFS_STACK];
-        FtObject **old = refs_buffer(stackbuf, len);
-        r = -1;
-        if (old != NULL) {
-            for (ssize_t i = 0; i < len; i++) {
-                ssize_t cur = start + i * step;
-                old[i] = l->items[cur];
-                SLOT_STORE(l->items, cur, FT_NEWREF(src[i]));
-            }
-            refs_release(old, len, stackbuf);
-            r = 0;
+        /* CPython keeps the slice it computed before iterating v (and so
+         * its error message); the indices are only used while every one
+         * is still inside the list. */
+        ssize_t last = step > 0 ? start + (len - 1) * step : start;
+        if (m == len && len > 0 && last >= l->size) {
+            start = rstart;
+            stop = rstop;
+            len = ft_slice_adjust(l->size, &start, &stop, step);
+        }
+        if (m != len) {
+            ft_err_format(FtExc_ValueError,
+                          "attempt to assign sequence of size %zd to "
+                          "extended slice of size %zd",
+                          m, len);
+            r = -1;
+        } else {
+            r = list_ass_extended(l, start, step, src, m);
         }
     }
     FT_XDECREF(tmp);
@@ -1132,18 +1178,16 @@ static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
     FtListObject *l = L(op);
     ssize_t i;
     if (FT_SLICE_CHECK(key)) {
+        /* The bounds' __index__ may change the list: the length is read
+         * after them. */
         ssize_t start, stop, step;
-        ssize_t n = ft_slice_unpack(key, l->size, &start, &stop, &step);
-        if (n < 0)
+        if (ft_slice_indices(key, &start, &stop, &step) < 0)
             return NULL;
-        if (step == 1)
-            return list_copy_locked(l, start, start + n);
-        FtObject *res = ft_list_new(n);
-        if (res == NULL)
-            return NULL;
-        for (ssize_t k = 0; k < n; k++)
-            L(res)->items[k] = FT_NEWREF(l->items[start + k * step]);
-        return res;
+        if (step == 1) {
+            ft_slice_adjust(l->size, &start, &stop, step);
+            return list_copy_locked(l, start, stop);
+        }
+        return list_copy_step_locked(l, start, stop, step);
     } else if (ft_seq_index(key, "list", &i) < 0) {
         return NULL;
     }

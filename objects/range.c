@@ -108,8 +108,8 @@ static void slice_dealloc(FtObject *op)
 
 /* Clamps start/stop to the sequence the way slice.indices() does and
  * returns the number of items selected. */
-static ssize_t adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop,
-                              ssize_t step)
+ssize_t ft_slice_adjust(ssize_t length, ssize_t *start, ssize_t *stop,
+                        ssize_t step)
 {
     if (*start < 0) {
         *start += length;
@@ -134,8 +134,8 @@ static ssize_t adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop,
     return 0;
 }
 
-ssize_t ft_slice_unpack(FtObject *slice, ssize_t length, ssize_t *start,
-                        ssize_t *stop, ssize_t *step)
+int ft_slice_indices(FtObject *slice, ssize_t *start, ssize_t *stop,
+                     ssize_t *step)
 {
     FtSliceObject *s = SL(slice);
     *step = 1;
@@ -153,7 +153,15 @@ ssize_t ft_slice_unpack(FtObject *slice, ssize_t length, ssize_t *start,
     *stop = *step < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX;
     if (ft_slice_index(s->stop, stop) < 0)
         return -1;
-    return adjust_indices(length, start, stop, *step);
+    return 0;
+}
+
+ssize_t ft_slice_unpack(FtObject *slice, ssize_t length, ssize_t *start,
+                        ssize_t *stop, ssize_t *step)
+{
+    if (ft_slice_indices(slice, start, stop, step) < 0)
+        return -1;
+    return ft_slice_adjust(length, start, stop, *step);
 }
 
 static FtObject *slice_repr(FtObject *op)

@@ -17,6 +17,14 @@ FtObject *ft_slice_new(FtObject *start, FtObject *stop, FtObject *step);
  * the number of items selected, or -1 on error (bad types, step 0). */
 ssize_t ft_slice_unpack(FtObject *slice, ssize_t length, ssize_t *start,
                         ssize_t *stop, ssize_t *step);
+/* The same in two steps, for mutable sequences: ft_slice_indices converts
+ * the bounds (it may run __index__, i.e. any Python code) without a
+ * length, 0 or -1; ft_slice_adjust then clamps them to the length the
+ * sequence has *afterwards* and returns the number of items selected. */
+int ft_slice_indices(FtObject *slice, ssize_t *start, ssize_t *stop,
+                     ssize_t *step);
+ssize_t ft_slice_adjust(ssize_t length, ssize_t *start, ssize_t *stop,
+                        ssize_t step);
 
 /* ---- additions (containers owner) ---- */
 
