@@ -861,16 +861,19 @@ static void refs_release(FtObject **buf, ssize_t n, FtObject **stackbuf)
 }
 
 /* Empties the list; its array and references are dropped afterwards (with
- * lock-free reads as one deferred release). */
+ * lock-free reads as one deferred release). A list without an array is
+ * left alone: during a sort that is the detached list, whose allocated
+ * field must keep saying it was not modified (as clearing it in CPython). */
 static void list_clear_items(FtListObject *l)
 {
     FtObject **items = l->items;
     ssize_t n = l->size;
+    if (items == NULL)
+        return;
     ITEMS_PUBLISH(l, NULL);
     SIZE_STORE(l, 0);
     l->allocated = 0;
-    if (items != NULL)
-        ft_list_items_discard_(items, n);
+    ft_list_items_discard_(items, n);
 }
 
 /* l[lo:hi] = src[0:m] (src NULL and m 0 to delete); src is not l's array. */
