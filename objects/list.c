@@ -860,6 +860,19 @@ static void refs_release(FtObject **buf, ssize_t n, FtObject **stackbuf)
 #endif
 }
 
+/* The same, dropping buf[0] first: the order in which CPython releases
+ * the items of an extended slice (a destructor can tell). */
+static void refs_release_forward(FtObject **buf, ssize_t n,
+                                 FtObject **stackbuf)
+{
+    for (ssize_t i = 0, j = n - 1; i < j; i++, j--) {
+        FtObject *t = buf[i];
+        buf[i] = buf[j];
+        buf[j] = t;
+    }
+    refs_release(buf, n, stackbuf);
+}
+
 /* Empties the list; its array and references are dropped afterwards (with
  * lock-free reads as one deferred release). A list without an array is
  * left alone: during a sort that is the detached list, whose allocated
@@ -961,7 +974,7 @@ static int list_ass_extended(FtListObject *l, ssize_t start, ssize_t step,
         old[i] = l->items[cur];
         SLOT_STORE(l->items, cur, FT_NEWREF(src[i]));
     }
-    refs_release(old, m, stackbuf);
+    refs_release_forward(old, m, stackbuf);
     return 0;
 }
 
@@ -998,7 +1011,7 @@ static int list_ass_slice(FtListObject *l, FtObject *slice, FtObject *v)
             }
         }
         list_resize(l, l->size - len); /* shrinking never fails */
-        refs_release(garbage, len, stackbuf);
+        refs_release_forward(garbage, len, stackbuf);
         return 0;
     }
     FtObject *tmp;
