@@ -715,16 +715,28 @@ int ft_ev_dict_merge(FtObject *func, FtObject *dict, FtObject *other)
     FtObject *src = as_kwargs_dict(func, other);
     if (src == NULL)
         return -1;
-    ssize_t pos = 0;
+    ssize_t pos = 0, size = ft_dict_size(src);
     FtObject *key, *value;
+    ft_hash_t hash;
     int rc = 0;
-    while (ft_dict_next(src, &pos, &key, &value)) {
-        int has = ft_dict_contains(dict, key);
-        if (has < 0) {
-            rc = -1;
-            break;
+    for (;;) {
+        /* src may be the caller's dict: each step takes references (and
+         * the stored hash, so no __hash__ runs) in its section, as the
+         * lookups below may run Python code that changes src. */
+        int more;
+        FT_BEGIN_CRITICAL_SECTION(src);
+        more = ft_dict_next_hash(src, &pos, &key, &value, &hash);
+        if (more) {
+            FT_INCREF(key);
+            FT_INCREF(value);
         }
-        if (has) {
+        FT_END_CRITICAL_SECTION();
+        if (!more)
+            break;
+        FtObject *old = ft_dict_get_hashed(dict, key, hash);
+        int has = old != NULL ? 1 : ft_err_occurred() ? -1 : 0;
+        FT_XDECREF(old);
+        if (has > 0) {
             FtObject *fs = function_str(func);
             if (fs != NULL) {
                 if (FT_STR_CHECK(key))
@@ -735,10 +747,17 @@ int ft_ev_dict_merge(FtObject *func, FtObject *dict, FtObject *other)
                     ft_err_format(FtExc_TypeError, "%U keywords must be strings", fs);
                 FT_DECREF(fs);
             }
+        }
+        if (has == 0)
+            has = ft_dict_set_hashed(dict, key, hash, value) < 0 ? -1 : 0;
+        FT_DECREF(key);
+        FT_DECREF(value);
+        if (has != 0) {
             rc = -1;
             break;
         }
-        if (ft_dict_set(dict, key, value) < 0) {
+        if (ft_dict_size(src) != size) {
+            ft_err_set_string(FtExc_RuntimeError, "dict mutated during update");
             rc = -1;
             break;
         }

@@ -699,9 +699,15 @@ ssize_t ft_dict_size(FtObject *d)
     return n;
 }
 
+int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value)
+{
+    return ft_dict_next_hash(d, pos, key, value, NULL);
+}
+
 /* Borrowed key/value: callers own d or hold it in a critical section
  * (see dict.h); this function takes no lock. */
-int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value)
+int ft_dict_next_hash(FtObject *d, ssize_t *pos, FtObject **key,
+                      FtObject **value, ft_hash_t *hash)
 {
     FtDictKeys *dk = D(d)->keys;
     ssize_t i = *pos, n = dk->nentries;
@@ -716,6 +722,8 @@ int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value)
         *key = dk->entries[i].key;
     if (value != NULL)
         *value = dk->entries[i].value;
+    if (hash != NULL)
+        *hash = dk->entries[i].hash;
     return 1;
 }
 
@@ -1447,6 +1455,33 @@ static FtObject *m_clear(FtObject *self, FtObject *const *args, size_t nargs,
     FT_RETURN_NONE;
 }
 
+/* dict.fromkeys(dict_or_set, value) into a new exact dict: with the
+ * hashes the source stored, as CPython, so no key's __hash__ runs. Each
+ * key is taken with a reference in the source's section (an __eq__ may
+ * change the source; the walk goes on in it as it is then). */
+static int fromkeys_hashed(FtObject *d, FtObject *src, FtObject *value)
+{
+    int is_dict = FT_DICT_CHECK_EXACT(src);
+    ssize_t pos = 0;
+    for (;;) {
+        FtObject *key;
+        ft_hash_t hash;
+        int more;
+        FT_BEGIN_CRITICAL_SECTION(src);
+        more = is_dict ? ft_dict_next_hash(src, &pos, &key, NULL, &hash)
+                       : ft_set_next_entry(src, &pos, &key, &hash);
+        if (more)
+            FT_INCREF(key);
+        FT_END_CRITICAL_SECTION();
+        if (!more)
+            return 0;
+        int r = ft_dict_set_hashed(d, key, hash, value);
+        FT_DECREF(key);
+        if (r < 0)
+            return -1;
+    }
+}
+
 /* dict.fromkeys(iterable, value=None): self is the class. */
 static FtObject *m_fromkeys(FtObject *self, FtObject *const *args,
                             size_t nargs, FtObject *kwnames)
@@ -1458,6 +1493,12 @@ static FtObject *m_fromkeys(FtObject *self, FtObject *const *args,
     FtObject *d = exact ? ft_dict_new() : ft_call0(self);
     if (d == NULL)
         return NULL;
+    if (exact && (FT_DICT_CHECK_EXACT(args[0]) ||
+                  FT_TYPE(args[0]) == &FtSet_Type)) {
+        if (fromkeys_hashed(d, args[0], value) < 0)
+            FT_CLEAR(d);
+        return d;
+    }
     FtObject *it = ft_object_iter(args[0]);
     if (it == NULL) {
         FT_DECREF(d);

@@ -101,6 +101,10 @@ static inline ft_hash_t ft_dict_hash_key(FtObject *key)
 }
 
 /* ft_dict_next accepts NULL for key or value when only one is wanted. */
+/* ft_dict_next that also gives the hash stored with the key, so that a
+ * copy need not call the key's __hash__ again (CPython does not). */
+int ft_dict_next_hash(FtObject *d, ssize_t *pos, FtObject **key,
+                      FtObject **value, ft_hash_t *hash);
 
 /* Like ft_dict_set with the key's hash already known. */
 int ft_dict_set_hashed(FtObject *d, FtObject *key, ft_hash_t hash,

@@ -378,7 +378,9 @@ static FtObject *view_binop(FtObject *a, FtObject *b, int op)
     if (op != FT_OP_OR && op != FT_OP_AND && op != FT_OP_SUB &&
         op != FT_OP_XOR)
         FT_RETURN_NOTIMPLEMENTED;
-    FtObject *res = ft_set_new(a);
+    /* A keys view on the left starts from its dict, as in CPython: the
+     * keys go in with their stored hashes, no __hash__ runs. */
+    FtObject *res = ft_set_new(FT_TYPE(a) == &FtDictKeys_Type ? V(a)->dict : a);
     if (res == NULL) {
         if (!ft_err_matches(FtExc_TypeError))
             return NULL;

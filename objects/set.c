@@ -338,6 +338,23 @@ static void set_swap_bodies(FtSetObject *a, FtSetObject *b)
 
 /* ---- public API -------------------------------------------------------- */
 
+/* Borrowed key and its stored hash; the caller holds the set's section. */
+int ft_set_next_entry(FtObject *set, ssize_t *pos, FtObject **key,
+                      ft_hash_t *hash)
+{
+    FtSetObject *so = S(set);
+    for (ssize_t i = *pos; i >= 0 && i <= so->mask; i++) {
+        SetEntry *e = &so->table[i];
+        if (e->key != NULL && e->key != DUMMY) {
+            *pos = i + 1;
+            *key = e->key;
+            *hash = e->hash;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static FtObject *set_alloc(FtType *type)
 {
     FtObject *op = ft_object_new(type);
@@ -455,14 +472,17 @@ static int update_from_iterable(FtSetObject *so, FtObject *other)
         return r;
     }
     if (FT_DICT_CHECK_EXACT(other)) {
-        /* ft_dict_next needs the dict's section (set_add_key's own
-         * section on so is free inside this one). */
+        /* With the hashes the dict stored, as CPython: no key's __hash__
+         * runs (which could change the dict). ft_dict_next_hash needs the
+         * dict's section; an __eq__ may change the dict, and the walk goes
+         * on in the dict as it is then. */
         FT_BEGIN_CRITICAL_SECTION2(so, other);
         ssize_t pos = 0;
         FtObject *k;
-        while (ft_dict_next(other, &pos, &k, NULL)) {
+        ft_hash_t hash;
+        while (ft_dict_next_hash(other, &pos, &k, NULL, &hash)) {
             FT_INCREF(k);
-            r = set_add_key(so, k);
+            r = set_add_entry(so, k, hash);
             FT_DECREF(k);
             if (r < 0)
                 break;

@@ -24,5 +24,10 @@ int ft_set_clear(FtObject *set);
 /* Removes and returns an arbitrary element; KeyError "pop from an empty
  * set". */
 FtObject *ft_set_pop(FtObject *set);
+/* Walks the keys with the hashes the set stored: start with *pos = 0;
+ * 1 with a borrowed key, or 0 at the end. Only inside the set's critical
+ * section (or for a set no other thread can see). */
+int ft_set_next_entry(FtObject *set, ssize_t *pos, FtObject **key,
+                      ft_hash_t *hash);
 
 #endif

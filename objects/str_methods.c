@@ -1003,6 +1003,51 @@ done:
     return result;
 }
 
+/* str.maketrans(x) for a dict x: its items into d, keys as code points.
+ * Each item is taken with references in x's section: hashing an int
+ * subclass key runs its __hash__, which may change x (the walk then goes
+ * on in x as it is, as in CPython). 0 or -1. */
+static int maketrans_from_dict(FtObject *d, FtObject *x)
+{
+    ssize_t pos = 0;
+    for (;;) {
+        FtObject *k, *v;
+        int more;
+        FT_BEGIN_CRITICAL_SECTION(x);
+        more = ft_dict_next(x, &pos, &k, &v);
+        if (more) {
+            FT_INCREF(k);
+            FT_INCREF(v);
+        }
+        FT_END_CRITICAL_SECTION();
+        if (!more)
+            return 0;
+        FtObject *key = NULL;
+        if (FT_STR_CHECK(k)) {
+            if (FT_STR_LEN(k) != 1) {
+                ft_err_set_string(FtExc_ValueError,
+                                  "string keys in translate "
+                                  "table must be of length 1");
+            } else {
+                int len;
+                key = ft_int_from_i64(ft_utf8_decode(FT_STR_DATA(k), &len));
+            }
+        } else if (FT_INT_CHECK(k)) {
+            key = FT_NEWREF(k);
+        } else {
+            ft_err_set_string(FtExc_TypeError,
+                              "keys in translate table must "
+                              "be strings or integers");
+        }
+        int rc = key == NULL ? -1 : ft_dict_set(d, key, v);
+        FT_XDECREF(key);
+        FT_DECREF(k);
+        FT_DECREF(v);
+        if (rc < 0)
+            return -1;
+    }
+}
+
 static FtObject *str_maketrans(FtObject *unused, FtObject *const *args,
                                size_t nargs, FtObject *kw)
 {
@@ -1019,34 +1064,8 @@ static FtObject *str_maketrans(FtObject *unused, FtObject *const *args,
                               "to maketrans it must be a dict");
             goto fail;
         }
-        ssize_t pos = 0;
-        FtObject *k, *v;
-        while (ft_dict_next(x, &pos, &k, &v)) {
-            FtObject *key;
-            if (FT_STR_CHECK(k)) {
-                if (FT_STR_LEN(k) != 1) {
-                    ft_err_set_string(FtExc_ValueError,
-                                      "string keys in translate "
-                                      "table must be of length 1");
-                    goto fail;
-                }
-                int len;
-                key = ft_int_from_i64(ft_utf8_decode(FT_STR_DATA(k), &len));
-            } else if (FT_INT_CHECK(k)) {
-                key = FT_NEWREF(k);
-            } else {
-                ft_err_set_string(FtExc_TypeError,
-                                  "keys in translate table must "
-                                  "be strings or integers");
-                goto fail;
-            }
-            if (key == NULL)
-                goto fail;
-            int rc = ft_dict_set(d, key, v);
-            FT_DECREF(key);
-            if (rc < 0)
-                goto fail;
-        }
+        if (maketrans_from_dict(d, x) < 0)
+            goto fail;
         return d;
     }
     FtObject *x = args[0], *y = args[1];
