@@ -7,9 +7,8 @@
 #include <CUnit/Basic.h>
 #include <string.h>
 
-#include "interp/eval.h"
-#include "interp/parser.h"
 #include "objects/object.h"
+#include "tests/unit/unit.h"
 #include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
@@ -443,33 +442,12 @@ static void test_snapshot_list(void)
     FT_DECREF(d);
 }
 
-/* Runs src in a fresh module and returns the repr of its global `out`
- * (a new reference), or NULL (error printed). */
-static FtObject *run_out(const char *src)
-{
-    FtObject *module = ft_module_new("probe");
-    if (module == NULL)
-        return NULL;
-    FtObject *out = NULL;
-    FtObject *r = ft_run_string(src, "<probe>", FT_MODULE_DICT(module),
-                                FT_PARSE_FILE);
-    if (r == NULL)
-        ft_err_print();
-    else
-        out = ft_dict_get_str(FT_MODULE_DICT(module), "out");
-    FT_XDECREF(r);
-    /* The module's class refers to the module's globals: break that. */
-    ft_dict_clear(FT_MODULE_DICT(module));
-    FT_DECREF(module);
-    return out;
-}
-
 /* A key whose __eq__ empties the dict and puts a new equal-hash key in
  * makes every lookup start over: CPython loops forever there (so this
  * cannot be a language test); ftpy gives up with RuntimeError. */
 static void test_endless_rebuild(void)
 {
-    FtObject *out = run_out(
+    FtObject *out = ft_unit_run_out(
         "class K:\n"
         "    def __hash__(self): return 1\n"
         "    def __eq__(self, o):\n"

@@ -8,9 +8,8 @@
 #include <CUnit/Basic.h>
 #include <string.h>
 
-#include "interp/eval.h"
-#include "interp/parser.h"
 #include "objects/object.h"
+#include "tests/unit/unit.h"
 #include "runtime/atomics.h"
 #include "runtime/qsbr.h"
 #include "runtime/tstate.h"
@@ -571,26 +570,6 @@ static void test_lockfree_reads(void)
 
 #endif
 
-/* Runs src in a fresh module and returns its global `out` (a new
- * reference), or NULL (error printed). */
-static FtObject *run_out(const char *src)
-{
-    FtObject *module = ft_module_new("probe");
-    if (module == NULL)
-        return NULL;
-    FtObject *out = NULL;
-    FtObject *r = ft_run_string(src, "<probe>", FT_MODULE_DICT(module),
-                                FT_PARSE_FILE);
-    if (r == NULL)
-        ft_err_print();
-    else
-        out = ft_dict_get_str(FT_MODULE_DICT(module), "out");
-    FT_XDECREF(r);
-    ft_dict_clear(FT_MODULE_DICT(module));
-    FT_DECREF(module);
-    return out;
-}
-
 /* a[::2] = g(): the slice has 5 items when it is resolved, g() yields 5
  * but first cuts a down to one item, so the 5 indices no longer exist by
  * the time they are stored to: the slice is resolved again against the
@@ -598,7 +577,7 @@ static FtObject *run_out(const char *src)
  * exist they are kept, as CPython does. */
 static void test_extended_assign_shrinks(void)
 {
-    FtObject *out = run_out(
+    FtObject *out = ft_unit_run_out(
         "def cut_to(n, items):\n"
         "    del a[n:]\n"
         "    yield from items\n"

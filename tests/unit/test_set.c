@@ -7,9 +7,8 @@
 #include <CUnit/Basic.h>
 #include <string.h>
 
-#include "interp/eval.h"
-#include "interp/parser.h"
 #include "objects/object.h"
+#include "tests/unit/unit.h"
 
 static int repr_is(FtObject *o, const char *want)
 {
@@ -189,33 +188,12 @@ static void test_refcounts(void)
     FT_DECREF(x);
 }
 
-/* Runs src in a fresh module and returns its global `out` (a new
- * reference), or NULL (error printed). */
-static FtObject *run_out(const char *src)
-{
-    FtObject *module = ft_module_new("probe");
-    if (module == NULL)
-        return NULL;
-    FtObject *out = NULL;
-    FtObject *r = ft_run_string(src, "<probe>", FT_MODULE_DICT(module),
-                                FT_PARSE_FILE);
-    if (r == NULL)
-        ft_err_print();
-    else
-        out = ft_dict_get_str(FT_MODULE_DICT(module), "out");
-    FT_XDECREF(r);
-    /* The module's class refers to the module's globals: break that. */
-    ft_dict_clear(FT_MODULE_DICT(module));
-    FT_DECREF(module);
-    return out;
-}
-
 /* A key whose __eq__ empties the set and puts a new equal-hash key in
  * makes every lookup start over: CPython loops forever; ftpy gives up
  * with RuntimeError. */
 static void test_endless_rebuild(void)
 {
-    FtObject *out = run_out(
+    FtObject *out = ft_unit_run_out(
         "class K:\n"
         "    def __hash__(self): return 1\n"
         "    def __eq__(self, o):\n"
@@ -241,7 +219,7 @@ static void test_endless_rebuild(void)
  * must not overwrite it (CPython 3.11 does: len() 4, three keys left). */
 static void test_refilled_slot(void)
 {
-    FtObject *out = run_out(
+    FtObject *out = ft_unit_run_out(
         "act = None\n"
         "class F:\n"
         "    def __init__(self, v): self.v = v\n"

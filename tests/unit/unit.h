@@ -15,4 +15,8 @@
 FT_UNIT_SUITES(FT_UNIT_DECLARE_)
 #undef FT_UNIT_DECLARE_
 
+/* Runs src in a fresh module; its global `out` (a new reference), or NULL
+ * with the error printed (tests/unit/probe.c). */
+FtObject *ft_unit_run_out(const char *src);
+
 #endif
