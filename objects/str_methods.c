@@ -864,14 +864,9 @@ static FtObject *str_expandtabs(FtObject *self, FtObject *const *args,
     FtObject *a[1] = {NULL};
     if (ft_arg_parse("expandtabs", args, nargs, kwnames, kwlist, 0, 1, a) < 0)
         return NULL;
-    ssize_t tabsize = 8;
-    if (a[0] != NULL && ft_str_arg_index(a[0], &tabsize) < 0)
+    int tabsize = 8; /* a C int in CPython */
+    if (a[0] != NULL && ft_number_as_c_int(a[0], &tabsize) < 0)
         return NULL;
-    if (tabsize > INT_MAX || tabsize < INT_MIN) { /* a C int in CPython */
-        ft_err_set_string(FtExc_OverflowError,
-                          "Python int too large to convert to C int");
-        return NULL;
-    }
     if (memchr(SELF->data, '\t', (size_t)SELF->nbytes) == NULL)
         return self_exact(self);
     FtStrBuilder sb;
