@@ -23,8 +23,14 @@ def sleepy():
         time.sleep(0.01)
 
 
+main_done = threading.Event()
+
+
 def late():
-    time.sleep(0.2)
+    # Waits for the main program's last statement, then outlasts it: the
+    # order of the output does not depend on how loaded the machine is.
+    main_done.wait()
+    time.sleep(0.1)
     print("non-daemon thread finished after the main program")
 
 
@@ -36,7 +42,10 @@ d = threading.Thread(target=spin)
 d.daemon = True
 print("daemon flags:", d.daemon, t.daemon, threading.main_thread().daemon)
 d.start()
-time.sleep(0.05)
+deadline = time.time() + 30
+while spins[0] == 0 and time.time() < deadline:
+    time.sleep(0.001)
 print("spinner ran:", spins[0] > 0)
 print("alive:", threading.active_count())
 print("main program done")
+main_done.set()
