@@ -1354,6 +1354,8 @@ static const struct {
     {"int", &FtInt_Type},
     {"float", &FtFloat_Type},
     {"str", &FtStr_Type},
+    {"bytes", &FtBytes_Type},
+    {"bytearray", &FtByteArray_Type},
     {"list", &FtList_Type},
     {"tuple", &FtTuple_Type},
     {"dict", &FtDict_Type},
