@@ -449,17 +449,14 @@ static FtObject *m_extend(FtObject *self, FtObject *const *args, size_t nargs,
     if (ft_arg_count("extend", nargs, 1, 1) < 0)
         return NULL;
     FtObject *src;
-    if (FT_STR_CHECK(args[0])) {
-        ft_err_set_string(FtExc_TypeError, "expected iterable of integers; "
-                                           "got: 'str'");
-        return NULL;
-    }
     if (FT_TYPE(args[0])->tp_iter == NULL && !ft_bytes_like_check(args[0])) {
         ft_err_format(FtExc_TypeError, "can't extend bytearray with %s",
                       ft_type_name(FT_TYPE(args[0])));
         return NULL;
     }
-    src = ft_bytes_from_args(args[0], NULL, NULL, "bytearray");
+    src = FT_STR_CHECK(args[0])
+              ? ft_bytes_from_iterable(args[0], "bytearray")
+              : ft_bytes_from_args(args[0], NULL, NULL, "bytearray");
     if (src == NULL)
         return NULL;
     int r = ba_extend_buf(self, src);
@@ -602,6 +599,7 @@ static FtMethodDef bytearray_methods[] = {
     {"clear", m_clear, 0, NULL},
     {"reverse", m_reverse, 0, NULL},
     {"copy", m_copy, 0, NULL},
+    FT_BYTES_COMMON_METHODS,
     {NULL, NULL, 0, NULL},
 };
 

@@ -368,8 +368,7 @@ static FtObject *bytes_binop(FtObject *a, FtObject *b, int op)
 
 /* ---- construction from Python ------------------------------------------------------ */
 
-/* bytes(iterable of ints). */
-static FtObject *bytes_from_iterable(FtObject *src)
+FtObject *ft_bytes_from_iterable(FtObject *src, const char *tname)
 {
     FtObject *it = ft_object_iter(src);
     if (it == NULL)
@@ -388,8 +387,11 @@ static FtObject *bytes_from_iterable(FtObject *src)
         if (r < 0)
             goto done;
         if (v < 0 || v > 255) {
+            /* CPython's two types word it differently */
             ft_err_set_string(FtExc_ValueError,
-                              "bytes must be in range(0, 256)");
+                              strcmp(tname, "bytes") == 0
+                                  ? "bytes must be in range(0, 256)"
+                                  : "byte must be in range(0, 256)");
             goto done;
         }
         if (len == cap) {
@@ -418,7 +420,7 @@ static const char *arg_cstr(FtObject *o, const char *fname, const char *what)
     if (!FT_STR_CHECK(o)) {
         ft_err_format(FtExc_TypeError,
                       "%s() argument '%s' must be str, not %s", fname, what,
-                      ft_type_name(FT_TYPE(o)));
+                      o == FT_None ? "None" : ft_type_name(FT_TYPE(o)));
         return NULL;
     }
     return ft_str_cstr(o);
@@ -427,6 +429,12 @@ static const char *arg_cstr(FtObject *o, const char *fname, const char *what)
 FtObject *ft_bytes_from_args(FtObject *source, FtObject *encoding,
                              FtObject *errors, const char *tname)
 {
+    /* The argument types are checked first, as CPython's parser does. */
+    const char *enc = NULL, *err = NULL;
+    if (encoding != NULL && (enc = arg_cstr(encoding, tname, "encoding")) == NULL)
+        return NULL;
+    if (errors != NULL && (err = arg_cstr(errors, tname, "errors")) == NULL)
+        return NULL;
     if (source == NULL) {
         if (encoding != NULL || errors != NULL) {
             ft_err_set_string(FtExc_TypeError,
@@ -443,12 +451,6 @@ FtObject *ft_bytes_from_args(FtObject *source, FtObject *encoding,
                               "string argument without an encoding");
             return NULL;
         }
-        const char *enc = arg_cstr(encoding, tname, "encoding");
-        if (enc == NULL)
-            return NULL;
-        const char *err = NULL;
-        if (errors != NULL && (err = arg_cstr(errors, tname, "errors")) == NULL)
-            return NULL;
         return ft_str_encode(source, enc, err);
     }
     if (encoding != NULL || errors != NULL) {
@@ -488,7 +490,7 @@ FtObject *ft_bytes_from_args(FtObject *source, FtObject *encoding,
                       ft_type_name(FT_TYPE(source)), tname);
         return NULL;
     }
-    return bytes_from_iterable(source);
+    return ft_bytes_from_iterable(source, tname);
 }
 
 static FtObject *bytes_new(FtType *type, FtObject *const *args, size_t nargs,
@@ -585,6 +587,7 @@ static FtObject *bytes_getnewargs(FtObject *self, FtObject *const *args,
 
 static FtMethodDef bytes_methods[] = {
     {"__getnewargs__", bytes_getnewargs, 0, NULL},
+    FT_BYTES_COMMON_METHODS,
     {NULL, NULL, 0, NULL},
 };
 

@@ -93,6 +93,9 @@ static inline int ft_bytes_like_check(FtObject *o)
 FtObject *ft_str_encode(FtObject *s, const char *encoding, const char *errors);
 FtObject *ft_bytes_decode_buf(const char *p, ssize_t n, const char *encoding,
                               const char *errors);
+/* str.encode(encoding='utf-8', errors='strict'), the method. */
+FtObject *ft_str_method_encode(FtObject *self, FtObject *const *args,
+                               size_t nargs, FtObject *kwnames);
 /* The built-in UnicodeEncodeError / UnicodeDecodeError classes (made by
  * ft_codecs_init, after the exception classes). */
 extern FtType *FtExc_UnicodeEncodeError;

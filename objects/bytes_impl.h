@@ -12,6 +12,8 @@
  * type in error messages. */
 FtObject *ft_bytes_from_args(FtObject *source, FtObject *encoding,
                              FtObject *errors, const char *tname);
+/* The bytes of an iterable of ints in range(256) (new bytes). */
+FtObject *ft_bytes_from_iterable(FtObject *src, const char *tname);
 /* A new object of self's kind (bytes or bytearray) with a copy of p[0..n). */
 FtObject *ft_bytes_like_new(FtObject *self, const char *p, ssize_t n);
 /* One byte value from an int-like object: 0..255, else ValueError "byte

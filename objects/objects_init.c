@@ -29,5 +29,7 @@ int ft_objects_init(void)
     for (size_t i = 0; i < sizeof static_types / sizeof static_types[0]; i++)
         if (ft_type_ready(static_types[i]) < 0)
             return -1;
-    return ft_exceptions_init();
+    if (ft_exceptions_init() < 0)
+        return -1;
+    return ft_codecs_init();
 }
