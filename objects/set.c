@@ -291,7 +291,10 @@ static ft_hash_t lookup_hash(FtObject **key)
         return -1;
     }
     hash = ft_dict_hash_key(f);
-    *key = f;
+    if (hash == -1)
+        FT_DECREF(f);
+    else
+        *key = f;
     return hash;
 }
 

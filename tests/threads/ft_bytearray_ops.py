@@ -3,16 +3,18 @@
 import threading
 
 NT = 4
-N = 4000
+N = 20000
 B = bytearray()
 popped = [[0] * NT for _ in range(NT)]  # popped[k][v]: thread k popped byte v
 errors = []
 done = threading.Event()
+go = threading.Barrier(NT + 1)  # all start together, so they overlap
 
 def worker(k):
     global B  # B += x rebinds the name (to the same object)
     try:
         one = bytes([k])
+        go.wait()
         for i in range(N):
             B.append(k)
             B.extend(one * 2)
@@ -25,6 +27,7 @@ def worker(k):
         errors.append(repr(e))
 
 def reader():
+    go.wait()
     while not done.is_set():
         snap = bytes(B)
         if any(c >= NT for c in snap[:64]):
