@@ -170,8 +170,7 @@ static FtObject *affix(ARGS, const char *name, int at_end)
     if (self_view(self, &hv) == NULL)
         return NULL;
     int r = range_args(args, nargs, 1, hv.n, &start, &end);
-    if (r == 0 && start > hv.n) {
-        r = 0; /* nothing can match past the end */
+    if (r == 0 && start > hv.n) { /* nothing can match past the end */
         ft_bytes_view_release(&hv);
         return ft_bool_from(0);
     }
