@@ -52,7 +52,7 @@ static inline FtObject *int_from(int64_t v)
         FT_INCREF(o);
         return o;
     }
-    return ft_int_from_i64(v);
+    return ft_int_from_i64_uncached(v);
 }
 
 /* Sets tstate->exc_handled to prev (owned; None means none). */

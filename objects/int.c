@@ -42,8 +42,9 @@ FtObject *ft_int_overflow(void)
 
 static inline int is_static_int(FtObject *op)
 {
-    return (FtIntObject *)op >= ft_small_ints &&
-           (FtIntObject *)op < ft_small_ints + SMALL_INT_COUNT;
+    /* one unsigned comparison for the two bounds */
+    return (uintptr_t)op - (uintptr_t)ft_small_ints <
+           (uintptr_t)sizeof ft_small_ints;
 }
 
 /* Free-listed ints keep ob_type; their `value` field holds the link. */
@@ -76,6 +77,11 @@ FtObject *ft_int_from_i64(int64_t v)
     uint64_t idx = (uint64_t)v - (uint64_t)(int64_t)FT_SMALL_INT_MIN;
     if (idx < (uint64_t)SMALL_INT_COUNT)
         return FT_NEWREF(&ft_small_ints[idx]);
+    return ft_int_from_i64_uncached(v);
+}
+
+FtObject *ft_int_from_i64_uncached(int64_t v)
+{
     if (__builtin_expect(v == FT_INT_BIG, 0)) {
         /* -2**63 is stored big: its `value` would read as the marker */
         static const ft_digit min_digits[2] = {0, 0x80000000u};

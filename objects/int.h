@@ -55,6 +55,8 @@ typedef struct {
 } FtBigIntObject;
 
 FtObject *ft_int_from_i64(int64_t v);
+/* The same for a v the caller knows is outside the small-int cache. */
+FtObject *ft_int_from_i64_uncached(int64_t v);
 FtObject *ft_int_from_u64(uint64_t v);
 /* The value of a small int/bool: the caller has checked FT_INT_CHECK and
  * knows it is small (FT_INT_IS_SMALL), e.g. a bool or a checked range. */
@@ -67,6 +69,8 @@ int ft_int_as_i64(FtObject *o, int64_t *out);
 int64_t ft_int_clamped(FtObject *o);
 /* -1, 0 or 1. */
 int ft_int_sign(FtObject *o);
+/* abs(o).bit_length() */
+uint64_t ft_int_bit_length(FtObject *o);
 /* Correctly rounded double; -1 + OverflowError "int too large to convert
  * to float". */
 int ft_int_as_double(FtObject *o, double *out);

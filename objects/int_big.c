@@ -467,6 +467,13 @@ int ft_int_compare(FtObject *a, FtObject *b)
     return u.neg ? -c : c;
 }
 
+uint64_t ft_int_bit_length(FtObject *o)
+{
+    FtBigView x;
+    ft_bigv_of(o, &x);
+    return ft_big_bit_length(x.d, x.n);
+}
+
 int ft_int_sign(FtObject *o)
 {
     int64_t x = FT_INT_VALUE(o);
