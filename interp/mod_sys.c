@@ -698,7 +698,7 @@ static FtObject *sys_setcheckinterval(FtObject *self, FtObject *const *args,
                       ft_type_name(FT_TYPE(args[0])));
         return NULL;
     }
-    int64_t n = FT_INT_VALUE(args[0]);
+    int64_t n = ft_int_clamped(args[0]);
     if (n > INT_MAX || n < INT_MIN) {
         ft_err_set_string(FtExc_OverflowError,
                           "Python int too large to convert to C int");

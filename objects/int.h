@@ -64,6 +64,13 @@ static inline int64_t ft_int_value(FtObject *o) { return FT_INT_VALUE(o); }
 /* The value of any int as int64_t; -1 + OverflowError ("Python int too
  * large to convert to C ssize_t") when it does not fit. */
 int ft_int_as_i64(FtObject *o, int64_t *out);
+/* A sequence index: as ft_int_as_i64, but IndexError "cannot fit 'int'
+ * into an index-sized integer" as CPython words it. */
+int ft_int_as_index(FtObject *o, int64_t *out);
+/* A repeat count: big negative counts become INT64_MIN (an empty
+ * result), big positive ones OverflowError "cannot fit 'int' into an
+ * index-sized integer". */
+int ft_int_as_count(FtObject *o, int64_t *out);
 /* Same, clamped: values past int64 become INT64_MIN / INT64_MAX. For
  * callers that only compare with a range (indices with wrap-around). */
 int64_t ft_int_clamped(FtObject *o);

@@ -596,6 +596,28 @@ int ft_int_as_i64(FtObject *o, int64_t *out)
     return 0;
 }
 
+int ft_int_as_index(FtObject *o, int64_t *out)
+{
+    if (FT_INT_IS_SMALL(o) || is_int64_min(o)) {
+        *out = ft_int_clamped(o);
+        return 0;
+    }
+    ft_err_set_string(FtExc_IndexError,
+                      "cannot fit 'int' into an index-sized integer");
+    return -1;
+}
+
+int ft_int_as_count(FtObject *o, int64_t *out)
+{
+    if (FT_INT_IS_SMALL(o) || ft_int_sign(o) < 0) {
+        *out = ft_int_clamped(o);
+        return 0;
+    }
+    ft_err_set_string(FtExc_OverflowError,
+                      "cannot fit 'int' into an index-sized integer");
+    return -1;
+}
+
 int64_t ft_int_clamped(FtObject *o)
 {
     int64_t v = FT_INT_VALUE(o);

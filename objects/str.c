@@ -437,7 +437,8 @@ static FtObject *str_binop(FtObject *a, FtObject *b, int op)
         FtObject *s = left ? a : b, *n = left ? b : a;
         int64_t count;
         if (FT_INT_CHECK(n)) {
-            count = FT_INT_VALUE(n);
+            if (ft_int_as_count(n, &count) < 0)
+                return NULL;
         } else if (!FT_STR_CHECK(n) && has_index(n)) {
             if (ft_number_as_i64(n, &count) < 0)
                 return NULL;
@@ -549,8 +550,12 @@ static FtObject *str_slice(FtObject *self, FtObject *slice)
 
 static FtObject *str_getitem(FtObject *self, FtObject *key)
 {
-    if (FT_INT_CHECK(key))
-        return str_item(self, FT_INT_VALUE(key));
+    if (FT_INT_CHECK(key)) {
+        int64_t i;
+        if (ft_int_as_index(key, &i) < 0)
+            return NULL;
+        return str_item(self, i);
+    }
     if (FT_SLICE_CHECK(key))
         return str_slice(self, key);
     if (has_index(key)) {
