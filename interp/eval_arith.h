@@ -34,6 +34,12 @@ static inline int ev_int_arith(int op, FtObject *l, FtObject *r, int64_t *c)
     int64_t a = FT_INT_VALUE(l), b = FT_INT_VALUE(r);
     if (!EV_BOTH_SMALL(l, r))
         return EV_ARITH_GENERIC;
+    /* + and - before the jump table: the commonest operators win back part
+     * of the test above */
+    if (__builtin_expect(op == FT_OP_ADD, 1))
+        return __builtin_add_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
+    if (__builtin_expect(op == FT_OP_SUB, 1))
+        return __builtin_sub_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
     switch (op) {
     case FT_OP_ADD:
         return __builtin_add_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;

@@ -63,10 +63,26 @@ FtObject *ft_int_from_u64(uint64_t v);
 static inline int64_t ft_int_value(FtObject *o) { return FT_INT_VALUE(o); }
 /* The value of any int as int64_t; -1 + OverflowError ("Python int too
  * large to convert to C ssize_t") when it does not fit. */
-int ft_int_as_i64(FtObject *o, int64_t *out);
+int ft_int_as_i64_big(FtObject *o, int64_t *out);
+static inline int ft_int_as_i64(FtObject *o, int64_t *out)
+{
+    if (__builtin_expect(FT_INT_IS_SMALL(o), 1)) {
+        *out = FT_INT_VALUE(o);
+        return 0;
+    }
+    return ft_int_as_i64_big(o, out);
+}
 /* A sequence index: as ft_int_as_i64, but IndexError "cannot fit 'int'
  * into an index-sized integer" as CPython words it. */
-int ft_int_as_index(FtObject *o, int64_t *out);
+int ft_int_as_index_big(FtObject *o, int64_t *out);
+static inline int ft_int_as_index(FtObject *o, int64_t *out)
+{
+    if (__builtin_expect(FT_INT_IS_SMALL(o), 1)) {
+        *out = FT_INT_VALUE(o);
+        return 0;
+    }
+    return ft_int_as_index_big(o, out);
+}
 /* A repeat count: big negative counts become INT64_MIN (an empty
  * result), big positive ones OverflowError "cannot fit 'int' into an
  * index-sized integer". */

@@ -584,7 +584,7 @@ static int is_int64_min(FtObject *o)
            BIG(o)->digits[1] == 0x80000000u;
 }
 
-int ft_int_as_i64(FtObject *o, int64_t *out)
+int ft_int_as_i64_big(FtObject *o, int64_t *out)
 {
     int64_t v = FT_INT_VALUE(o);
     if (v == FT_INT_BIG && !is_int64_min(o)) {
@@ -596,7 +596,7 @@ int ft_int_as_i64(FtObject *o, int64_t *out)
     return 0;
 }
 
-int ft_int_as_index(FtObject *o, int64_t *out)
+int ft_int_as_index_big(FtObject *o, int64_t *out)
 {
     if (FT_INT_IS_SMALL(o) || is_int64_min(o)) {
         *out = ft_int_clamped(o);
