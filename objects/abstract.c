@@ -874,9 +874,11 @@ FtObject *ft_number_index(FtObject *o)
 
 int ft_number_as_c_int(FtObject *o, int *out)
 {
-    int64_t v;
-    if (ft_number_as_i64(o, &v) < 0)
+    FtObject *r = ft_number_index(o);
+    if (r == NULL)
         return -1;
+    int64_t v = ft_int_clamped(r); /* big values fail the test below */
+    FT_DECREF(r);
     if (v > INT_MAX || v < INT_MIN) {
         ft_err_set_string(FtExc_OverflowError,
                           "Python int too large to convert to C int");

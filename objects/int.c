@@ -892,7 +892,7 @@ static FtObject *int_format_impl(FtObject *vo, const FtFormatSpec *spec,
         if (v < 0 || v > 0x10FFFF) {
             if (FT_INT_IS_BIG(vo)) {
                 ft_err_set_string(FtExc_OverflowError,
-                                  "Python int too large to convert to C int");
+                                  "Python int too large to convert to C long");
                 return NULL;
             }
             ft_err_set_string(FtExc_OverflowError,

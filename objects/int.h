@@ -83,9 +83,8 @@ static inline int ft_int_as_index(FtObject *o, int64_t *out)
     }
     return ft_int_as_index_big(o, out);
 }
-/* A repeat count: big negative counts become INT64_MIN (an empty
- * result), big positive ones OverflowError "cannot fit 'int' into an
- * index-sized integer". */
+/* A repeat count: as ft_int_as_i64, but OverflowError "cannot fit 'int'
+ * into an index-sized integer" (for either sign, as CPython). */
 int ft_int_as_count(FtObject *o, int64_t *out);
 /* Same, clamped: values past int64 become INT64_MIN / INT64_MAX. For
  * callers that only compare with a range (indices with wrap-around). */

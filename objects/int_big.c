@@ -609,7 +609,7 @@ int ft_int_as_index_big(FtObject *o, int64_t *out)
 
 int ft_int_as_count(FtObject *o, int64_t *out)
 {
-    if (FT_INT_IS_SMALL(o) || ft_int_sign(o) < 0) {
+    if (FT_INT_IS_SMALL(o) || is_int64_min(o)) {
         *out = ft_int_clamped(o);
         return 0;
     }
