@@ -628,6 +628,12 @@ int64_t ft_int_clamped(FtObject *o)
 
 /* ---- text -------------------------------------------------------------------- */
 
+/* sys.set_int_max_str_digits may change it from any thread. */
+static int64_t max_digits(void)
+{
+    return __atomic_load_n(&ft_int_max_str_digits, __ATOMIC_RELAXED);
+}
+
 static FtObject *limit_error(size_t ndigits, int parsing)
 {
     if (parsing)
@@ -635,13 +641,13 @@ static FtObject *limit_error(size_t ndigits, int parsing)
                       "Exceeds the limit (%lld digits) for integer string "
                       "conversion: value has %lld digits; use "
                       "sys.set_int_max_str_digits() to increase the limit",
-                      (long long)ft_int_max_str_digits, (long long)ndigits);
+                      (long long)max_digits(), (long long)ndigits);
     else
         ft_err_format(FtExc_ValueError,
                       "Exceeds the limit (%lld digits) for integer string "
                       "conversion; use sys.set_int_max_str_digits() to "
                       "increase the limit",
-                      (long long)ft_int_max_str_digits);
+                      (long long)max_digits());
     return NULL;
 }
 
@@ -673,8 +679,8 @@ char *ft_big_to_digits(FtObject *v, int base, int upper, size_t *len)
     }
     /* 3.32 bits per decimal digit: refuse early what is surely too long */
     uint64_t nbits = ft_big_bit_length(x.d, x.n);
-    if (ft_int_max_str_digits > 0 &&
-        nbits / 4 > (uint64_t)ft_int_max_str_digits + 1) {
+    if (max_digits() > 0 &&
+        nbits / 4 > (uint64_t)max_digits() + 1) {
         limit_error(0, 0);
         return NULL;
     }
@@ -711,7 +717,7 @@ char *ft_big_to_digits(FtObject *v, int base, int upper, size_t *len)
     *p = 0;
     ft_mem_free(chunks);
     *len = (size_t)(p - out);
-    if (ft_int_max_str_digits > 0 && *len > (size_t)ft_int_max_str_digits) {
+    if (max_digits() > 0 && *len > (size_t)max_digits()) {
         ft_mem_free(out);
         limit_error(0, 0);
         return NULL;
@@ -725,8 +731,8 @@ char *ft_big_to_digits(FtObject *v, int base, int upper, size_t *len)
 FtObject *ft_big_from_digit_values(const unsigned char *ds, size_t n, int base,
                                    int neg)
 {
-    if ((base & (base - 1)) != 0 && ft_int_max_str_digits > 0 &&
-        n > (size_t)ft_int_max_str_digits)
+    if ((base & (base - 1)) != 0 && max_digits() > 0 &&
+        n > (size_t)max_digits())
         return limit_error(n, 1);
     if ((base & (base - 1)) == 0) {
         unsigned bits = (unsigned)__builtin_ctz((unsigned)base);
