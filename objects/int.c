@@ -6,6 +6,8 @@
  */
 #include "objects/object.h"
 #include "objects/typeobject.h"
+#include "objects/bytes.h"
+#include "objects/bytes_impl.h"
 #include "objects/int_big.h"
 #include "runtime/tstate.h"
 
@@ -1136,9 +1138,167 @@ static FtObject *int_divmod_method(FtObject *self, FtObject *const *args,
     return t;
 }
 
+/* ---- to_bytes / from_bytes ------------------------------------------------- */
+
+/* byteorder: 1 little, 0 big, -1 + ValueError. */
+static int parse_byteorder(FtObject *o)
+{
+    if (o == NULL)
+        return 0;
+    if (!FT_STR_CHECK(o)) {
+        ft_err_format(FtExc_TypeError,
+                      "to_bytes() argument 'byteorder' must be str, not %s",
+                      ft_type_name(FT_TYPE(o)));
+        return -1;
+    }
+    if (strcmp(ft_str_cstr(o), "little") == 0)
+        return 1;
+    if (strcmp(ft_str_cstr(o), "big") == 0)
+        return 0;
+    ft_err_set_string(FtExc_ValueError,
+                      "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): two's
+ * complement for negative values when signed. */
+static FtObject *int_to_bytes(FtObject *self, FtObject *const *args,
+                              size_t nargs, FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"length", "byteorder", "signed", NULL};
+    FtObject *a[3] = {NULL, NULL, NULL};
+    if (ft_arg_parse("to_bytes", args, nargs, kwnames, kwlist, 0, 2, a) < 0)
+        return NULL;
+    int64_t len = 1;
+    if (a[0] != NULL && ft_number_as_i64(a[0], &len) < 0)
+        return NULL;
+    if (len < 0) {
+        ft_err_set_string(FtExc_ValueError,
+                          "length argument must be non-negative");
+        return NULL;
+    }
+    int little = parse_byteorder(a[1]);
+    int is_signed = a[2] != NULL ? ft_object_is_true(a[2]) : 0;
+    if (little < 0 || is_signed < 0)
+        return NULL;
+    FtBigView x;
+    ft_bigv_of(self, &x);
+    if (x.neg && !is_signed) {
+        ft_err_set_string(FtExc_OverflowError,
+                          "can't convert negative int to unsigned");
+        return NULL;
+    }
+    /* bits needed: |v| for unsigned; |v| + sign bit, or |v| - 1 + sign
+     * bit for negatives (-2**(8n-1) fits n bytes) */
+    uint64_t bits = ft_big_bit_length(x.d, x.n);
+    if (x.neg) {
+        /* is |v| a power of two? then |v| - 1 has one bit less */
+        size_t low = 0;
+        while (x.d[low] == 0)
+            low++;
+        int pow2 = low == x.n - 1 && (x.d[low] & (x.d[low] - 1)) == 0;
+        bits = bits - (uint64_t)pow2 + 1;
+    } else if (is_signed && bits > 0) {
+        bits++;
+    }
+    if (bits > (uint64_t)len * 8) {
+        ft_err_set_string(FtExc_OverflowError, "int too big to convert");
+        return NULL;
+    }
+    FtObject *b = ft_bytes_new((ssize_t)len);
+    if (b == NULL)
+        return NULL;
+    unsigned char *out = (unsigned char *)FT_BYTES_MDATA(b);
+    unsigned borrow = x.neg; /* two's complement: invert (|v| - 1) */
+    for (int64_t i = 0; i < len; i++) {
+        size_t k = (size_t)i / 4;
+        unsigned byte = k < x.n ? (x.d[k] >> (8 * (i % 4))) & 0xFF : 0;
+        if (x.neg) {
+            unsigned t = byte - borrow;
+            borrow = byte < borrow;
+            byte = ~t & 0xFF;
+        }
+        out[little ? i : len - 1 - i] = (unsigned char)byte;
+    }
+    return b;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod:
+ * self is the type. */
+static FtObject *int_from_bytes(FtObject *self, FtObject *const *args,
+                                size_t nargs, FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"bytes", "byteorder", "signed", NULL};
+    FtObject *a[3] = {NULL, NULL, NULL};
+    if (ft_arg_parse("from_bytes", args, nargs, kwnames, kwlist, 1, 2, a) < 0)
+        return NULL;
+    int little = parse_byteorder(a[1]);
+    int is_signed = a[2] != NULL ? ft_object_is_true(a[2]) : 0;
+    if (little < 0 || is_signed < 0)
+        return NULL;
+    FtObject *owned = NULL;
+    FtBytesView v;
+    int rc = ft_bytes_view(a[0], &v);
+    if (rc == 0 && FT_STR_CHECK(a[0])) {
+        ft_err_set_string(FtExc_TypeError, "cannot convert 'str' object to bytes");
+        return NULL;
+    }
+    if (rc == 0) {
+        /* any iterable of ints 0..255, as bytes(iterable) takes them */
+        owned = ft_bytes_from_iterable(a[0], "bytes");
+        if (owned == NULL)
+            return NULL;
+        rc = ft_bytes_view(owned, &v);
+    }
+    if (rc < 0) {
+        FT_XDECREF(owned);
+        return NULL;
+    }
+    size_t n = (size_t)v.n, nd = n / 4 + 1;
+    FtObject *r = ft_big_new(nd);
+    if (r != NULL) {
+        ft_digit *d = ft_big_digits(r);
+        const unsigned char *p = (const unsigned char *)v.p;
+        for (size_t i = 0; i < n; i++) {
+            unsigned byte = p[little ? i : n - 1 - i];
+            d[i / 4] |= (ft_digit)byte << (8 * (i % 4));
+        }
+        int negative = is_signed && n > 0 && (p[little ? n - 1 : 0] & 0x80);
+        r = ft_big_finish(r, nd, 0);
+        if (r != NULL && negative) {
+            /* value - 2**(8n) */
+            FtObject *one = ft_int_from_i64(1);
+            FtObject *sh = ft_int_from_u64((uint64_t)n * 8);
+            FtObject *m = one && sh ? ft_int_binop(one, sh, FT_OP_LSHIFT) : NULL;
+            FtObject *t = m ? ft_int_binop(r, m, FT_OP_SUB) : NULL;
+            FT_XDECREF(one);
+            FT_XDECREF(sh);
+            FT_XDECREF(m);
+            FT_DECREF(r);
+            r = t;
+        }
+    }
+    ft_bytes_view_release(&v);
+    FT_XDECREF(owned);
+    if (r == NULL || (FtType *)self == &FtInt_Type)
+        return r;
+    /* a subclass: cls(value), as CPython does */
+    FtObject *res = ft_call1(self, r);
+    FT_DECREF(r);
+    return res;
+}
+
 static FtMethodDef int_methods[] = {
     {"bit_length", int_bit_length, 0, "Number of bits necessary to represent self in binary."},
+    {"to_bytes", int_to_bytes, FT_METH_KEYWORDS,
+     "Return an array of bytes representing an integer."},
+    {"from_bytes", int_from_bytes, FT_METH_KEYWORDS | FT_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"bit_count", int_bit_count, 0, "Number of ones in the binary representation of abs(self)."},
+    {"to_bytes", int_to_bytes, FT_METH_KEYWORDS,
+     "Return an array of bytes representing an integer."},
+    {"from_bytes", int_from_bytes, FT_METH_KEYWORDS | FT_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"conjugate", int_self_method, 0, "Returns self, the complex conjugate of any int."},
     {"as_integer_ratio", int_as_integer_ratio, 0, NULL},
     {"__format__", int_format_method, 0, NULL},
