@@ -23,6 +23,7 @@ by run so machine noise hits all of them alike:
              number of passes split over K threads (--threads K LOOPS/K)
   countdown  bench/countdown.py N K: N counted down, split over K threads
   alloc      bench/alloc.py ALLOC: peak RSS with ALLOC small tuples alive
+  pidigits   bench/pidigits.py DIGITS: big-int arithmetic on 1 thread
 K is 1, 2, 4 and the number of CPUs (deduplicated). Then, with the same
 presets and runs (and --quick):
   scaling    bench/scaling.sh: shared-object workloads in K worker threads
@@ -47,6 +48,7 @@ Options:
   --loops N         pystone passes (default 100000, 30000 with --quick)
   --count N         countdown N (default 20000000, 5000000 with --quick)
   --alloc N         alloc.py objects (default 1000000)
+  --digits N        pidigits.py digits (default 3000, 1000 with --quick)
   --results DIR     where the results go (default results)
   --peakrss PROG    the peak-RSS wrapper (default bench/peakrss, which
                     `make compare` builds; /usr/bin/time is used if missing)
@@ -75,6 +77,7 @@ presets_arg=
 loops=
 count=
 alloc_n=1000000
+digits=
 results=results
 peakrss=bench/peakrss
 skip=
@@ -83,7 +86,7 @@ while [ $# -gt 0 ]; do
         -h|--help) usage; exit 0 ;;
         --quick) quick=1 ;;
         --quick=*|--help=*) bad_usage "${1%%=*} takes no value" ;;
-        --runs|--presets|--loops|--count|--alloc|--results|--peakrss|--skip)
+        --runs|--presets|--loops|--count|--alloc|--digits|--results|--peakrss|--skip)
             [ $# -ge 2 ] || bad_usage "$1 needs a value"
             case $1 in
                 --skip) skip=$(echo "$2" | tr ',' ' ') ;;
@@ -92,6 +95,7 @@ while [ $# -gt 0 ]; do
                 --loops) loops=$2 ;;
                 --count) count=$2 ;;
                 --alloc) alloc_n=$2 ;;
+                --digits) digits=$2 ;;
                 --results) results=$2 ;;
                 --peakrss) peakrss=$2 ;;
             esac
@@ -107,9 +111,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$quick" ]; then
-    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}"
+    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}" "${digits:=1000}"
 else
-    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}"
+    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}" "${digits:=3000}"
 fi
 for s in $skip; do
     case $s in scaling|programs) ;; *) bad_usage "--skip takes scaling and programs, not '$s'" ;; esac
@@ -118,6 +122,7 @@ skipped() { case " $skip " in *" $1 "*) return 0 ;; esac; return 1; }
 positive RUNS "$runs"
 positive LOOPS "$loops"
 positive "countdown N" "$count"
+positive "pidigits DIGITS" "$digits"
 positive "alloc N" "$alloc_n"
 [ -n "$results" ] || bad_usage "--results needs a directory"
 
@@ -208,6 +213,12 @@ measure() {
             rss=$(sed -n '$s/^\([0-9][0-9]*\)$/\1/p' "$tmp/rss" 2>/dev/null)
             parsed=
             grep -q "^alloc $alloc_n: " "$out" && parsed=$rss ;;
+        pidigits)
+            set -- "$bench/pidigits.py" "$digits"
+            $limit "$ftpy" "$@" >"$out" 2>"$err"
+            status=$?
+            secs=$(sed -n 's/^pidigits .*: \([0-9.]*\) s$/\1/p' "$out")
+            parsed=$secs ;;
     esac
     if [ "$status" != 0 ] || [ -z "$parsed" ]; then
         echo >&2
@@ -227,7 +238,7 @@ measure() {
 cells=
 for k in $threads; do cells="$cells pystone:$k"; done
 for k in $threads; do cells="$cells countdown:$k"; done
-cells="$cells alloc:1"
+cells="$cells alloc:1 pidigits:1"
 r=1
 while [ "$r" -le "$runs" ]; do
     for cell in $cells; do
@@ -322,7 +333,8 @@ report=$results/compare.md
     echo "pystone: $loops passes (K threads: $loops / K passes each, concurrently, sharing"
     echo "the module's globals). countdown: $count counted down (K threads: split"
     echo "between them). Memory: peak RSS of bench/alloc.py with $alloc_n small tuples"
-    echo "alive at once. \"vs gil\" columns are cost ratios to the gil preset (time, or"
+    echo "alive at once. pidigits: $digits digits of pi (big ints), 1 thread."
+    echo "\"vs gil\" columns are cost ratios to the gil preset (time, or"
     echo "memory): 1.50 means 1.5x slower or bigger. Speedups are the preset's 1-thread"
     echo "time over its K-thread time for the same total work (pystone: K-thread"
     echo "aggregate pystones/s over 1-thread pystones/s); 2.00 on 2 threads is perfect."
@@ -331,12 +343,14 @@ report=$results/compare.md
     sep="|---|--:|--:|--:|--:|"
     for k in $multi; do hdr="$hdr countdown speedup ${k}T |"; sep="$sep--:|"; done
     for k in $multi; do hdr="$hdr pystone speedup ${k}T |"; sep="$sep--:|"; done
-    hdr="$hdr peak RSS (MiB) | vs gil |"; sep="$sep--:|--:|"
+    hdr="$hdr peak RSS (MiB) | vs gil | pidigits (s) | vs gil |"
+    sep="$sep--:|--:|--:|--:|"
     echo "$hdr"
     echo "$sep"
     g_rate=$(med gil pystone 1 pystones)
     g_cd=$(med gil countdown 1 seconds)
     g_rss=$(med gil alloc 1 rss)
+    g_pi=$(med gil pidigits 1 seconds)
     for p in $presets; do
         rate=$(med "$p" pystone 1 pystones)
         cd1=$(med "$p" countdown 1 seconds)
@@ -351,6 +365,8 @@ report=$results/compare.md
             row="$row $(show "$(ratio "$(med "$p" pystone "$k" pystones)" "$rate")" x) |"
         done
         row="$row $(show "$(mib "$rss")") | $(show "$(ratio "$rss" "$g_rss")") |"
+        pi=$(med "$p" pidigits 1 seconds)
+        row="$row $(show "$pi") | $(show "$(ratio "$pi" "$g_pi")") |"
         echo "$row"
     done
     echo

@@ -1,23 +1,27 @@
 #!/bin/sh
 # bench/vs-python.sh — how fast is this ftpy build next to the machine's
-# CPython? Runs bench/pystone.py and bench/countdown.py with both, RUNS times
+# CPython? Runs bench/pystone.py, bench/countdown.py and bench/pidigits.py
+# (big ints) with both, RUNS times
 # each, alternating ftpy and python3 run by run so machine noise hits both
 # alike, and prints the median times and their ratio (>1 means ftpy is
 # faster).
 #
-#   bench/vs-python.sh [-n RUNS] [-p PYSTONE_LOOPS] [-c COUNTDOWN_N] [FTPY [PYTHON]]
+#   bench/vs-python.sh [-n RUNS] [-p PYSTONE_LOOPS] [-c COUNTDOWN_N]
+#                      [-d PIDIGITS_N] [FTPY [PYTHON]]
 usage() {
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 runs=5
 loops=50000
 count=10000000
-while getopts "n:p:c:h" opt; do
+digits=3000
+while getopts "n:p:c:d:h" opt; do
     case $opt in
         n) runs=$OPTARG ;;
         p) loops=$OPTARG ;;
         c) count=$OPTARG ;;
+        d) digits=$OPTARG ;;
         h) usage 0 ;;
         *) usage 2 >&2 ;;
     esac
@@ -39,12 +43,13 @@ time_of() {
     case $1 in
         pystone) "$2" "$here/pystone.py" "$loops" | sed -n 's/.*passes = \([0-9.]*\).*/\1/p' ;;
         countdown) "$2" "$here/countdown.py" "$count" | sed -n 's/.*: \([0-9.]*\) s$/\1/p' ;;
+        pidigits) "$2" "$here/pidigits.py" "$digits" | sed -n 's/^pidigits .*: \([0-9.]*\) s$/\1/p' ;;
     esac
 }
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 printf '%-10s %12s %12s %10s\n' workload "ftpy (s)" "python3 (s)" "speed ratio"
-for kind in pystone countdown; do
+for kind in pystone countdown pidigits; do
     : > "$tmp/ftpy.$kind"
     : > "$tmp/py.$kind"
     i=1
@@ -61,4 +66,4 @@ for kind in pystone countdown; do
     p=$(median "$tmp/py.$kind")
     printf '%-10s %12s %12s %10s\n' "$kind" "$f" "$p" "$(awk -v f="$f" -v p="$p" 'BEGIN { printf "%.2f", p / f }')"
 done
-echo "medians of $runs alternating runs; pystone $loops passes, countdown $count" >&2
+echo "medians of $runs alternating runs; pystone $loops passes, countdown $count, pidigits $digits" >&2

@@ -717,7 +717,8 @@ static FtObject *bi_max(FtObject *self, FtObject *const *args, size_t nargs,
  * with the iterator exhausted (*item = NULL). */
 static int sum_fast(FtObject **acc, FtObject *it, FtObject **item)
 {
-    while (FT_INT_CHECK_EXACT(*acc)) {
+    /* Big ints take the generic addition. */
+    while (FT_INT_CHECK_EXACT(*acc) && FT_INT_IS_SMALL(*acc)) {
         int64_t total = FT_INT_VALUE(*acc);
         FtObject *x;
         while ((x = ft_iter_next(it)) != NULL) {
@@ -725,6 +726,7 @@ static int sum_fast(FtObject **acc, FtObject *it, FtObject **item)
             /* On overflow the builtin still writes the wrapped sum: keep
              * total as it was, and let the generic addition raise. */
             if ((FT_INT_CHECK_EXACT(x) || FT_BOOL_CHECK(x)) &&
+                FT_INT_IS_SMALL(x) &&
                 !__builtin_add_overflow(total, FT_INT_VALUE(x), &sum)) {
                 total = sum;
                 FT_DECREF(x);
@@ -757,7 +759,8 @@ static int sum_fast(FtObject **acc, FtObject *it, FtObject **item)
         while ((x = ft_iter_next(it)) != NULL) {
             if (FT_FLOAT_CHECK_EXACT(x))
                 total += FT_FLOAT_VALUE(x);
-            else if (FT_INT_CHECK_EXACT(x) || FT_BOOL_CHECK(x))
+            else if ((FT_INT_CHECK_EXACT(x) || FT_BOOL_CHECK(x)) &&
+                     FT_INT_IS_SMALL(x))
                 total += (double)FT_INT_VALUE(x);
             else
                 break;

@@ -148,6 +148,8 @@ static FtObject *bi_pow(FtObject *self, FtObject *const *args, size_t nargs,
                                            "unless all arguments are integers");
         return NULL;
     }
+    if (FT_INT_IS_BIG(a[0]) || FT_INT_IS_BIG(a[1]) || FT_INT_IS_BIG(a[2]))
+        return ft_int_pow_mod(a[0], a[1], a[2]);
     return pow_mod(FT_INT_VALUE(a[0]), FT_INT_VALUE(a[1]), FT_INT_VALUE(a[2]));
 }
 
@@ -241,40 +243,6 @@ static FtObject *round_float(double x, FtObject *ndigits)
     return ft_float_from_double(r);
 }
 
-static FtObject *round_int(int64_t v, FtObject *ndigits)
-{
-    int64_t nd = 0;
-    if (ndigits != NULL) {
-        if (FT_FLOAT_CHECK(ndigits)) {
-            ft_err_set_string(
-                FtExc_TypeError,
-                "'float' object cannot be interpreted as an integer");
-            return NULL;
-        }
-        if (ft_number_as_i64(ndigits, &nd) < 0)
-            return NULL;
-    }
-    if (nd >= 0)
-        return ft_int_from_i64(v);
-    if (nd < -18) /* |v| < 9.3e18 < 10**19 / 2 */
-        return ft_int_from_i64(0);
-    int64_t p = 1;
-    for (int64_t i = 0; i < -nd; i++)
-        p *= 10;
-    int64_t q = v / p, r = v % p;
-    if (r < 0) {
-        r += p;
-        q -= 1;
-    }
-    /* compare r with p/2 without overflow */
-    if (r > p - r || (r == p - r && (q & 1)))
-        q += 1;
-    int64_t out;
-    if (__builtin_mul_overflow(q, p, &out))
-        return ft_int_overflow();
-    return ft_int_from_i64(out);
-}
-
 static FtObject *bi_round(FtObject *self, FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
 {
@@ -285,8 +253,7 @@ static FtObject *bi_round(FtObject *self, FtObject *const *args, size_t nargs,
     FtObject *x = a[0], *nd = a[1] == FT_None ? NULL : a[1];
     if (FT_FLOAT_CHECK(x))
         return round_float(FT_FLOAT_VALUE(x), nd);
-    if (FT_INT_CHECK(x))
-        return round_int(FT_INT_VALUE(x), nd);
+    /* ints (any size) take int.__round__ below */
     FtObject *f = ft_type_lookup_ref(FT_TYPE(x), FT_ID(__round__));
     if (f == NULL) {
         if (!ft_err_occurred())
@@ -307,27 +274,35 @@ static FtObject *int_to_base(FtObject *const *args, size_t nargs,
 {
     if (ft_arg_count(fname, nargs, 1, 1) < 0)
         return NULL;
-    int64_t v;
     if (FT_FLOAT_CHECK(args[0])) {
         ft_err_set_string(FtExc_TypeError,
                           "'float' object cannot be interpreted as an integer");
         return NULL;
     }
-    if (ft_number_as_i64(args[0], &v) < 0)
+    FtObject *v = ft_number_index(args[0]);
+    if (v == NULL)
         return NULL;
-    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-    char buf[80], *p = buf + sizeof buf;
-    *--p = '\0';
-    unsigned mask = (1u << shift) - 1;
-    do {
-        *--p = "0123456789abcdef"[u & mask];
-        u >>= shift;
-    } while (u != 0);
-    *--p = letter;
-    *--p = '0';
-    if (v < 0)
-        *--p = '-';
-    return ft_str_from_cstr(p);
+    size_t n;
+    int neg;
+    char *d = ft_int_digits(v, 1 << shift, 0, &n, &neg);
+    FT_DECREF(v);
+    if (d == NULL)
+        return NULL;
+    char *out = ft_mem_alloc(n + 4);
+    if (out == NULL) {
+        ft_mem_free(d);
+        return NULL;
+    }
+    char *p = out;
+    if (neg)
+        *p++ = '-';
+    *p++ = '0';
+    *p++ = letter;
+    memcpy(p, d, n);
+    ft_mem_free(d);
+    FtObject *r = ft_str_from_len(out, (ssize_t)(p + n - out));
+    ft_mem_free(out);
+    return r;
 }
 
 static FtObject *bi_hex(FtObject *self, FtObject *const *args, size_t nargs,

@@ -72,7 +72,7 @@ static int const_same(FtObject *a, FtObject *b)
         return 0;
     FtType *t = FT_TYPE(a);
     if (t == &FtInt_Type || t == &FtBool_Type)
-        return FT_INT_VALUE(a) == FT_INT_VALUE(b);
+        return ft_int_compare(a, b) == 0; /* big ints share one marker */
     if (t == &FtFloat_Type) {
         double x = FT_FLOAT_VALUE(a), y = FT_FLOAT_VALUE(b);
         return memcmp(&x, &y, sizeof x) == 0;

@@ -122,6 +122,8 @@ static FtObject *fold_binop(int op, FtObject *a, FtObject *b, int *err)
     *err = 0;
     if (FT_TYPE(a) == &FtInt_Type && FT_TYPE(b) == &FtInt_Type) {
         int64_t r;
+        if (FT_INT_IS_BIG(a) || FT_INT_IS_BIG(b))
+            return NULL; /* big ints: computed at run time */
         if (op != FT_OP_TRUEDIV) {
             if (!fold_int(op, FT_INT_VALUE(a), FT_INT_VALUE(b), &r))
                 return NULL;
@@ -203,7 +205,7 @@ static int fold1(FtCompiler *c, FtAstExpr *e, FtObject **out)
             return r;
         FtObject *res = NULL;
         int done = 0;
-        if (FT_TYPE(v) == &FtInt_Type) {
+        if (FT_TYPE(v) == &FtInt_Type && FT_INT_IS_SMALL(v)) {
             int64_t x = FT_INT_VALUE(v);
             done = 1;
             if (e->v.unaryop.op == FT_UOP_NEG) {

@@ -52,7 +52,7 @@ static inline FtObject *int_from(int64_t v)
         FT_INCREF(o);
         return o;
     }
-    return ft_int_from_i64(v);
+    return ft_int_from_i64_uncached(v);
 }
 
 /* Sets tstate->exc_handled to prev (owned; None means none). */
@@ -358,7 +358,7 @@ dispatch:
     TARGET(UNARY_NEGATIVE)
     {
         FtObject *v = TOP(), *res;
-        if (FT_INT_CHECK_EXACT(v) && FT_INT_VALUE(v) != INT64_MIN)
+        if (FT_INT_CHECK_EXACT(v) && FT_INT_IS_SMALL(v))
             res = int_from(-FT_INT_VALUE(v));
         else if (FT_FLOAT_CHECK_EXACT(v))
             res = ft_float_from_double(-FT_FLOAT_VALUE(v));
@@ -374,7 +374,7 @@ dispatch:
     TARGET(UNARY_INVERT)
     {
         FtObject *v = TOP(), *res;
-        if (FT_INT_CHECK_EXACT(v))
+        if (FT_INT_CHECK_EXACT(v) && FT_INT_IS_SMALL(v))
             res = int_from(~FT_INT_VALUE(v));
         else
             res = ft_number_unary(v, FT_UNARY_INVERT);
@@ -405,7 +405,7 @@ dispatch:
     int op = OPARG();                                                          \
     if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r)) {                      \
         int64_t c;                                                             \
-        switch (ev_int_arith(op, FT_INT_VALUE(l), FT_INT_VALUE(r), &c)) {      \
+        switch (ev_int_arith(op, l, r, &c)) {                                  \
         case EV_ARITH_DONE:                                                    \
             res = int_from(c);                                                 \
             goto done_##slow_call;                                             \
@@ -547,7 +547,8 @@ dispatch:
     {
         FtObject *r = TOP(), *l = SECOND();
         int op = OPARG(), b;
-        if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r)) {
+        if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r) &&
+            EV_BOTH_SMALL(l, r)) {
             b = ft_compare_int(op, FT_INT_VALUE(l), FT_INT_VALUE(r));
         } else if (FT_FLOAT_CHECK_EXACT(l) && FT_FLOAT_CHECK_EXACT(r)) {
             b = ft_compare_double(op, FT_FLOAT_VALUE(l), FT_FLOAT_VALUE(r));

@@ -18,8 +18,28 @@ enum {
     EV_ARITH_INT_OP = 2   /* an int operator not done inline: ft_int_binop */
 };
 
-static inline int ev_int_arith(int op, int64_t a, int64_t b, int64_t *c)
+/* Both exact ints small (see objects/int.h): the big marker INT64_MIN is
+ * the one value whose negation overflows, which is cheap to test for two
+ * at once. */
+#define EV_BOTH_SMALL(l, r)                                                    \
+    (__builtin_expect(FT_INT_VALUE(l) != FT_INT_BIG &&                         \
+                          FT_INT_VALUE(r) != FT_INT_BIG,                       \
+                      1))
+
+/* l and r are exact ints. A result the inline code cannot make (overflow,
+ * a big operand) goes to the generic protocol, which reaches
+ * ft_int_binop and the big representation. */
+static inline int ev_int_arith(int op, FtObject *l, FtObject *r, int64_t *c)
 {
+    int64_t a = FT_INT_VALUE(l), b = FT_INT_VALUE(r);
+    if (!EV_BOTH_SMALL(l, r))
+        return EV_ARITH_GENERIC;
+    /* + and - before the jump table: the commonest operators win back part
+     * of the test above */
+    if (__builtin_expect(op == FT_OP_ADD, 1))
+        return __builtin_add_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
+    if (__builtin_expect(op == FT_OP_SUB, 1))
+        return __builtin_sub_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;
     switch (op) {
     case FT_OP_ADD:
         return __builtin_add_overflow(a, b, c) ? EV_ARITH_GENERIC : EV_ARITH_DONE;

@@ -37,7 +37,7 @@
             goto load_fast;
         if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r)) {
             int64_t c;
-            int how = ev_int_arith(op, FT_INT_VALUE(l), FT_INT_VALUE(r), &c);
+            int how = ev_int_arith(op, l, r, &c);
             if (how == EV_ARITH_DONE)
                 res = int_from(c);
             else if (how == EV_ARITH_INT_OP)
@@ -65,7 +65,8 @@
         int op = FT_ARG(ip[1]), b;
         if (UNLIKELY(l == NULL || r == NULL))
             goto load_fast;
-        if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r))
+        if (FT_INT_CHECK_EXACT(l) && FT_INT_CHECK_EXACT(r) &&
+            EV_BOTH_SMALL(l, r))
             b = ft_compare_int(op, FT_INT_VALUE(l), FT_INT_VALUE(r));
         else if (FT_FLOAT_CHECK_EXACT(l) && FT_FLOAT_CHECK_EXACT(r))
             b = ft_compare_double(op, FT_FLOAT_VALUE(l), FT_FLOAT_VALUE(r));

@@ -20,10 +20,8 @@ static int arg_double(FtObject *o, double *out)
         *out = FT_FLOAT_VALUE(o);
         return 0;
     }
-    if (FT_INT_CHECK(o)) {
-        *out = (double)FT_INT_VALUE(o);
-        return 0;
-    }
+    if (FT_INT_CHECK(o))
+        return ft_int_as_double(o, out);
     return ft_number_as_double(o, out);
 }
 
@@ -501,7 +499,7 @@ static FtObject *math_ldexp(FtObject *self, FtObject *const *args,
                           "Expected an int as second argument to ldexp.");
         return NULL;
     }
-    int64_t i = FT_INT_VALUE(args[1]);
+    int64_t i = ft_int_clamped(args[1]);
     if (x == 0.0 || !isfinite(x))
         return ft_float_from_double(x);
     if (i > 100000)
@@ -671,6 +669,39 @@ static FtObject *math_prod(FtObject *self, FtObject *const *args, size_t nargs,
 
 /* ---- integer functions ----------------------------------------------------- */
 
+/* These work on ints of any size through the int type's own operations;
+ * each helper consumes the references it is given (NULL passes through). */
+static FtObject *iop(FtObject *a, FtObject *b, int op)
+{
+    FtObject *r = a && b ? ft_int_binop(a, b, op) : NULL;
+    FT_XDECREF(a);
+    FT_XDECREF(b);
+    return r;
+}
+
+static FtObject *I(int64_t v) { return ft_int_from_i64(v); }
+
+/* lo * (lo + 1) * ... * hi by binary splitting, so the big
+ * multiplications see operands of similar size. */
+static FtObject *range_product(uint64_t lo, uint64_t hi)
+{
+    if (hi - lo < 8) {
+        FtObject *r = I(1);
+        uint64_t acc = 1;
+        for (uint64_t i = lo; i <= hi; i++) {
+            uint64_t t;
+            if (__builtin_mul_overflow(acc, i, &t)) {
+                r = iop(r, ft_int_from_u64(acc), FT_OP_MUL);
+                t = i;
+            }
+            acc = t;
+        }
+        return iop(r, ft_int_from_u64(acc), FT_OP_MUL);
+    }
+    uint64_t mid = lo + (hi - lo) / 2;
+    return iop(range_product(lo, mid), range_product(mid + 1, hi), FT_OP_MUL);
+}
+
 static FtObject *math_factorial(FtObject *self, FtObject *const *args,
                                 size_t nargs, FtObject *kwnames)
 {
@@ -683,85 +714,113 @@ static FtObject *math_factorial(FtObject *self, FtObject *const *args,
                           "factorial() not defined for negative values");
         return NULL;
     }
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r))
-            return ft_int_overflow();
-    return ft_int_from_i64(r);
+    return n < 2 ? I(1) : range_product(2, (uint64_t)n);
 }
 
-static uint64_t gcd_u64(uint64_t a, uint64_t b)
+static FtObject *int_abs(FtObject *o)
 {
-    while (b != 0) {
-        uint64_t t = a % b;
+    return ft_int_sign(o) < 0 ? ft_number_unary(o, FT_UNARY_NEG)
+                              : FT_NEWREF(o);
+}
+
+/* gcd(|a|, |b|) by Euclid's algorithm; consumes a and b. */
+static FtObject *gcd2(FtObject *a, FtObject *b)
+{
+    while (a != NULL && b != NULL && ft_int_sign(b) != 0) {
+        FtObject *t = ft_int_binop(a, b, FT_OP_MOD);
+        FT_DECREF(a);
         a = b;
         b = t;
     }
+    FT_XDECREF(b);
     return a;
-}
-
-static uint64_t abs_u64(int64_t v) { return v < 0 ? -(uint64_t)v : (uint64_t)v; }
-
-static FtObject *u64_result(uint64_t u)
-{
-    if (u > (uint64_t)INT64_MAX)
-        return ft_int_overflow();
-    return ft_int_from_i64((int64_t)u);
 }
 
 static FtObject *math_gcd(FtObject *self, FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
 {
-    uint64_t g = 0;
-    for (size_t i = 0; i < nargs; i++) {
-        int64_t v;
-        if (ft_number_as_i64(args[i], &v) < 0)
+    FtObject *g = I(0);
+    for (size_t i = 0; g != NULL && i < nargs; i++) {
+        FtObject *v = ft_number_index(args[i]);
+        if (v == NULL) {
+            FT_DECREF(g);
             return NULL;
-        g = gcd_u64(g, abs_u64(v));
+        }
+        FtObject *a = int_abs(v);
+        FT_DECREF(v);
+        g = gcd2(g, a);
     }
-    return u64_result(g);
+    return g;
 }
 
 static FtObject *math_lcm(FtObject *self, FtObject *const *args, size_t nargs,
                           FtObject *kwnames)
 {
-    uint64_t l = 1;
-    int zero = 0;
-    for (size_t i = 0; i < nargs; i++) {
-        int64_t v;
-        if (ft_number_as_i64(args[i], &v) < 0)
+    FtObject *l = I(1);
+    for (size_t i = 0; l != NULL && i < nargs; i++) {
+        FtObject *v = ft_number_index(args[i]);
+        if (v == NULL) {
+            FT_DECREF(l);
             return NULL;
-        uint64_t a = abs_u64(v);
-        if (a == 0 || zero) {
-            zero = 1;
+        }
+        FtObject *a = int_abs(v);
+        FT_DECREF(v);
+        if (a == NULL || ft_int_sign(a) == 0 || ft_int_sign(l) == 0) {
+            FT_DECREF(l);
+            l = a != NULL ? I(0) : NULL;
+            FT_XDECREF(a);
             continue;
         }
-        uint64_t m = a / gcd_u64(l, a);
-        if (__builtin_mul_overflow(l, m, &l))
-            return ft_int_overflow();
+        /* l * (a // gcd(l, a)) */
+        FtObject *g = gcd2(FT_NEWREF(l), FT_NEWREF(a));
+        l = iop(l, iop(a, g, FT_OP_FLOORDIV), FT_OP_MUL);
     }
-    return zero ? ft_int_from_i64(0) : u64_result(l);
+    return l;
 }
 
 static FtObject *math_isqrt(FtObject *self, FtObject *const *args,
                             size_t nargs, FtObject *kwnames)
 {
-    int64_t n;
-    if (ft_arg_count("math.isqrt", nargs, 1, 1) < 0 ||
-        ft_number_as_i64(args[0], &n) < 0)
+    if (ft_arg_count("math.isqrt", nargs, 1, 1) < 0)
         return NULL;
-    if (n < 0) {
+    FtObject *nobj = ft_number_index(args[0]);
+    if (nobj == NULL)
+        return NULL;
+    if (ft_int_sign(nobj) < 0) {
+        FT_DECREF(nobj);
         ft_err_set_string(FtExc_ValueError,
                           "isqrt() argument must be nonnegative");
         return NULL;
     }
-    uint64_t r = (uint64_t)sqrt((double)n);
-    /* The double estimate is within one of the answer; fix it exactly. */
-    while (r > 0 && (unsigned __int128)r * r > (unsigned __int128)n)
-        r--;
-    while ((unsigned __int128)(r + 1) * (r + 1) <= (unsigned __int128)n)
-        r++;
-    return ft_int_from_i64((int64_t)r);
+    if (FT_INT_IS_SMALL(nobj)) {
+        int64_t n = FT_INT_VALUE(nobj);
+        FT_DECREF(nobj);
+        uint64_t r = (uint64_t)sqrt((double)n);
+        /* The double estimate is within one of the answer; fix it exactly. */
+        while (r > 0 && (unsigned __int128)r * r > (unsigned __int128)n)
+            r--;
+        while ((unsigned __int128)(r + 1) * (r + 1) <= (unsigned __int128)n)
+            r++;
+        return I((int64_t)r);
+    }
+    /* Newton from above: x = 2**ceil(bits/2) >= sqrt(n); the iterates
+     * decrease to floor(sqrt(n)) and stop there. */
+    int64_t bits = (int64_t)ft_int_bit_length(nobj);
+    FtObject *x = iop(I(1), I((bits + 1) / 2), FT_OP_LSHIFT);
+    while (x != NULL) {
+        FtObject *y = iop(iop(FT_NEWREF(x), iop(FT_NEWREF(nobj), FT_NEWREF(x),
+                                                 FT_OP_FLOORDIV),
+                              FT_OP_ADD),
+                          I(1), FT_OP_RSHIFT);
+        if (y == NULL || ft_int_compare(y, x) >= 0) {
+            FT_XDECREF(y);
+            break;
+        }
+        FT_DECREF(x);
+        x = y;
+    }
+    FT_DECREF(nobj);
+    return x;
 }
 
 static int nonneg_check(const char *what, int64_t v)
@@ -783,18 +842,14 @@ static FtObject *math_comb(FtObject *self, FtObject *const *args, size_t nargs,
         nonneg_check("k", k) < 0)
         return NULL;
     if (k > n)
-        return ft_int_from_i64(0);
+        return I(0);
     if (k > n - k)
         k = n - k;
-    unsigned __int128 r = 1;
-    for (int64_t i = 0; i < k; i++) {
-        /* r * (n - i) / (i + 1) stays exact: r is C(n, i). */
-        r = r * (unsigned __int128)(n - i);
-        r /= (unsigned __int128)(i + 1);
-        if (r > (unsigned __int128)INT64_MAX)
-            return ft_int_overflow();
-    }
-    return ft_int_from_i64((int64_t)r);
+    /* r = C(n, i) after step i: r * (n - i) / (i + 1) is exact. */
+    FtObject *r = I(1);
+    for (int64_t i = 0; r != NULL && i < k; i++)
+        r = iop(iop(r, I(n - i), FT_OP_MUL), I(i + 1), FT_OP_FLOORDIV);
+    return r;
 }
 
 static FtObject *math_perm(FtObject *self, FtObject *const *args, size_t nargs,
@@ -816,13 +871,12 @@ static FtObject *math_perm(FtObject *self, FtObject *const *args, size_t nargs,
     if (nonneg_check("n", n) < 0 || nonneg_check("k", k) < 0)
         return NULL;
     if (k > n)
-        return ft_int_from_i64(0);
-    int64_t r = 1;
-    for (int64_t i = 0; i < k; i++)
-        if (__builtin_mul_overflow(r, n - i, &r))
-            return ft_int_overflow();
-    return ft_int_from_i64(r);
+        return I(0);
+    if (k == 0)
+        return I(1);
+    return range_product((uint64_t)(n - k + 1), (uint64_t)n);
 }
+
 
 /* ---- the module ------------------------------------------------------------ */
 

@@ -614,6 +614,40 @@ static FtObject *sys_getrefcount(FtObject *self, FtObject *const *args,
     return ft_int_from_i64((int64_t)ft_refcnt(args[0]));
 }
 
+/* The int<->str digit limit is one process-wide value (CPython keeps one per
+ * interpreter); it is read and written with relaxed atomics, so threads
+ * changing it race only in which value they see. */
+static FtObject *sys_get_int_max_str_digits(FtObject *self,
+                                            FtObject *const *args,
+                                            size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("get_int_max_str_digits", nargs, 0, 0) < 0)
+        return NULL;
+    return ft_int_from_i64(
+        __atomic_load_n(&ft_int_max_str_digits, __ATOMIC_RELAXED));
+}
+
+static FtObject *sys_set_int_max_str_digits(FtObject *self,
+                                            FtObject *const *args,
+                                            size_t nargs, FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"maxdigits", NULL};
+    FtObject *a[1] = {NULL};
+    if (ft_arg_parse("set_int_max_str_digits", args, nargs, kwnames, kwlist, 1,
+                     1, a) < 0)
+        return NULL;
+    int64_t v;
+    if (ft_number_as_i64(a[0], &v) < 0)
+        return NULL;
+    if (v != 0 && v < 640) {
+        ft_err_set_string(FtExc_ValueError,
+                          "maxdigits must be 0 or larger than 640");
+        return NULL;
+    }
+    __atomic_store_n(&ft_int_max_str_digits, v, __ATOMIC_RELAXED);
+    FT_RETURN_NONE;
+}
+
 static FtObject *sys_getrecursionlimit(FtObject *self, FtObject *const *args,
                                        size_t nargs, FtObject *kwnames)
 {
@@ -698,7 +732,7 @@ static FtObject *sys_setcheckinterval(FtObject *self, FtObject *const *args,
                       ft_type_name(FT_TYPE(args[0])));
         return NULL;
     }
-    int64_t n = FT_INT_VALUE(args[0]);
+    int64_t n = ft_int_clamped(args[0]);
     if (n > INT_MAX || n < INT_MIN) {
         ft_err_set_string(FtExc_OverflowError,
                           "Python int too large to convert to C int");
@@ -771,6 +805,9 @@ static FtMethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, 0,
      "Return the reference count of object."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, FT_METH_KEYWORDS,
+     NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
     {"setswitchinterval", sys_setswitchinterval, 0, NULL},
     {"getswitchinterval", sys_getswitchinterval, 0, NULL},

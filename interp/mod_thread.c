@@ -207,7 +207,7 @@ static FtObject *thread_stack_size(FtObject *self, FtObject *const *args,
                           ft_type_name(FT_TYPE(args[0])));
             return NULL;
         }
-        int64_t v = FT_INT_VALUE(args[0]);
+        int64_t v = ft_int_clamped(args[0]);
         if (v < 0) {
             ft_err_set_string(FtExc_ValueError,
                               "size must be 0 or a positive value");
@@ -227,7 +227,7 @@ static FtObject *thread_interrupt_main(FtObject *self, FtObject *const *args,
     if (ft_arg_parse("interrupt_main", args, nargs, kwnames, kwlist, 0, 1, a) <
         0)
         return NULL;
-    if (a[0] != NULL && (!FT_INT_CHECK(a[0]) || FT_INT_VALUE(a[0]) != SIGINT)) {
+    if (a[0] != NULL && (!FT_INT_CHECK(a[0]) || ft_int_clamped(a[0]) != SIGINT)) {
         ft_err_set_string(FtExc_ValueError,
                           "interrupt_main() supports only signal.SIGINT");
         return NULL;

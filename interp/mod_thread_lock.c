@@ -167,8 +167,7 @@ static int int_arg(FtObject *o, int64_t *out)
                       ft_type_name(FT_TYPE(o)));
         return -1;
     }
-    *out = FT_INT_VALUE(o);
-    return 0;
+    return ft_int_as_i64(o, out);
 }
 
 /* acquire(blocking=True, timeout=-1) -> timeout in ns (-1 forever, 0 try). */
@@ -519,8 +518,8 @@ static FtObject *rlock_acquire_restore(FtObject *self, FtObject *const *args,
     RLockObject *r = RL(self);
     if (tlock_acquire(&r->lock, -1) < 0)
         return NULL;
-    SET_OWNER(r, FT_INT_VALUE(FT_TUPLE_GET(state, 1)));
-    SET_COUNT(r, FT_INT_VALUE(FT_TUPLE_GET(state, 0)));
+    SET_OWNER(r, ft_int_clamped(FT_TUPLE_GET(state, 1)));
+    SET_COUNT(r, ft_int_clamped(FT_TUPLE_GET(state, 0)));
     FT_RETURN_NONE;
 }
 

@@ -98,7 +98,7 @@ static FtObject *time_sleep(FtObject *self, FtObject *const *args, size_t nargs,
         return NULL;
     double secs;
     if (FT_INT_CHECK(args[0]))
-        secs = (double)FT_INT_VALUE(args[0]);
+        secs = (double)ft_int_clamped(args[0]);
     else if (FT_FLOAT_CHECK(args[0]))
         secs = FT_FLOAT_VALUE(args[0]);
     else {

@@ -154,7 +154,7 @@ int ft_run_exit_status(void)
         } else if (code == FT_None) {
             status = 0;
         } else if (FT_INT_CHECK(code)) {
-            status = (int)FT_INT_VALUE(code);
+            status = (int)ft_int_clamped(code);
         } else {
             FtObject *s = ft_object_str(code);
             fflush(stdout);

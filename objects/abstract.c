@@ -214,7 +214,7 @@ int ft_object_richcompare_bool(FtObject *a, FtObject *b, int op)
     FtType *ta = FT_TYPE(a);
     if (ta == FT_TYPE(b)) {
         if (ta == &FtInt_Type)
-            return ft_compare_int(op, FT_INT_VALUE(a), FT_INT_VALUE(b));
+            return ft_compare_int(op, ft_int_compare(a, b), 0);
         if (ta == &FtStr_Type && (op == FT_EQ || op == FT_NE))
             return ft_str_eq(a, b) == (op == FT_EQ);
     }
@@ -840,10 +840,20 @@ FtObject *ft_number_unary(FtObject *a, int op)
 
 int ft_number_as_i64(FtObject *o, int64_t *out)
 {
-    if (FT_INT_CHECK(o)) {
-        *out = FT_INT_VALUE(o);
-        return 0;
-    }
+    if (FT_INT_CHECK(o))
+        return ft_int_as_i64(o, out);
+    FtObject *r = ft_number_index(o);
+    if (r == NULL)
+        return -1;
+    int rc = ft_int_as_i64(r, out);
+    FT_DECREF(r);
+    return rc;
+}
+
+FtObject *ft_number_index(FtObject *o)
+{
+    if (FT_INT_CHECK(o))
+        return FT_NEWREF(o);
     int missing = 0;
     FtObject *r = ft_call_special(o, FT_ID(__index__), NULL, 0, NULL, &missing);
     if (r == NULL) {
@@ -851,24 +861,24 @@ int ft_number_as_i64(FtObject *o, int64_t *out)
             ft_err_format(FtExc_TypeError,
                           "'%s' object cannot be interpreted as an integer",
                           tname(o));
-        return -1;
+        return NULL;
     }
     if (!FT_INT_CHECK(r)) {
         ft_err_format(FtExc_TypeError, "__index__ returned non-int (type %s)",
                       tname(r));
         FT_DECREF(r);
-        return -1;
+        return NULL;
     }
-    *out = FT_INT_VALUE(r);
-    FT_DECREF(r);
-    return 0;
+    return r;
 }
 
 int ft_number_as_c_int(FtObject *o, int *out)
 {
-    int64_t v;
-    if (ft_number_as_i64(o, &v) < 0)
+    FtObject *r = ft_number_index(o);
+    if (r == NULL)
         return -1;
+    int64_t v = ft_int_clamped(r); /* big values fail the test below */
+    FT_DECREF(r);
     if (v > INT_MAX || v < INT_MIN) {
         ft_err_set_string(FtExc_OverflowError,
                           "Python int too large to convert to C int");
@@ -884,10 +894,8 @@ int ft_number_as_double(FtObject *o, double *out)
         *out = FT_FLOAT_VALUE(o);
         return 0;
     }
-    if (FT_INT_CHECK(o)) {
-        *out = (double)FT_INT_VALUE(o);
-        return 0;
-    }
+    if (FT_INT_CHECK(o))
+        return ft_int_as_double(o, out);
     if (FT_FLOAT_CHECK(o)) {
         *out = FT_FLOAT_VALUE(o);
         return 0;

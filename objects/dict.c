@@ -539,7 +539,9 @@ static int get_lockfree(FtDictObject *mp, FtObject *key, ft_hash_t hash,
                 if (FT_TYPE(ek) != FT_TYPE(key))
                     return -1;
                 same = FT_INT_CHECK_EXACT(key)
-                           ? FT_INT_VALUE(ek) == FT_INT_VALUE(key)
+                           ? FT_INT_VALUE(ek) == FT_INT_VALUE(key) &&
+                                 (FT_INT_IS_SMALL(key) ||
+                                  ft_int_compare(ek, key) == 0)
                            : str_equal(ek, key);
             }
             if (same) {

@@ -94,8 +94,13 @@ static inline ft_hash_t ft_dict_hash_key(FtObject *key)
         return h != -1 ? h : ft_str_hash(key);
     }
     if (FT_INT_CHECK_EXACT(key)) {
+        /* |v| below the hash modulus 2**61 - 1 hashes to itself; the rest
+         * (big ints included) take int's hash, so that equal floats and
+         * ints still meet. */
+        const uint64_t m = ((uint64_t)1 << 61) - 1;
         int64_t v = FT_INT_VALUE(key);
-        return v == -1 ? -2 : v;
+        if ((uint64_t)v + (m - 1) < 2 * m - 1)
+            return v == -1 ? -2 : v;
     }
     return ft_object_hash(key);
 }

@@ -481,12 +481,12 @@ static FtObject *syntax_str(FtObject *self)
         if (have_file && have_line)
             r = ft_str_from_format("%S (%s, line %lld)", msg,
                                    base_name(ft_str_cstr(fn)),
-                                   (long long)FT_INT_VALUE(line));
+                                   (long long)ft_int_clamped(line));
         else if (have_file)
             r = ft_str_from_format("%S (%s)", msg, base_name(ft_str_cstr(fn)));
         else if (have_line)
             r = ft_str_from_format("%S (line %lld)", msg,
-                                   (long long)FT_INT_VALUE(line));
+                                   (long long)ft_int_clamped(line));
         else
             r = ft_object_str(msg);
     }
@@ -716,7 +716,7 @@ static FtType *oserror_subtype(FtType *type, FtObject *const *args,
 {
     if (type != &OSError_type || nargs < 2 || !FT_INT_CHECK(args[0]))
         return type;
-    if (FT_INT_VALUE(args[0]) == ENOENT)
+    if (ft_int_clamped(args[0]) == ENOENT)
         return &FileNotFoundError_type;
     return type;
 }

@@ -88,10 +88,7 @@ FtObject *ft_float_to_int(double v)
                           "cannot convert float NaN to integer");
         return NULL;
     }
-    double t = trunc(v);
-    if (t >= TWO_63 || t < -TWO_63)
-        return ft_int_overflow();
-    return ft_int_from_i64((int64_t)t);
+    return ft_int_from_double(v);
 }
 
 /* type(o).name bound to o, called with no arguments; NULL with no
@@ -104,17 +101,16 @@ static FtObject *call_special(FtObject *o, FtObject *name)
 
 /* ---- arithmetic ---------------------------------------------------------- */
 
-/* The double value of a float or int operand; 0 if o is neither. */
+/* The double value of a float or int operand: 1; 0 if o is neither; -1
+ * + OverflowError for an int too large for a double. */
 static inline int as_double(FtObject *o, double *out)
 {
     if (FT_FLOAT_CHECK_EXACT(o)) {
         *out = FT_FLOAT_VALUE(o);
         return 1;
     }
-    if (FT_INT_CHECK(o)) {
-        *out = (double)FT_INT_VALUE(o);
-        return 1;
-    }
+    if (FT_INT_CHECK(o))
+        return ft_int_as_double(o, out) < 0 ? -1 : 1;
     if (FT_FLOAT_CHECK(o)) {
         *out = FT_FLOAT_VALUE(o);
         return 1;
@@ -182,7 +178,10 @@ static int float_pow(double x, double y, double *out)
 FtObject *ft_float_binop(FtObject *a, FtObject *b, int op)
 {
     double x, y, r, m;
-    if (!as_double(a, &x) || !as_double(b, &y))
+    int ka = as_double(a, &x), kb = ka > 0 ? as_double(b, &y) : 0;
+    if (ka < 0 || kb < 0)
+        return NULL;
+    if (!ka || !kb)
         FT_RETURN_NOTIMPLEMENTED;
     switch (op) {
     case FT_OP_ADD:
@@ -300,7 +299,7 @@ static FtObject *float_richcompare(FtObject *a, FtObject *b, int op)
         default: r = x >= y; break;
         }
     } else if (FT_INT_CHECK(b)) {
-        int c = ft_float_compare_int(x, FT_INT_VALUE(b));
+        int c = isnan(x) ? 2 : -ft_int_compare_double(b, x);
         r = c == 2 ? op == FT_NE : cmp_result(c, op);
     } else {
         FT_RETURN_NOTIMPLEMENTED;
@@ -629,8 +628,9 @@ FtObject *ft_float_from_string(const char *s, size_t len)
 
 static int float_value_of(FtObject *x, double *out)
 {
-    if (as_double(x, out))
-        return 0;
+    int k = as_double(x, out);
+    if (k != 0)
+        return k > 0 ? 0 : -1;
     if (FT_STR_CHECK(x)) {
         int rc = parse_float(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x), out);
         if (rc == -1)
@@ -663,9 +663,9 @@ static int float_value_of(FtObject *x, double *out)
             FT_DECREF(r);
             return -1;
         }
-        *out = (double)FT_INT_VALUE(r);
+        int rc = ft_int_as_double(r, out);
         FT_DECREF(r);
-        return 0;
+        return rc;
     }
     if (ft_err_occurred())
         return -1;
@@ -951,17 +951,23 @@ static FtObject *float_as_integer_ratio(FtObject *self, FtObject *const *args,
         e--;
     }
     /* x == m * 2**e with m an integer (|m| < 2**53). */
-    int64_t num = (int64_t)m, den = 1;
-    if (e > 0) {
-        if (e >= 63 || __builtin_mul_overflow(num, (int64_t)1 << e, &num))
-            return ft_int_overflow();
-    } else if (e < 0) {
-        if (-e >= 63)
-            return ft_int_overflow();
-        den = (int64_t)1 << -e;
+    FtObject *n = ft_int_from_i64((int64_t)m);
+    FtObject *one = ft_int_from_i64(1), *d = NULL;
+    if (n != NULL && one != NULL) {
+        if (e > 0) {
+            FtObject *sh = ft_int_from_i64(e);
+            FtObject *t = sh ? ft_int_binop(n, sh, FT_OP_LSHIFT) : NULL;
+            FT_XDECREF(sh);
+            FT_DECREF(n);
+            n = t;
+            d = FT_NEWREF(one);
+        } else {
+            FtObject *sh = ft_int_from_i64(-e);
+            d = sh ? ft_int_binop(one, sh, FT_OP_LSHIFT) : NULL;
+            FT_XDECREF(sh);
+        }
     }
-    FtObject *n = ft_int_from_i64(num);
-    FtObject *d = ft_int_from_i64(den);
+    FT_XDECREF(one);
     FtObject *t = (n && d) ? ft_tuple_pack(2, n, d) : NULL;
     FT_XDECREF(n);
     FT_XDECREF(d);
@@ -1026,7 +1032,10 @@ static FtObject *float_divmod_method(FtObject *self, FtObject *const *args,
     if (ft_arg_count("__divmod__", nargs, 1, 1) < 0)
         return NULL;
     double x = FT_FLOAT_VALUE(self), y, q, r;
-    if (!as_double(args[0], &y))
+    int k = as_double(args[0], &y);
+    if (k < 0)
+        return NULL;
+    if (k == 0)
         FT_RETURN_NOTIMPLEMENTED;
     if (y == 0.0) {
         ft_err_set_string(FtExc_ZeroDivisionError, "float divmod()");

@@ -1,10 +1,14 @@
-/* objects/int.c — the int type: 64-bit values with overflow checks on every
- * operation (OverflowError until big ints exist), the small-int cache, the
- * per-thread int free list, int(), int formatting and the helpers shared with
- * float formatting.
+/* objects/int.c — the int type: small (64-bit) values with overflow checks
+ * on every operation, falling back to the big representation
+ * (objects/int_big.c) when a result or an operand does not fit; the
+ * small-int cache, the per-thread int free list, int(), int formatting and
+ * the helpers shared with float formatting.
  */
 #include "objects/object.h"
 #include "objects/typeobject.h"
+#include "objects/bytes.h"
+#include "objects/bytes_impl.h"
+#include "objects/int_big.h"
 #include "runtime/tstate.h"
 
 #include <math.h>
@@ -32,8 +36,7 @@ int ft_int_init(void)
 FtObject *ft_int_overflow(void)
 {
     ft_err_set_string(FtExc_OverflowError,
-                      "integer overflow: result does not fit in 64 bits "
-                      "(ftpy has no big integers yet)");
+                      "Python int too large to convert to C ssize_t");
     return NULL;
 }
 
@@ -41,8 +44,9 @@ FtObject *ft_int_overflow(void)
 
 static inline int is_static_int(FtObject *op)
 {
-    return (FtIntObject *)op >= ft_small_ints &&
-           (FtIntObject *)op < ft_small_ints + SMALL_INT_COUNT;
+    /* one unsigned comparison for the two bounds */
+    return (uintptr_t)op - (uintptr_t)ft_small_ints <
+           (uintptr_t)sizeof ft_small_ints;
 }
 
 /* Free-listed ints keep ob_type; their `value` field holds the link. */
@@ -75,12 +79,22 @@ FtObject *ft_int_from_i64(int64_t v)
     uint64_t idx = (uint64_t)v - (uint64_t)(int64_t)FT_SMALL_INT_MIN;
     if (idx < (uint64_t)SMALL_INT_COUNT)
         return FT_NEWREF(&ft_small_ints[idx]);
+    return ft_int_from_i64_uncached(v);
+}
+
+FtObject *ft_int_from_i64_uncached(int64_t v)
+{
+    if (__builtin_expect(v == FT_INT_BIG, 0)) {
+        /* -2**63 is stored big: its `value` would read as the marker */
+        static const ft_digit min_digits[2] = {0, 0x80000000u};
+        return ft_big_from_mag(min_digits, 2, 1);
+    }
     return int_alloc(v);
 }
 
 static void int_dealloc(FtObject *op)
 {
-    if (FT_TYPE(op) == &FtInt_Type) {
+    if (FT_TYPE(op) == &FtInt_Type && FT_INT_IS_SMALL(op)) {
         if (is_static_int(op)) {
             /* An extra DECREF somewhere; keep the static alive. */
             ft_rc_init_static(op);
@@ -104,14 +118,24 @@ static void int_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-/* An instance of `type` (int or a subclass) holding v. */
-static FtObject *int_new_of_type(FtType *type, int64_t v)
+/* An instance of `type` (int or a subclass) with the value of int v. A
+ * subclass instance has room for 64 bits only (see objects/int.h). */
+static FtObject *int_new_of_type(FtType *type, FtObject *v)
 {
-    if (type == &FtInt_Type)
-        return ft_int_from_i64(v);
+    if (type == &FtInt_Type) {
+        if (FT_INT_CHECK_EXACT(v))
+            return FT_NEWREF(v);
+        return ft_int_from_i64(FT_INT_VALUE(v)); /* a bool */
+    }
+    if (FT_INT_IS_BIG(v)) {
+        ft_err_format(FtExc_OverflowError,
+                      "%s() value does not fit in 64 bits (ftpy keeps big "
+                      "values only in exact ints)", type->tp_name);
+        return NULL;
+    }
     FtObject *op = ft_object_new(type);
     if (op != NULL)
-        FT_INT_VALUE(op) = v;
+        FT_INT_VALUE(op) = FT_INT_VALUE(v);
     return op;
 }
 
@@ -123,6 +147,12 @@ static FtObject *call_special(FtObject *o, FtObject *name)
 {
     int missing = 0; /* a new reference to the attribute while it runs */
     return ft_call_special(o, name, NULL, 0, NULL, &missing);
+}
+
+/* Borrowed: the cached 0. */
+static FtObject *ft_int_zero(void)
+{
+    return (FtObject *)&ft_small_ints[-FT_SMALL_INT_MIN];
 }
 
 static FtObject *trunc_name(void)
@@ -185,14 +215,42 @@ static double int_true_divide(int64_t x, int64_t y)
     return neg ? -r : r;
 }
 
-static FtObject *int_pow(int64_t base, int64_t exp)
+/* base ** exp, exp >= 0, for ints of any size: left-to-right square and
+ * multiply, so the multiplications by the base stay cheap. */
+static FtObject *int_pow_big(FtObject *a, uint64_t e)
 {
-    if (exp < 0) {
+    FtBigView x;
+    ft_bigv_of(a, &x);
+    uint64_t bits = ft_big_bit_length(x.d, x.n);
+    if (bits > 1 && (bits - 1) > ((uint64_t)1 << 38) / (e ? e : 1)) {
+        ft_err_no_memory();
+        return NULL;
+    }
+    FtObject *r = ft_int_from_i64(1);
+    for (int i = 63 - __builtin_clzll(e | 1); r != NULL && i >= 0; i--) {
+        FtObject *t = ft_big_binop(r, r, FT_OP_MUL);
+        FT_DECREF(r);
+        r = t;
+        if (r != NULL && ((e >> i) & 1)) {
+            t = ft_big_binop(r, a, FT_OP_MUL);
+            FT_DECREF(r);
+            r = t;
+        }
+    }
+    return r;
+}
+
+static FtObject *int_pow(FtObject *a, FtObject *b)
+{
+    if (ft_int_sign(b) < 0) {
         /* CPython: a negative exponent means a float result. */
-        FtObject *fb = ft_float_from_double((double)base);
+        double fa, fbv;
+        if (ft_int_as_double(a, &fa) < 0 || ft_int_as_double(b, &fbv) < 0)
+            return NULL;
+        FtObject *fb = ft_float_from_double(fa);
         if (fb == NULL)
             return NULL;
-        FtObject *fe = ft_float_from_double((double)exp);
+        FtObject *fe = ft_float_from_double(fbv);
         if (fe == NULL) {
             FT_DECREF(fb);
             return NULL;
@@ -202,21 +260,31 @@ static FtObject *int_pow(int64_t base, int64_t exp)
         FT_DECREF(fe);
         return r;
     }
+    int64_t base = FT_INT_VALUE(a);
     if (base == 0 || base == 1)
-        return ft_int_from_i64(exp == 0 ? 1 : base);
-    if (base == -1)
-        return ft_int_from_i64((exp & 1) ? -1 : 1);
-    int64_t result = 1;
-    while (exp > 0) {
-        if (exp & 1) {
-            if (__builtin_mul_overflow(result, base, &result))
-                return ft_int_overflow();
-        }
-        exp >>= 1;
-        if (exp > 0 && __builtin_mul_overflow(base, base, &base))
-            return ft_int_overflow();
+        return ft_int_from_i64(ft_int_sign(b) == 0 ? 1 : base);
+    if (base == -1) {
+        FtBigView y;
+        ft_bigv_of(b, &y);
+        return ft_int_from_i64(y.n && (y.d[0] & 1) ? -1 : 1);
     }
-    return ft_int_from_i64(result);
+    if (FT_INT_IS_BIG(b)) {
+        ft_err_no_memory();
+        return NULL;
+    }
+    int64_t exp = FT_INT_VALUE(b);
+    if (base != FT_INT_BIG) {
+        int64_t result = 1, bb = base, e = exp;
+        while (e > 0) {
+            if ((e & 1) && __builtin_mul_overflow(result, bb, &result))
+                return int_pow_big(a, (uint64_t)exp);
+            e >>= 1;
+            if (e > 0 && __builtin_mul_overflow(bb, bb, &bb))
+                return int_pow_big(a, (uint64_t)exp);
+        }
+        return ft_int_from_i64(result);
+    }
+    return int_pow_big(a, (uint64_t)exp);
 }
 
 FtObject *ft_int_binop(FtObject *a, FtObject *b, int op)
@@ -224,18 +292,22 @@ FtObject *ft_int_binop(FtObject *a, FtObject *b, int op)
     if (!FT_INT_CHECK(a) || !FT_INT_CHECK(b))
         FT_RETURN_NOTIMPLEMENTED;
     int64_t x = FT_INT_VALUE(a), y = FT_INT_VALUE(b), r, m;
+    if (op == FT_OP_POW)
+        return int_pow(a, b);
+    if (x == FT_INT_BIG || y == FT_INT_BIG)
+        return ft_big_binop(a, b, op);
     switch (op) {
     case FT_OP_ADD:
         if (__builtin_add_overflow(x, y, &r))
-            return ft_int_overflow();
+            return ft_big_binop(a, b, op);
         return ft_int_from_i64(r);
     case FT_OP_SUB:
         if (__builtin_sub_overflow(x, y, &r))
-            return ft_int_overflow();
+            return ft_big_binop(a, b, op);
         return ft_int_from_i64(r);
     case FT_OP_MUL:
         if (__builtin_mul_overflow(x, y, &r))
-            return ft_int_overflow();
+            return ft_big_binop(a, b, op);
         return ft_int_from_i64(r);
     case FT_OP_TRUEDIV:
         if (y == 0) {
@@ -253,11 +325,9 @@ FtObject *ft_int_binop(FtObject *a, FtObject *b, int op)
                                   : "integer division or modulo by zero");
             return NULL;
         }
-        if (int_divmod(x, y, &r, &m) < 0 && op == FT_OP_FLOORDIV)
-            return ft_int_overflow();
+        if (int_divmod(x, y, &r, &m) < 0)
+            return ft_big_binop(a, b, op);
         return ft_int_from_i64(op == FT_OP_MOD ? m : r);
-    case FT_OP_POW:
-        return int_pow(x, y);
     case FT_OP_LSHIFT:
         if (y < 0) {
             ft_err_set_string(FtExc_ValueError, "negative shift count");
@@ -265,11 +335,11 @@ FtObject *ft_int_binop(FtObject *a, FtObject *b, int op)
         }
         if (x == 0)
             return ft_int_from_i64(0);
-        if (y >= 64)
-            return ft_int_overflow();
+        if (y >= 63)
+            return ft_big_binop(a, b, op);
         r = (int64_t)((uint64_t)x << y);
         if ((r >> y) != x)
-            return ft_int_overflow();
+            return ft_big_binop(a, b, op);
         return ft_int_from_i64(r);
     case FT_OP_RSHIFT:
         if (y < 0) {
@@ -294,17 +364,24 @@ FtObject *ft_int_richcompare(FtObject *a, FtObject *b, int op)
 {
     if (!FT_INT_CHECK(a) || !FT_INT_CHECK(b) || op < FT_LT || op > FT_GE)
         FT_RETURN_NOTIMPLEMENTED;
-    return ft_bool_from(ft_compare_int(op, FT_INT_VALUE(a), FT_INT_VALUE(b)));
+    return ft_bool_from(ft_compare_int(op, ft_int_compare(a, b), 0));
 }
 
 static FtObject *int_unary(FtObject *a, int op)
 {
     int64_t x = FT_INT_VALUE(a);
+    if (x == FT_INT_BIG) {
+        switch (op) {
+        case FT_UNARY_NEG: return ft_big_negate(a);
+        case FT_UNARY_POS: return FT_NEWREF(a); /* only exact ints are big */
+        case FT_UNARY_INVERT: return ft_big_invert(a);
+        case FT_UNARY_ABS: return ft_big_abs(a);
+        default: FT_RETURN_NOTIMPLEMENTED;
+        }
+    }
     switch (op) {
     case FT_UNARY_NEG:
-        if (x == INT64_MIN)
-            return ft_int_overflow();
-        return ft_int_from_i64(-x);
+        return ft_int_from_i64(-x); /* x > INT64_MIN: cannot overflow */
     case FT_UNARY_POS:
         if (FT_INT_CHECK_EXACT(a))
             return FT_NEWREF(a);
@@ -314,8 +391,6 @@ static FtObject *int_unary(FtObject *a, int op)
     case FT_UNARY_ABS:
         if (x >= 0 && FT_INT_CHECK_EXACT(a))
             return FT_NEWREF(a);
-        if (x == INT64_MIN)
-            return ft_int_overflow();
         return ft_int_from_i64(x < 0 ? -x : x);
     default:
         FT_RETURN_NOTIMPLEMENTED;
@@ -327,6 +402,8 @@ static FtObject *int_unary(FtObject *a, int op)
 static ft_hash_t int_hash(FtObject *a)
 {
     int64_t x = FT_INT_VALUE(a);
+    if (x == FT_INT_BIG)
+        return ft_big_hash(a);
     uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
     if (u >= HASH_MODULUS)
         u %= HASH_MODULUS;
@@ -351,10 +428,54 @@ static char *u64_to_digits(uint64_t u, int base, int upper, char *end)
     return p;
 }
 
+char *ft_int_digits(FtObject *v, int base, int upper, size_t *len, int *neg)
+{
+    int64_t x = FT_INT_VALUE(v);
+    if (x == FT_INT_BIG) {
+        *neg = ft_int_sign(v) < 0;
+        return ft_big_to_digits(v, base, upper, len);
+    }
+    char buf[72];
+    char *end = buf + sizeof buf;
+    char *p = u64_to_digits(x < 0 ? -(uint64_t)x : (uint64_t)x, base, upper,
+                            end);
+    *neg = x < 0;
+    *len = (size_t)(end - p);
+    char *out = ft_mem_alloc(*len + 1);
+    if (out == NULL)
+        return NULL;
+    memcpy(out, p, *len);
+    out[*len] = 0;
+    return out;
+}
+
 static FtObject *int_repr(FtObject *a)
 {
     char buf[24];
     int64_t x = FT_INT_VALUE(a);
+    if (x == FT_INT_BIG) {
+        size_t n;
+        int neg;
+        char *d = ft_int_digits(a, 10, 0, &n, &neg);
+        if (d == NULL)
+            return NULL;
+        FtObject *r;
+        if (neg) {
+            char *t = ft_mem_alloc(n + 1);
+            if (t == NULL) {
+                ft_mem_free(d);
+                return NULL;
+            }
+            t[0] = '-';
+            memcpy(t + 1, d, n);
+            r = ft_str_from_len(t, (ssize_t)n + 1);
+            ft_mem_free(t);
+        } else {
+            r = ft_str_from_len(d, (ssize_t)n);
+        }
+        ft_mem_free(d);
+        return r;
+    }
     char *end = buf + sizeof buf;
     char *p = u64_to_digits(x < 0 ? -(uint64_t)x : (uint64_t)x, 10, 0, end);
     if (x < 0)
@@ -392,8 +513,9 @@ static FtObject *invalid_literal(const char *s, size_t len, int base)
     return NULL;
 }
 
-/* Parses s[0..len) in `base`; returns 0 ok, -1 invalid, -2 overflow. */
-static int parse_int(const char *s, size_t len, int base, int64_t *out)
+/* Parses s[0..len) in `base`; returns 0 ok (*out set to a new reference),
+ * -1 invalid, -2 another error (set). */
+static int parse_int(const char *s, size_t len, int base, FtObject **out)
 {
     const char *p = s, *end = s + len;
     while (p < end && is_py_space((unsigned char)*p))
@@ -424,6 +546,7 @@ static int parse_int(const char *s, size_t len, int base, int64_t *out)
     }
     if (p == end)
         return -1;
+    const char *digits_start = p;
     uint64_t acc = 0;
     uint64_t limit = neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
     /* One underscore may follow a prefix ("0x_ff"), else only between
@@ -452,39 +575,45 @@ static int parse_int(const char *s, size_t len, int base, int64_t *out)
     }
     if (ndigits == 0 || prev_underscore)
         return -1;
-    if (overflow)
-        return -2;
-    *out = neg ? (int64_t)(0 - acc) : (int64_t)acc;
-    return 0;
+    if (overflow) {
+        unsigned char *ds = ft_mem_alloc((size_t)ndigits);
+        if (ds == NULL)
+            return -2;
+        size_t k = 0;
+        for (p = digits_start; p < end; p++) {
+            if (*p != '_')
+                ds[k++] = (unsigned char)digit_value((unsigned char)*p);
+        }
+        *out = ft_big_from_digit_values(ds, k, base, neg);
+        ft_mem_free(ds);
+        return *out != NULL ? 0 : -2;
+    }
+    *out = ft_int_from_i64(neg ? (int64_t)(0 - acc) : (int64_t)acc);
+    return *out != NULL ? 0 : -2;
 }
 
 FtObject *ft_int_from_string(const char *s, size_t len, int base)
 {
-    int64_t v;
+    FtObject *v = NULL;
     int rc = parse_int(s, len, base, &v);
     if (rc == -1)
         return invalid_literal(s, len, base);
-    if (rc == -2)
-        return ft_int_overflow();
-    return ft_int_from_i64(v);
+    return v;
 }
 
 /* ---- int() ---------------------------------------------------------------- */
 
-/* The int value of an arbitrary object, as int(x) computes it. */
-static int int_value_of(FtObject *x, int64_t *out)
+/* The int value of an arbitrary object, as int(x) computes it (a new
+ * reference to an int, bool or int subclass instance). */
+static int int_value_of(FtObject *x, FtObject **out)
 {
     if (FT_INT_CHECK(x)) {
-        *out = FT_INT_VALUE(x);
+        *out = FT_NEWREF(x);
         return 0;
     }
     if (FT_FLOAT_CHECK(x)) {
-        FtObject *r = ft_float_to_int(FT_FLOAT_VALUE(x));
-        if (r == NULL)
-            return -1;
-        *out = FT_INT_VALUE(r);
-        FT_DECREF(r);
-        return 0;
+        *out = ft_float_to_int(FT_FLOAT_VALUE(x));
+        return *out != NULL ? 0 : -1;
     }
     if (FT_STR_CHECK(x)) {
         int rc = parse_int(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x), 10, out);
@@ -492,11 +621,7 @@ static int int_value_of(FtObject *x, int64_t *out)
             invalid_literal(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x), 10);
             return -1;
         }
-        if (rc == -2) {
-            ft_int_overflow();
-            return -1;
-        }
-        return 0;
+        return rc;
     }
     static const struct {
         int id;
@@ -521,8 +646,7 @@ static int int_value_of(FtObject *x, int64_t *out)
             FT_DECREF(r);
             return -1;
         }
-        *out = FT_INT_VALUE(r);
-        FT_DECREF(r);
+        *out = r;
         return 0;
     }
     ft_err_format(FtExc_TypeError,
@@ -543,21 +667,22 @@ static FtObject *int_new(FtType *type, FtObject *const *args, size_t nargs,
                             argv) < 0) {
         return NULL;
     }
-    FtObject *x = argv[0], *base_obj = argv[1];
-    int64_t v = 0;
+    FtObject *x = argv[0], *base_obj = argv[1], *v = NULL;
     if (x == NULL) {
         if (base_obj != NULL) {
             ft_err_set_string(FtExc_TypeError, "int() missing string argument");
             return NULL;
         }
-        return int_new_of_type(type, 0);
+        return int_new_of_type(type, ft_int_zero());
     }
     if (base_obj == NULL) {
         if (FT_INT_CHECK_EXACT(x) && type == &FtInt_Type)
             return FT_NEWREF(x);
         if (int_value_of(x, &v) < 0)
             return NULL;
-        return int_new_of_type(type, v);
+        FtObject *r = int_new_of_type(type, v);
+        FT_DECREF(v);
+        return r;
     }
     int64_t base;
     if (ft_number_as_i64(base_obj, &base) < 0)
@@ -576,9 +701,11 @@ static FtObject *int_new(FtType *type, FtObject *const *args, size_t nargs,
     if (rc == -1)
         return invalid_literal(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x),
                                (int)base);
-    if (rc == -2)
-        return ft_int_overflow();
-    return int_new_of_type(type, v);
+    if (rc < 0)
+        return NULL;
+    FtObject *r = int_new_of_type(type, v);
+    FT_DECREF(v);
+    return r;
 }
 
 /* ---- formatting ----------------------------------------------------------- */
@@ -725,13 +852,17 @@ FtObject *ft_int_format_layout(const char *prefix, size_t plen,
     return res;
 }
 
-static FtObject *int_format_impl(int64_t v, const FtFormatSpec *spec,
+static FtObject *int_format_impl(FtObject *vo, const FtFormatSpec *spec,
                                  const char *tname)
 {
     char type = spec->type;
+    int64_t v = ft_int_clamped(vo);
+    double dv;
     switch (type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-        return ft_float_format((double)v, spec);
+        if (ft_int_as_double(vo, &dv) < 0)
+            return NULL;
+        return ft_float_format(dv, spec);
     case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X':
     case 'c':
         break;
@@ -761,6 +892,11 @@ static FtObject *int_format_impl(int64_t v, const FtFormatSpec *spec,
             return NULL;
         }
         if (v < 0 || v > 0x10FFFF) {
+            if (FT_INT_IS_BIG(vo)) {
+                ft_err_set_string(FtExc_OverflowError,
+                                  "Python int too large to convert to C long");
+                return NULL;
+            }
             ft_err_set_string(FtExc_OverflowError,
                               "%c arg not in range(0x110000)");
             return NULL;
@@ -779,13 +915,14 @@ static FtObject *int_format_impl(int64_t v, const FtFormatSpec *spec,
     case 'n': group = 0; break;
     default: break;
     }
-    char dbuf[72];
-    char *dend = dbuf + sizeof dbuf;
-    char *d = u64_to_digits(v < 0 ? -(uint64_t)v : (uint64_t)v, base,
-                            type == 'X', dend);
+    size_t nd;
+    int neg;
+    char *d = ft_int_digits(vo, base, type == 'X', &nd, &neg);
+    if (d == NULL)
+        return NULL;
     char prefix[4];
     size_t plen = 0;
-    if (v < 0)
+    if (neg)
         prefix[plen++] = '-';
     else if (spec->sign == '+' || spec->sign == ' ')
         prefix[plen++] = spec->sign;
@@ -793,11 +930,12 @@ static FtObject *int_format_impl(int64_t v, const FtFormatSpec *spec,
         prefix[plen++] = alt[0];
         prefix[plen++] = alt[1];
     }
-    return ft_int_format_layout(prefix, plen, d, (size_t)(dend - d), "", 0,
-                                   spec, group);
+    FtObject *r = ft_int_format_layout(prefix, plen, d, nd, "", 0, spec, group);
+    ft_mem_free(d);
+    return r;
 }
 
-FtObject *ft_int_format(int64_t v, const FtFormatSpec *spec)
+FtObject *ft_int_format(FtObject *v, const FtFormatSpec *spec)
 {
     return int_format_impl(v, spec, "int");
 }
@@ -811,7 +949,7 @@ static FtObject *int_format_method(FtObject *self, FtObject *const *args,
     int got = ft_format_method_spec(self, args, nargs, &spec);
     if (got <= 0)
         return got == 0 ? ft_object_str(self) : NULL;
-    return int_format_impl(FT_INT_VALUE(self), &spec,
+    return int_format_impl(self, &spec,
                            ft_type_name(FT_TYPE(self)));
 }
 
@@ -820,8 +958,9 @@ static FtObject *int_bit_length(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("bit_length", nargs, 0, 0) < 0)
         return NULL;
-    int64_t x = FT_INT_VALUE(self);
-    return ft_int_from_i64(bit_length_u64(x < 0 ? -(uint64_t)x : (uint64_t)x));
+    FtBigView x;
+    ft_bigv_of(self, &x);
+    return ft_int_from_u64(ft_big_bit_length(x.d, x.n));
 }
 
 static FtObject *int_bit_count(FtObject *self, FtObject *const *args,
@@ -829,9 +968,12 @@ static FtObject *int_bit_count(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("bit_count", nargs, 0, 0) < 0)
         return NULL;
-    int64_t x = FT_INT_VALUE(self);
-    return ft_int_from_i64(
-        __builtin_popcountll(x < 0 ? -(uint64_t)x : (uint64_t)x));
+    FtBigView x;
+    ft_bigv_of(self, &x);
+    uint64_t c = 0;
+    for (size_t i = 0; i < x.n; i++)
+        c += (uint64_t)__builtin_popcount(x.d[i]);
+    return ft_int_from_u64(c);
 }
 
 /* int(self): exact ints return themselves, bools and subclasses an int. */
@@ -850,7 +992,46 @@ static FtObject *int_as_float(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("__float__", nargs, 0, 0) < 0)
         return NULL;
-    return ft_float_from_double((double)FT_INT_VALUE(self));
+    double d;
+    if (ft_int_as_double(self, &d) < 0)
+        return NULL;
+    return ft_float_from_double(d);
+}
+
+/* round(big, nd) with nd < 0: q, r = divmod(x, 10**-nd), then half to
+ * even on q, through the generic int operations. */
+static FtObject *int_round_big(FtObject *x, int64_t nd)
+{
+    FtObject *ten = ft_int_from_i64(10), *e = ft_int_from_i64(-nd);
+    FtObject *p = ten && e ? ft_int_binop(ten, e, FT_OP_POW) : NULL;
+    FT_XDECREF(ten);
+    FT_XDECREF(e);
+    if (p == NULL)
+        return NULL;
+    FtObject *q = NULL, *r = NULL, *res = NULL;
+    if (ft_big_divmod(x, p, &q, &r) == 0) {
+        FtObject *two = ft_int_from_i64(2);
+        FtObject *r2 = two ? ft_int_binop(r, two, FT_OP_MUL) : NULL;
+        FT_XDECREF(two);
+        if (r2 != NULL) {
+            int c = ft_int_compare(r2, p);
+            FtBigView qv;
+            ft_bigv_of(q, &qv);
+            int odd = qv.n && (qv.d[0] & 1);
+            FtObject *one = ft_int_from_i64(c > 0 || (c == 0 && odd));
+            FtObject *q2 = one ? ft_int_binop(q, one, FT_OP_ADD) : NULL;
+            FT_XDECREF(one);
+            if (q2 != NULL) {
+                res = ft_int_binop(q2, p, FT_OP_MUL);
+                FT_DECREF(q2);
+            }
+            FT_DECREF(r2);
+        }
+        FT_DECREF(q);
+        FT_DECREF(r);
+    }
+    FT_DECREF(p);
+    return res;
 }
 
 /* round(int, ndigits): round half to even at 10**-ndigits. */
@@ -861,12 +1042,14 @@ static FtObject *int_round(FtObject *self, FtObject *const *args,
         return NULL;
     int64_t x = FT_INT_VALUE(self);
     if (nargs == 0 || args[0] == FT_None)
-        return ft_int_from_i64(x);
+        return int_new_of_type(&FtInt_Type, self);
     int64_t nd;
     if (ft_number_as_i64(args[0], &nd) < 0)
         return NULL;
     if (nd >= 0)
-        return ft_int_from_i64(x);
+        return int_new_of_type(&FtInt_Type, self);
+    if (x == FT_INT_BIG)
+        return int_round_big(self, nd);
     if (nd < -20)
         return ft_int_from_i64(0);
     __int128 p = 1;
@@ -882,8 +1065,13 @@ static FtObject *int_round(FtObject *self, FtObject *const *args,
     if (2 * r > p || (2 * r == p && (q & 1)))
         q += 1;
     __int128 res = q * p;
-    if (res > INT64_MAX || res < INT64_MIN)
-        return ft_int_overflow();
+    if (res > INT64_MAX || res < INT64_MIN) {
+        unsigned __int128 u = res < 0 ? -(unsigned __int128)res
+                                      : (unsigned __int128)res;
+        ft_digit d[4] = {(ft_digit)u, (ft_digit)(u >> 32), (ft_digit)(u >> 64),
+                         (ft_digit)(u >> 96)};
+        return ft_big_from_mag(d, 4, res < 0);
+    }
     return ft_int_from_i64((int64_t)res);
 }
 
@@ -892,7 +1080,7 @@ static FtObject *int_self_method(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("method", nargs, 0, 0) < 0)
         return NULL;
-    return ft_int_from_i64(FT_INT_VALUE(self));
+    return int_new_of_type(&FtInt_Type, self);
 }
 
 static FtObject *int_as_integer_ratio(FtObject *self, FtObject *const *args,
@@ -900,7 +1088,7 @@ static FtObject *int_as_integer_ratio(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("as_integer_ratio", nargs, 0, 0) < 0)
         return NULL;
-    FtObject *n = ft_int_from_i64(FT_INT_VALUE(self));
+    FtObject *n = int_new_of_type(&FtInt_Type, self);
     if (n == NULL)
         return NULL;
     FtObject *one = ft_int_from_i64(1);
@@ -913,7 +1101,7 @@ static FtObject *int_as_integer_ratio(FtObject *self, FtObject *const *args,
 static FtObject *int_getnewargs(FtObject *self, FtObject *const *args,
                                 size_t nargs, FtObject *kwnames)
 {
-    FtObject *n = ft_int_from_i64(FT_INT_VALUE(self));
+    FtObject *n = int_new_of_type(&FtInt_Type, self);
     if (n == NULL)
         return NULL;
     FtObject *t = ft_tuple_pack(1, n);
@@ -929,25 +1117,188 @@ static FtObject *int_divmod_method(FtObject *self, FtObject *const *args,
     FtObject *b = args[0];
     if (!FT_INT_CHECK(b))
         FT_RETURN_NOTIMPLEMENTED;
-    int64_t y = FT_INT_VALUE(b), q, r;
-    if (y == 0) {
-        ft_err_set_string(FtExc_ZeroDivisionError,
-                          "integer division or modulo by zero");
-        return NULL;
+    int64_t x = FT_INT_VALUE(self), y = FT_INT_VALUE(b), q, r;
+    FtObject *qo, *ro;
+    if (x == FT_INT_BIG || y == FT_INT_BIG || y == -1) {
+        if (ft_big_divmod(self, b, &qo, &ro) < 0)
+            return NULL;
+    } else {
+        if (y == 0) {
+            ft_err_set_string(FtExc_ZeroDivisionError,
+                              "integer division or modulo by zero");
+            return NULL;
+        }
+        int_divmod(x, y, &q, &r);
+        qo = ft_int_from_i64(q);
+        ro = ft_int_from_i64(r);
     }
-    if (int_divmod(FT_INT_VALUE(self), y, &q, &r) < 0)
-        return ft_int_overflow();
-    FtObject *qo = ft_int_from_i64(q);
-    FtObject *ro = ft_int_from_i64(r);
     FtObject *t = (qo && ro) ? ft_tuple_pack(2, qo, ro) : NULL;
     FT_XDECREF(qo);
     FT_XDECREF(ro);
     return t;
 }
 
+/* ---- to_bytes / from_bytes ------------------------------------------------- */
+
+/* byteorder: 1 little, 0 big, -1 + ValueError. */
+static int parse_byteorder(FtObject *o)
+{
+    if (o == NULL)
+        return 0;
+    if (!FT_STR_CHECK(o)) {
+        ft_err_format(FtExc_TypeError,
+                      "to_bytes() argument 'byteorder' must be str, not %s",
+                      ft_type_name(FT_TYPE(o)));
+        return -1;
+    }
+    if (strcmp(ft_str_cstr(o), "little") == 0)
+        return 1;
+    if (strcmp(ft_str_cstr(o), "big") == 0)
+        return 0;
+    ft_err_set_string(FtExc_ValueError,
+                      "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): two's
+ * complement for negative values when signed. */
+static FtObject *int_to_bytes(FtObject *self, FtObject *const *args,
+                              size_t nargs, FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"length", "byteorder", "signed", NULL};
+    FtObject *a[3] = {NULL, NULL, NULL};
+    if (ft_arg_parse("to_bytes", args, nargs, kwnames, kwlist, 0, 2, a) < 0)
+        return NULL;
+    int64_t len = 1;
+    if (a[0] != NULL && ft_number_as_i64(a[0], &len) < 0)
+        return NULL;
+    if (len < 0) {
+        ft_err_set_string(FtExc_ValueError,
+                          "length argument must be non-negative");
+        return NULL;
+    }
+    int little = parse_byteorder(a[1]);
+    int is_signed = a[2] != NULL ? ft_object_is_true(a[2]) : 0;
+    if (little < 0 || is_signed < 0)
+        return NULL;
+    FtBigView x;
+    ft_bigv_of(self, &x);
+    if (x.neg && !is_signed) {
+        ft_err_set_string(FtExc_OverflowError,
+                          "can't convert negative int to unsigned");
+        return NULL;
+    }
+    /* bits needed: |v| for unsigned; |v| + sign bit, or |v| - 1 + sign
+     * bit for negatives (-2**(8n-1) fits n bytes) */
+    uint64_t bits = ft_big_bit_length(x.d, x.n);
+    if (x.neg) {
+        /* is |v| a power of two? then |v| - 1 has one bit less */
+        size_t low = 0;
+        while (x.d[low] == 0)
+            low++;
+        int pow2 = low == x.n - 1 && (x.d[low] & (x.d[low] - 1)) == 0;
+        bits = bits - (uint64_t)pow2 + 1;
+    } else if (is_signed && bits > 0) {
+        bits++;
+    }
+    if (bits > (uint64_t)len * 8) {
+        ft_err_set_string(FtExc_OverflowError, "int too big to convert");
+        return NULL;
+    }
+    FtObject *b = ft_bytes_new((ssize_t)len);
+    if (b == NULL)
+        return NULL;
+    unsigned char *out = (unsigned char *)FT_BYTES_MDATA(b);
+    unsigned borrow = x.neg; /* two's complement: invert (|v| - 1) */
+    for (int64_t i = 0; i < len; i++) {
+        size_t k = (size_t)i / 4;
+        unsigned byte = k < x.n ? (x.d[k] >> (8 * (i % 4))) & 0xFF : 0;
+        if (x.neg) {
+            unsigned t = byte - borrow;
+            borrow = byte < borrow;
+            byte = ~t & 0xFF;
+        }
+        out[little ? i : len - 1 - i] = (unsigned char)byte;
+    }
+    return b;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod:
+ * self is the type. */
+static FtObject *int_from_bytes(FtObject *self, FtObject *const *args,
+                                size_t nargs, FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"bytes", "byteorder", "signed", NULL};
+    FtObject *a[3] = {NULL, NULL, NULL};
+    if (ft_arg_parse("from_bytes", args, nargs, kwnames, kwlist, 1, 2, a) < 0)
+        return NULL;
+    int little = parse_byteorder(a[1]);
+    int is_signed = a[2] != NULL ? ft_object_is_true(a[2]) : 0;
+    if (little < 0 || is_signed < 0)
+        return NULL;
+    FtObject *owned = NULL;
+    FtBytesView v;
+    int rc = ft_bytes_view(a[0], &v);
+    if (rc == 0 && FT_STR_CHECK(a[0])) {
+        ft_err_set_string(FtExc_TypeError, "cannot convert 'str' object to bytes");
+        return NULL;
+    }
+    if (rc == 0) {
+        /* any iterable of ints 0..255, as bytes(iterable) takes them */
+        owned = ft_bytes_from_iterable(a[0], "bytes");
+        if (owned == NULL)
+            return NULL;
+        rc = ft_bytes_view(owned, &v);
+    }
+    if (rc < 0) {
+        FT_XDECREF(owned);
+        return NULL;
+    }
+    size_t n = (size_t)v.n, nd = n / 4 + 1;
+    FtObject *r = ft_big_new(nd);
+    if (r != NULL) {
+        ft_digit *d = ft_big_digits(r);
+        const unsigned char *p = (const unsigned char *)v.p;
+        for (size_t i = 0; i < n; i++) {
+            unsigned byte = p[little ? i : n - 1 - i];
+            d[i / 4] |= (ft_digit)byte << (8 * (i % 4));
+        }
+        int negative = is_signed && n > 0 && (p[little ? n - 1 : 0] & 0x80);
+        r = ft_big_finish(r, nd, 0);
+        if (r != NULL && negative) {
+            /* value - 2**(8n) */
+            FtObject *one = ft_int_from_i64(1);
+            FtObject *sh = ft_int_from_u64((uint64_t)n * 8);
+            FtObject *m = one && sh ? ft_int_binop(one, sh, FT_OP_LSHIFT) : NULL;
+            FtObject *t = m ? ft_int_binop(r, m, FT_OP_SUB) : NULL;
+            FT_XDECREF(one);
+            FT_XDECREF(sh);
+            FT_XDECREF(m);
+            FT_DECREF(r);
+            r = t;
+        }
+    }
+    ft_bytes_view_release(&v);
+    FT_XDECREF(owned);
+    if (r == NULL || (FtType *)self == &FtInt_Type)
+        return r;
+    /* a subclass: cls(value), as CPython does */
+    FtObject *res = ft_call1(self, r);
+    FT_DECREF(r);
+    return res;
+}
+
 static FtMethodDef int_methods[] = {
     {"bit_length", int_bit_length, 0, "Number of bits necessary to represent self in binary."},
+    {"to_bytes", int_to_bytes, FT_METH_KEYWORDS,
+     "Return an array of bytes representing an integer."},
+    {"from_bytes", int_from_bytes, FT_METH_KEYWORDS | FT_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"bit_count", int_bit_count, 0, "Number of ones in the binary representation of abs(self)."},
+    {"to_bytes", int_to_bytes, FT_METH_KEYWORDS,
+     "Return an array of bytes representing an integer."},
+    {"from_bytes", int_from_bytes, FT_METH_KEYWORDS | FT_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"conjugate", int_self_method, 0, "Returns self, the complex conjugate of any int."},
     {"as_integer_ratio", int_as_integer_ratio, 0, NULL},
     {"__format__", int_format_method, 0, NULL},
@@ -965,7 +1316,7 @@ static FtMethodDef int_methods[] = {
 
 static FtObject *int_get_self(FtObject *self)
 {
-    return ft_int_from_i64(FT_INT_VALUE(self));
+    return int_new_of_type(&FtInt_Type, self);
 }
 static FtObject *int_get_zero(FtObject *self) { return ft_int_from_i64(0); }
 static FtObject *int_get_one(FtObject *self) { return ft_int_from_i64(1); }

@@ -209,7 +209,7 @@ typedef struct {
     FT_OBJECT_LOCK_FIELDS
     FtObject *it;
     int64_t index;
-    int index_past_max; /* the last index was INT64_MAX */
+    FtObject *big_index; /* the next index once it is past int64, or NULL */
     FtObject *result; /* the last pair, refilled while no one else holds it */
 } Enumerate;
 FT_OBJECT_LOCK_CHECK(Enumerate);
@@ -221,19 +221,28 @@ static FtObject *enumerate_new(FtType *type, FtObject *const *args,
     FtObject *out[2] = {NULL, NULL};
     if (ft_arg_parse("enumerate", args, nargs, kwnames, kwlist, 1, 2, out) < 0)
         return NULL;
-    int64_t start = 0;
-    if (out[1] != NULL && ft_number_as_i64(out[1], &start) < 0)
+    FtObject *start = NULL;
+    if (out[1] != NULL && (start = ft_number_index(out[1])) == NULL)
         return NULL;
     FtObject *it = ft_object_iter(out[0]);
-    if (it == NULL)
+    if (it == NULL) {
+        FT_XDECREF(start);
         return NULL;
+    }
     Enumerate *en = (Enumerate *)ft_object_new(type);
     if (en == NULL) {
         FT_DECREF(it);
+        FT_XDECREF(start);
         return NULL;
     }
     en->it = it;
-    en->index = start;
+    en->index = 0;
+    en->big_index = NULL;
+    if (start != NULL && FT_INT_IS_SMALL(start))
+        en->index = FT_INT_VALUE(start);
+    else if (start != NULL)
+        en->big_index = FT_NEWREF(start);
+    FT_XDECREF(start);
     en->result = NULL;
     return (FtObject *)en;
 }
@@ -242,6 +251,7 @@ static void enumerate_dealloc(FtObject *op)
 {
     Enumerate *en = (Enumerate *)op;
     FT_XDECREF(en->it);
+    FT_XDECREF(en->big_index);
     FT_XDECREF(en->result);
     ft_object_free(op);
 }
@@ -277,16 +287,31 @@ static FtObject *enumerate_next_locked(FtObject *op)
     FtObject *item = ft_iter_next(en->it);
     if (item == NULL)
         return NULL;
-    FtObject *idx =
-        en->index_past_max ? ft_int_overflow() : ft_int_from_i64(en->index);
-    if (idx == NULL) {
-        FT_DECREF(item);
-        return NULL;
+    FtObject *idx, *next = NULL;
+    if (en->big_index != NULL) {
+        idx = FT_NEWREF(en->big_index);
+        FtObject *one = ft_int_from_i64(1);
+        next = one ? ft_int_binop(idx, one, FT_OP_ADD) : NULL;
+        FT_XDECREF(one);
+        if (next == NULL) {
+            FT_DECREF(idx);
+            FT_DECREF(item);
+            return NULL;
+        }
+    } else {
+        idx = ft_int_from_i64(en->index);
+        if (idx != NULL && en->index == INT64_MAX)
+            next = ft_int_from_u64((uint64_t)INT64_MAX + 1);
+        if (idx == NULL || (en->index == INT64_MAX && next == NULL)) {
+            FT_XDECREF(idx);
+            FT_DECREF(item);
+            return NULL;
+        }
+        if (next == NULL)
+            en->index++;
     }
-    if (en->index == INT64_MAX)
-        en->index_past_max = 1;
-    else
-        en->index++;
+    if (next != NULL)
+        FT_SETREF(en->big_index, next);
     return pair_steal(&en->result, idx, item);
 }
 

@@ -1213,7 +1213,8 @@ static FtObject *list_getitem_locked(FtObject *op, FtObject *key)
 static FtObject *list_getitem(FtObject *op, FtObject *key)
 {
     FtObject *r;
-    if (FT_INT_CHECK_EXACT(key)) /* the lock-free read, where there is one */
+    /* the lock-free read, where there is one */
+    if (FT_INT_CHECK_EXACT(key) && FT_INT_IS_SMALL(key))
         return ft_list_get(op, (ssize_t)FT_INT_VALUE(key));
     FT_BEGIN_CRITICAL_SECTION(op);
     r = list_getitem_locked(op, key);
@@ -1225,7 +1226,7 @@ static int list_setitem_locked(FtObject *op, FtObject *key, FtObject *value)
 {
     FtListObject *l = L(op);
     ssize_t i;
-    if (FT_INT_CHECK_EXACT(key)) {
+    if (FT_INT_CHECK_EXACT(key) && FT_INT_IS_SMALL(key)) {
         i = (ssize_t)FT_INT_VALUE(key);
     } else if (FT_SLICE_CHECK(key)) {
         return list_ass_slice(l, key, value);
@@ -1295,10 +1296,8 @@ static int list_contains(FtObject *op, FtObject *v)
  * its reflected method; a built-in one gets CPython's message. */
 static int repeat_count(FtObject *n, int64_t *count)
 {
-    if (FT_INT_CHECK(n)) {
-        *count = FT_INT_VALUE(n);
-        return 1;
-    }
+    if (FT_INT_CHECK(n))
+        return ft_int_as_count(n, count) < 0 ? -1 : 1;
     if (ft_type_lookup(FT_TYPE(n), FT_ID(__index__)) != NULL)
         return ft_number_as_i64(n, count) < 0 ? -1 : 1;
     if (FT_TYPE(n)->tp_flags & FT_TPFLAGS_HEAPTYPE)

@@ -29,6 +29,12 @@ static int lt_int(FtObject *a, FtObject *b)
     return FT_INT_VALUE(a) < FT_INT_VALUE(b);
 }
 
+/* Any int size; never fails. */
+static int lt_any_int(FtObject *a, FtObject *b)
+{
+    return ft_int_compare(a, b) < 0;
+}
+
 static int lt_float(FtObject *a, FtObject *b)
 {
     return FT_FLOAT_VALUE(a) < FT_FLOAT_VALUE(b);
@@ -51,8 +57,12 @@ static lt_func choose_lt(SortItem *a, ssize_t n)
     for (ssize_t i = 1; i < n; i++)
         if (FT_TYPE(a[i].k) != t)
             return lt_generic;
-    if (t == &FtInt_Type)
+    if (t == &FtInt_Type) {
+        for (ssize_t i = 0; i < n; i++)
+            if (FT_INT_IS_BIG(a[i].k))
+                return lt_any_int;
         return lt_int;
+    }
     if (t == &FtFloat_Type)
         return lt_float;
     if (t == &FtStr_Type)

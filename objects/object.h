@@ -332,6 +332,8 @@ FtObject *ft_number_inplace(FtObject *a, FtObject *b, int op);
 FtObject *ft_number_unary(FtObject *a, int op);
 /* operator.index(): an int (bool allowed) or an object with __index__. */
 int ft_number_as_i64(FtObject *o, int64_t *out);
+/* An int (new reference) from an int or __index__; NULL + TypeError. */
+FtObject *ft_number_index(FtObject *o);
 /* The same, for a value that must fit a C int (OverflowError otherwise). */
 int ft_number_as_c_int(FtObject *o, int *out);
 /* Converts int/bool/float (and __float__) to a C double. -1 + TypeError. */

@@ -17,7 +17,10 @@ static int has_index(FtObject *o)
 int ft_seq_index(FtObject *key, const char *tname, ssize_t *out)
 {
     if (FT_INT_CHECK(key)) {
-        *out = (ssize_t)FT_INT_VALUE(key);
+        int64_t v;
+        if (ft_int_as_index(key, &v) < 0)
+            return -1;
+        *out = (ssize_t)v;
         return 0;
     }
     if (has_index(key)) {
@@ -38,7 +41,7 @@ int ft_slice_index(FtObject *v, ssize_t *out)
     if (v == NULL || v == FT_None)
         return 0;
     if (FT_INT_CHECK(v)) {
-        *out = (ssize_t)FT_INT_VALUE(v);
+        *out = (ssize_t)ft_int_clamped(v); /* slices clamp, as CPython */
         return 0;
     }
     if (has_index(v)) {
@@ -336,9 +339,11 @@ static FtObject *range_new(FtType *type, FtObject *const *args, size_t nargs,
     }
     int64_t v[3] = {0, 0, 1};
     for (size_t i = 0; i < nargs; i++) {
-        if (FT_INT_CHECK(args[i]))
-            v[i] = FT_INT_VALUE(args[i]);
-        else if (ft_number_as_i64(args[i], &v[i]) < 0)
+        if (FT_INT_CHECK(args[i])) {
+            /* ranges are 64-bit here (CPython's may be any size) */
+            if (ft_int_as_i64(args[i], &v[i]) < 0)
+                return NULL;
+        } else if (ft_number_as_i64(args[i], &v[i]) < 0)
             return NULL;
     }
     if (nargs == 1)
@@ -438,7 +443,7 @@ static FtObject *range_slice(FtRangeObject *r, FtObject *slice)
      * keeps the step as given, as in CPython. */
     FtObject *step_obj = SL(slice)->step;
     if (step_obj != NULL && FT_INT_CHECK(step_obj) &&
-        FT_INT_VALUE(step_obj) == INT64_MIN)
+        ft_int_clamped(step_obj) == INT64_MIN)
         step = INT64_MIN;
     __int128 nstep = (__int128)r->step * step;
     __int128 nstart = (__int128)r->start + (__int128)start * r->step;
@@ -451,8 +456,12 @@ static FtObject *range_slice(FtRangeObject *r, FtObject *slice)
 
 static FtObject *range_getitem(FtObject *op, FtObject *key)
 {
-    if (FT_INT_CHECK_EXACT(key))
-        return range_item(R(op), FT_INT_VALUE(key));
+    if (FT_INT_CHECK_EXACT(key)) {
+        int64_t i;
+        if (ft_int_as_index(key, &i) < 0)
+            return NULL;
+        return range_item(R(op), i);
+    }
     if (FT_SLICE_CHECK(key))
         return range_slice(R(op), key);
     ssize_t i;
@@ -495,10 +504,22 @@ static int64_t range_search(FtRangeObject *r, FtObject *v)
     return -1;
 }
 
+/* range_index_of_int for an int of any size: one past int64 is never in
+ * a 64-bit range. */
+static int64_t range_index_of_any_int(FtRangeObject *r, FtObject *v)
+{
+    int64_t x;
+    if (ft_int_as_i64(v, &x) < 0) {
+        ft_err_clear();
+        return -1;
+    }
+    return range_index_of_int(r, x);
+}
+
 static int range_contains(FtObject *op, FtObject *v)
 {
     if (FT_INT_CHECK(v))
-        return range_index_of_int(R(op), FT_INT_VALUE(v)) >= 0;
+        return range_index_of_any_int(R(op), v) >= 0;
     int64_t i = range_search(R(op), v);
     return i == -2 ? -1 : i >= 0;
 }
@@ -621,7 +642,7 @@ static FtObject *m_index(FtObject *self, FtObject *const *args, size_t nargs,
         return NULL;
     int64_t i;
     if (FT_INT_CHECK(args[0])) {
-        i = range_index_of_int(R(self), FT_INT_VALUE(args[0]));
+        i = range_index_of_any_int(R(self), args[0]);
     } else {
         i = range_search(R(self), args[0]);
         if (i == -2)
@@ -641,7 +662,7 @@ static FtObject *m_count(FtObject *self, FtObject *const *args, size_t nargs,
         return NULL;
     FtRangeObject *r = R(self);
     if (FT_INT_CHECK(args[0]))
-        return ft_int_from_i64(range_index_of_int(r, FT_INT_VALUE(args[0])) >= 0);
+        return ft_int_from_i64(range_index_of_any_int(r, args[0]) >= 0);
     if (check_length(r) < 0)
         return NULL;
     int64_t c = 0;

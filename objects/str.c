@@ -437,7 +437,8 @@ static FtObject *str_binop(FtObject *a, FtObject *b, int op)
         FtObject *s = left ? a : b, *n = left ? b : a;
         int64_t count;
         if (FT_INT_CHECK(n)) {
-            count = FT_INT_VALUE(n);
+            if (ft_int_as_count(n, &count) < 0)
+                return NULL;
         } else if (!FT_STR_CHECK(n) && has_index(n)) {
             if (ft_number_as_i64(n, &count) < 0)
                 return NULL;
@@ -547,10 +548,24 @@ static FtObject *str_slice(FtObject *self, FtObject *slice)
     return r;
 }
 
+/* self[key] for a big int key: only -2**63 is an index at all. Kept out
+ * of str_getitem so that its common path stays a tail call. */
+static __attribute__((noinline)) FtObject *str_item_big(FtObject *self,
+                                                        FtObject *key)
+{
+    int64_t i;
+    if (ft_int_as_index(key, &i) < 0)
+        return NULL;
+    return str_item(self, i);
+}
+
 static FtObject *str_getitem(FtObject *self, FtObject *key)
 {
-    if (FT_INT_CHECK(key))
+    if (FT_INT_CHECK(key)) {
+        if (__builtin_expect(FT_INT_IS_BIG(key), 0))
+            return str_item_big(self, key);
         return str_item(self, FT_INT_VALUE(key));
+    }
     if (FT_SLICE_CHECK(key))
         return str_slice(self, key);
     if (has_index(key)) {

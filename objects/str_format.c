@@ -759,11 +759,12 @@ static int heap_has(FtObject *o, FtObject *name)
            ft_type_lookup(FT_TYPE(o), name) != NULL;
 }
 
-/* The integer for %d %i %u (floats truncate) or %o %x %X (integers only). */
-static int pct_int_value(FtObject *v, char conv, int64_t *out)
+/* The integer for %d %i %u (floats truncate) or %o %x %X (integers
+ * only), as a new reference to an int of any size. */
+static int pct_int_value(FtObject *v, char conv, FtObject **out)
 {
     if (FT_INT_CHECK(v)) {
-        *out = FT_INT_VALUE(v);
+        *out = FT_NEWREF(v);
         return 0;
     }
     int real = conv == 'd' || conv == 'i' || conv == 'u';
@@ -779,16 +780,11 @@ static int pct_int_value(FtObject *v, char conv, int64_t *out)
                               "cannot convert float NaN to integer");
             return -1;
         }
-        d = trunc(d);
-        if (d < -9223372036854775808.0 || d >= 9223372036854775808.0) {
-            ft_int_overflow();
-            return -1;
-        }
-        *out = (int64_t)d;
-        return 0;
+        *out = ft_int_from_double(d);
+        return *out != NULL ? 0 : -1;
     }
     if (heap_has(v, FT_ID(__index__)))
-        return ft_number_as_i64(v, out);
+        return (*out = ft_number_index(v)) != NULL ? 0 : -1;
     if (real && heap_has(v, FT_ID(__int__))) {
         FtObject *r = ft_call_method(v, FT_ID(__int__), NULL, 0);
         if (r == NULL)
@@ -799,8 +795,7 @@ static int pct_int_value(FtObject *v, char conv, int64_t *out)
             FT_DECREF(r);
             return -1;
         }
-        *out = FT_INT_VALUE(r);
-        FT_DECREF(r);
+        *out = r;
         return 0;
     }
     ft_err_format(FtExc_TypeError, "%%%c format: %s is required, not %s", conv,
@@ -809,23 +804,31 @@ static int pct_int_value(FtObject *v, char conv, int64_t *out)
     return -1;
 }
 
+static int pct_int_digits(FtStrBuilder *sb, const char *p, size_t nd, int neg,
+                          char conv, ssize_t width, ssize_t prec, int flags);
+
 static int pct_int(FtStrBuilder *sb, FtObject *v, char conv, ssize_t width,
                    ssize_t prec, int flags)
 {
-    int64_t x;
-    if (pct_int_value(v, conv, &x) < 0)
+    FtObject *xo;
+    if (pct_int_value(v, conv, &xo) < 0)
         return -1;
-    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    char digits[80];
-    char *end = digits + sizeof digits, *p = end;
-    const char *hexd = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    unsigned base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
-    do {
-        *--p = hexd[u % base];
-        u /= base;
-    } while (u != 0);
-    size_t nd = (size_t)(end - p);
-    char sign = x < 0               ? '-'
+    int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
+    size_t nd;
+    int neg;
+    char *p = ft_int_digits(xo, base, conv == 'X', &nd, &neg);
+    FT_DECREF(xo);
+    if (p == NULL)
+        return -1;
+    int rc = pct_int_digits(sb, p, nd, neg, conv, width, prec, flags);
+    ft_mem_free(p);
+    return rc;
+}
+
+static int pct_int_digits(FtStrBuilder *sb, const char *p, size_t nd, int neg,
+                          char conv, ssize_t width, ssize_t prec, int flags)
+{
+    char sign = neg                 ? '-'
                 : (flags & F_SIGN)  ? '+'
                 : (flags & F_BLANK) ? ' '
                                     : 0;
@@ -857,10 +860,8 @@ static int pct_float_value(FtObject *v, double *out)
         *out = FT_FLOAT_VALUE(v);
         return 0;
     }
-    if (FT_INT_CHECK(v)) {
-        *out = (double)FT_INT_VALUE(v);
-        return 0;
-    }
+    if (FT_INT_CHECK(v))
+        return ft_int_as_double(v, out);
     if (heap_has(v, FT_ID(__float__)) || heap_has(v, FT_ID(__index__)))
         return ft_number_as_double(v, out);
     ft_err_format(FtExc_TypeError, "must be real number, not %s",
@@ -916,7 +917,7 @@ static int pct_char(FtStrBuilder *sb, FtObject *v, ssize_t width, int flags)
     char buf[4];
     int n;
     if (FT_INT_CHECK(v)) {
-        int64_t c = FT_INT_VALUE(v);
+        int64_t c = ft_int_clamped(v);
         if (c < 0 || c > 0x10FFFF) {
             ft_err_set_string(FtExc_OverflowError,
                               "%c arg not in range(0x110000)");
@@ -943,7 +944,7 @@ static int pct_star(PctArgs *pa, ssize_t *out, int c_int)
         ft_err_set_string(FtExc_TypeError, "* wants int");
         return -1;
     }
-    int64_t x = FT_INT_VALUE(v);
+    int64_t x = ft_int_clamped(v);
     if (c_int && (x > INT_MAX || x < INT_MIN)) {
         ft_err_set_string(FtExc_OverflowError,
                           "Python int too large to convert to C int");

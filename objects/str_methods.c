@@ -22,7 +22,10 @@ static int lookup_index(FtObject *o)
 int ft_str_arg_index(FtObject *o, ssize_t *out)
 {
     if (FT_INT_CHECK(o)) {
-        *out = (ssize_t)FT_INT_VALUE(o);
+        int64_t v;
+        if (ft_int_as_i64(o, &v) < 0)
+            return -1;
+        *out = (ssize_t)v;
         return 0;
     }
     if (!lookup_index(o)) {
@@ -44,7 +47,7 @@ static int slice_index(FtObject *o, ssize_t *out)
     if (o == FT_None)
         return 0;
     if (FT_INT_CHECK(o)) {
-        *out = (ssize_t)FT_INT_VALUE(o);
+        *out = (ssize_t)ft_int_clamped(o); /* clamps, as CPython */
         return 0;
     }
     if (lookup_index(o)) {
@@ -926,7 +929,7 @@ static int translate_lookup(FtObject *table, uint32_t cp, FtObject **out)
         return 1;
     }
     if (FT_INT_CHECK(v)) {
-        int64_t c = FT_INT_VALUE(v);
+        int64_t c = ft_int_clamped(v);
         FT_DECREF(v);
         if (c < 0 || c > 0x10FFFF) {
             ft_err_set_string(FtExc_ValueError,

@@ -212,7 +212,7 @@ int ft_sb_append_strof(FtStrBuilder *sb, FtObject *o)
 {
     if (FT_STR_CHECK_EXACT(o))
         return ft_sb_append_str(sb, o);
-    if (FT_INT_CHECK_EXACT(o)) {
+    if (FT_INT_CHECK_EXACT(o) && FT_INT_IS_SMALL(o)) {
         char buf[32];
         int n = snprintf(buf, sizeof buf, "%" PRId64, FT_INT_VALUE(o));
         return ft_sb_append(sb, buf, (size_t)n);

@@ -355,7 +355,7 @@ static FtObject *getattr_quiet(FtObject *o, const char *name)
 
 static long int_or(FtObject *o, long dflt)
 {
-    return (o != NULL && FT_INT_CHECK(o)) ? (long)FT_INT_VALUE(o) : dflt;
+    return (o != NULL && FT_INT_CHECK(o)) ? (long)ft_int_clamped(o) : dflt;
 }
 
 /* Prints the File/line/text/caret lines of a SyntaxError and returns its
@@ -380,7 +380,7 @@ static FtObject *print_syntax_block(FtObject *exc)
         else
             outs("<string>");
         outs("\", line ");
-        out_int(FT_INT_VALUE(ln));
+        out_int(ft_int_clamped(ln));
         outs("\n");
         if (text != NULL && FT_STR_CHECK(text))
             print_error_text(int_or(off, -1), int_or(eoff, -1),

@@ -242,8 +242,12 @@ static FtObject *tuple_item(FtObject *t, ssize_t i)
 
 static FtObject *tuple_getitem(FtObject *t, FtObject *key)
 {
-    if (FT_INT_CHECK_EXACT(key))
-        return tuple_item(t, (ssize_t)FT_INT_VALUE(key));
+    if (FT_INT_CHECK_EXACT(key)) {
+        int64_t i;
+        if (ft_int_as_index(key, &i) < 0)
+            return NULL;
+        return tuple_item(t, (ssize_t)i);
+    }
     if (FT_SLICE_CHECK(key)) {
         ssize_t start, stop, step;
         ssize_t n = ft_slice_unpack(key, FT_SIZE(t), &start, &stop, &step);
@@ -345,10 +349,8 @@ static FtObject *tuple_repeat(FtObject *a, int64_t count)
  * user class gets the chance to answer through its reflected method. */
 static FtObject *seq_count_arg(FtObject *n, int64_t *count)
 {
-    if (FT_INT_CHECK(n)) {
-        *count = FT_INT_VALUE(n);
-        return n;
-    }
+    if (FT_INT_CHECK(n))
+        return ft_int_as_count(n, count) < 0 ? NULL : n;
     if (ft_type_lookup(FT_TYPE(n), FT_ID(__index__)) != NULL) {
         if (ft_number_as_i64(n, count) < 0)
             return NULL;

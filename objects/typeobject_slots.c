@@ -118,7 +118,9 @@ static ft_hash_t slot_hash(FtObject *self)
         FT_DECREF(r);
         return -1;
     }
-    ft_hash_t h = (ft_hash_t)FT_INT_VALUE(r);
+    /* a big result is reduced as CPython does: by int's own hash */
+    ft_hash_t h = FT_INT_IS_SMALL(r) ? (ft_hash_t)FT_INT_VALUE(r)
+                                     : ft_object_hash(r);
     FT_DECREF(r);
     return h == -1 ? -2 : h;
 }

@@ -243,8 +243,12 @@ static void test_to_int(void)
                  "cannot convert float infinity to integer");
     expect_error(ft_float_to_int(NAN), FtExc_ValueError,
                  "cannot convert float NaN to integer");
-    expect_error(ft_float_to_int(9223372036854775808.0), FtExc_OverflowError,
-                 NULL);
+    FtObject *big = ft_float_to_int(9223372036854775808.0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+    FtObject *text = ft_object_repr(big);
+    CU_ASSERT_STRING_EQUAL(ft_str_cstr(text), "9223372036854775808");
+    FT_DECREF(text);
+    FT_DECREF(big);
 }
 
 static void expect_format(double v, const char *spec, const char *text)
