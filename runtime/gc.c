@@ -531,7 +531,15 @@ static uint64_t now_ns(void)
 typedef struct {
     FtObject **items;
     size_t n;
+    /* Deferred releases taken from QSBR with the world stopped: the
+     * collector now owns those references and drops them afterwards. */
+    FtQsbrTaken *taken;
 } Garbage;
+
+static void visit_taken(FtObject *op, void *arg)
+{
+    visit_decref(op, arg);
+}
 
 /* Phase 1 (world stopped): returns the unreachable objects, each with a
  * reference taken, still in collecting_heap's list 0. */
@@ -557,6 +565,7 @@ static void find_garbage(int gen, FtGcHeap *dest, Garbage *out)
         set_refs(g, ft_refcnt(FT_GC_OBJ(g)));
         total++;
     }
+    out->taken = ft_qsbr_take_all(visit_taken, NULL);
     ssize_t survivors =
         split_reachable(set, dest, gen + 1 < NGEN ? gen + 1 : NGEN - 1);
     HEAP_UNLOCK(&collecting_heap);
@@ -612,6 +621,7 @@ static size_t drop_resurrected(Garbage *gb, FtGcHeap *dest, FtObject **back)
         g->bits = (g->bits & FT_GC_FINALIZED) | FT_GC_COLLECTING;
         set_refs(g, ft_refcnt(FT_GC_OBJ(g)) - 1); /* minus the collector's */
     }
+    gb->taken = ft_qsbr_take_all(visit_taken, NULL);
     split_reachable(set, dest, NGEN - 1);
     HEAP_UNLOCK(&collecting_heap);
     size_t n = 0;
@@ -624,10 +634,36 @@ static size_t drop_resurrected(Garbage *gb, FtGcHeap *dest, FtObject **back)
     return n;
 }
 
-static ssize_t collect(int gen)
+/* Free-threaded builds: what the program dropped just before an explicit
+ * gc.collect() may still wait in QSBR queues, and the references held by
+ * deferred frees (a cleared dict's old table) are opaque. With the world
+ * stopped every item is past its grace period: take them all and release
+ * them first, so that the collection sees what the program sees. */
+#if defined(FT_GIL_NONE)
+static void visit_nothing(FtObject *op, void *arg)
+{
+    (void)op, (void)arg;
+}
+#endif
+
+static void flush_deferred(void)
+{
+#if defined(FT_GIL_NONE)
+    FtThreadState *ts = collector_detach();
+    world_stop();
+    FtQsbrTaken *taken = ft_qsbr_take_all(visit_nothing, NULL);
+    world_start();
+    collector_attach(ts);
+    ft_qsbr_release_taken(taken);
+#endif
+}
+
+static ssize_t collect(int gen, int explicit)
 {
     FtGcHeap *dest = current_heap();
     Garbage gb;
+    if (explicit)
+        flush_deferred();
     FtThreadState *ts = collector_detach();
     uint64_t t0 = now_ns();
     world_stop();
@@ -635,6 +671,7 @@ static ssize_t collect(int gen)
     world_start();
     uint64_t pause = now_ns() - t0;
     collector_attach(ts);
+    ft_qsbr_release_taken(gb.taken);
 
     ssize_t found = (ssize_t)gb.n;
     FtObject *saved = ft_err_fetch();
@@ -644,11 +681,13 @@ static ssize_t collect(int gen)
         ts = collector_detach();
         t0 = now_ns();
         world_stop();
+        gb.taken = NULL;
         if (back != NULL)
             nback = drop_resurrected(&gb, dest, back);
         world_start();
         pause += now_ns() - t0;
         collector_attach(ts);
+        ft_qsbr_release_taken(gb.taken);
         if (back == NULL) {
             /* Cannot tell what was resurrected: clear nothing. */
             for (size_t i = 0; i < gb.n; i++)
@@ -708,9 +747,10 @@ static ssize_t collect_locked(int gen)
                                      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
         return 0;
     pthread_once(&init_once, gc_init_once);
+    int explicit = gen >= 0;
     if (gen < 0)
         gen = auto_generation();
-    ssize_t n = collect(gen);
+    ssize_t n = collect(gen, explicit);
     if (gen + 1 < NGEN)
         STORE(&gen_count[gen + 1], LOAD(&gen_count[gen + 1]) + 1);
     for (int i = 1; i <= gen; i++)

@@ -77,8 +77,6 @@ def gen():
 it = gen()
 next(it)
 it.send(it)
-keep = Tell("gen local")
-del keep
 del it
 gc.collect()
 print("generator collected")

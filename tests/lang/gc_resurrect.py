@@ -53,10 +53,15 @@ saved.clear()
 gc.collect()
 print("gone", len(saved))
 
-# resurrection through the plain reference-count path, then a cycle
-q = Phoenix("plain")
-del q
-print("plain saved", len(saved))
+# resurrection through the plain reference-count path (a local dropped
+# in a function), then a cycle
+def drop_one():
+    q = Phoenix("plain")
+    del q
+    print("plain saved", len(saved))
+
+
+drop_one()
 r = saved.pop()
 r.me = r
 del r
