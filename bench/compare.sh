@@ -23,6 +23,8 @@ by run so machine noise hits all of them alike:
              number of passes split over K threads (--threads K LOOPS/K)
   countdown  bench/countdown.py N K: N counted down, split over K threads
   alloc      bench/alloc.py ALLOC: peak RSS with ALLOC small tuples alive
+  cycles     bench/cycles.py CYCLES: peak RSS and total collector pause
+             while cyclic trees are built and dropped CYCLES times
 K is 1, 2, 4 and the number of CPUs (deduplicated). Then, with the same
 presets and runs (and --quick):
   scaling    bench/scaling.sh: shared-object workloads in K worker threads
@@ -47,6 +49,7 @@ Options:
   --loops N         pystone passes (default 100000, 30000 with --quick)
   --count N         countdown N (default 20000000, 5000000 with --quick)
   --alloc N         alloc.py objects (default 1000000)
+  --cycles N        cycles.py rounds (default 1000, 300 with --quick)
   --results DIR     where the results go (default results)
   --peakrss PROG    the peak-RSS wrapper (default bench/peakrss, which
                     `make compare` builds; /usr/bin/time is used if missing)
@@ -75,6 +78,7 @@ presets_arg=
 loops=
 count=
 alloc_n=1000000
+cycles_n=
 results=results
 peakrss=bench/peakrss
 skip=
@@ -83,7 +87,7 @@ while [ $# -gt 0 ]; do
         -h|--help) usage; exit 0 ;;
         --quick) quick=1 ;;
         --quick=*|--help=*) bad_usage "${1%%=*} takes no value" ;;
-        --runs|--presets|--loops|--count|--alloc|--results|--peakrss|--skip)
+        --runs|--presets|--loops|--count|--alloc|--cycles|--results|--peakrss|--skip)
             [ $# -ge 2 ] || bad_usage "$1 needs a value"
             case $1 in
                 --skip) skip=$(echo "$2" | tr ',' ' ') ;;
@@ -92,6 +96,7 @@ while [ $# -gt 0 ]; do
                 --loops) loops=$2 ;;
                 --count) count=$2 ;;
                 --alloc) alloc_n=$2 ;;
+                --cycles) cycles_n=$2 ;;
                 --results) results=$2 ;;
                 --peakrss) peakrss=$2 ;;
             esac
@@ -107,9 +112,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$quick" ]; then
-    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}"
+    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}" "${cycles_n:=300}"
 else
-    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}"
+    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}" "${cycles_n:=1000}"
 fi
 for s in $skip; do
     case $s in scaling|programs) ;; *) bad_usage "--skip takes scaling and programs, not '$s'" ;; esac
@@ -119,6 +124,7 @@ positive RUNS "$runs"
 positive LOOPS "$loops"
 positive "countdown N" "$count"
 positive "alloc N" "$alloc_n"
+positive "cycles N" "$cycles_n"
 [ -n "$results" ] || bad_usage "--results needs a directory"
 
 cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
@@ -208,6 +214,16 @@ measure() {
             rss=$(sed -n '$s/^\([0-9][0-9]*\)$/\1/p' "$tmp/rss" 2>/dev/null)
             parsed=
             grep -q "^alloc $alloc_n: " "$out" && parsed=$rss ;;
+        cycles)
+            # seconds: the total time the collector stopped the world
+            set -- "$bench/cycles.py" "$cycles_n"
+            rm -f "$tmp/rss"
+            rss_run "$tmp/rss" $limit "$ftpy" "$@" >"$out" 2>"$err"
+            status=$?
+            rss=$(sed -n '$s/^\([0-9][0-9]*\)$/\1/p' "$tmp/rss" 2>/dev/null)
+            secs=$(sed -n 's/^gc pauses: [0-9]*, total \([0-9.]*\) s$/\1/p' "$out")
+            parsed=
+            grep -q "^cycles $cycles_n: " "$out" && [ -n "$secs" ] && parsed=$rss ;;
     esac
     if [ "$status" != 0 ] || [ -z "$parsed" ]; then
         echo >&2
@@ -227,7 +243,7 @@ measure() {
 cells=
 for k in $threads; do cells="$cells pystone:$k"; done
 for k in $threads; do cells="$cells countdown:$k"; done
-cells="$cells alloc:1"
+cells="$cells alloc:1 cycles:1"
 r=1
 while [ "$r" -le "$runs" ]; do
     for cell in $cells; do
@@ -356,6 +372,23 @@ report=$results/compare.md
     echo
     [ -z "$single_only" ] || echo "-:$single_only races on reference counts by design, so it runs single-threaded only."
     has gil || echo "n/a: the gil preset was not among the presets, so there is no baseline."
+    echo
+
+    # -- the cycle collector ---------------------------------------------------
+    echo "## Cycle collector"
+    echo
+    echo "bench/cycles.py $cycles_n: cyclic trees built and dropped in a loop (only"
+    echo "the collector frees them). Peak RSS, and the total time the world was"
+    echo "stopped for collections (gc._pause_stats)."
+    echo
+    echo "| preset | peak RSS (MiB) | vs gil | GC pauses total (ms) |"
+    echo "|---|--:|--:|--:|"
+    g_crss=$(med gil cycles 1 rss)
+    for p in $presets; do
+        crss=$(med "$p" cycles 1 rss)
+        cp=$(med "$p" cycles 1 seconds)
+        echo "| $p | $(show "$(mib "$crss")") | $(show "$(ratio "$crss" "$g_crss")") | $(show "$([ -n "$cp" ] && awk -v s="$cp" 'BEGIN { printf "%.1f", s * 1000 }')") |"
+    done
     echo
 
     # -- the 1996 figures ------------------------------------------------------
