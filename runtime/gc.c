@@ -646,15 +646,21 @@ static void visit_nothing(FtObject *op, void *arg)
 }
 #endif
 
-static void flush_deferred(void)
+/* Returns how long the world was stopped. */
+static uint64_t flush_deferred(void)
 {
 #if defined(FT_GIL_NONE)
     FtThreadState *ts = collector_detach();
+    uint64_t t0 = now_ns();
     world_stop();
     FtQsbrTaken *taken = ft_qsbr_take_all(visit_nothing, NULL);
     world_start();
+    uint64_t pause = now_ns() - t0;
     collector_attach(ts);
     ft_qsbr_release_taken(taken);
+    return pause;
+#else
+    return 0;
 #endif
 }
 
@@ -662,14 +668,13 @@ static ssize_t collect(int gen, int explicit)
 {
     FtGcHeap *dest = current_heap();
     Garbage gb;
-    if (explicit)
-        flush_deferred();
+    uint64_t flushed = explicit ? flush_deferred() : 0;
     FtThreadState *ts = collector_detach();
     uint64_t t0 = now_ns();
     world_stop();
     find_garbage(gen, dest, &gb);
     world_start();
-    uint64_t pause = now_ns() - t0;
+    uint64_t pause = now_ns() - t0 + flushed;
     collector_attach(ts);
     ft_qsbr_release_taken(gb.taken);
 
