@@ -23,8 +23,15 @@
  *      for every reference a collected object holds to another collected
  *      object (tp_traverse), gc_refs of the target -= 1. An object left
  *      with gc_refs > 0 is referred to from outside the set (a non-tracked
- *      object, a C local, a frame, a global, a merge queue, a deferred
- *      QSBR decref): it and everything it reaches in the set are reachable.
+ *      object, a C local, a frame, a global, a merge queue): it and
+ *      everything it reaches in the set are reachable. QSBR's pending items
+ *      are all past their grace period while the world is stopped: the
+ *      collector takes them over (a deferred decref of a collected object
+ *      counts as the collector's own reference) and releases them when the
+ *      world runs again. An explicit gc.collect() first does that alone,
+ *      in a stop of its own, so that what the program dropped just before
+ *      (also through opaque deferred frees, such as a cleared dict's old
+ *      table) is seen dropped.
  *      The rest is unreachable: the collector takes a reference to each,
  *      and reachable objects go to generation g+1 of the collector's heap.
  *   2. World running. Finalizers (tp_finalize: __del__) run on the
@@ -48,8 +55,9 @@
  * across calls into Python), so "gc_refs == 0 for all of a closed set"
  * means nothing outside reaches it. Counts read then are exact: the owner
  * and shared parts of biased counts are summed by ft_refcnt, and an object
- * in a merge queue or a QSBR queue still has that pending reference in its
- * count, so it counts as reachable (it is collected next time). An object
+ * in a merge queue still has that pending reference in its count, so it
+ * counts as reachable (it is collected next time); a QSBR item taken over
+ * is a reference the collector holds until phase 1 is over. An object
  * unreachable at phase 1 cannot become reachable except through code that
  * already reaches it, i.e. the finalizers of phase 2 (no weak references
  * exist, and ft_gc_for_each skips objects being collected); phase 3 finds
@@ -77,9 +85,13 @@
  * detach: critical sections are suspended), and leaf locks (heap locks,
  * merge queues, the refcount mutex, free lists), held only for a few
  * instructions by threads that are running. Blocking calls (lock.acquire,
- * join, sleep, I/O) detach. The collector itself holds no object lock while
- * it waits (it has detached), and takes no lock that a stopped thread could
- * hold during phases 1 and 3.
+ * join, sleep, I/O) detach, and so do the two waits for something a
+ * parked thread may hold: FT_CRIT_LOCK (a module body runs under it) and
+ * a new thread's start (it attaches, so it may be waiting for the world to
+ * restart). The collector itself holds no object lock while it waits (it
+ * has detached), and takes no lock that a stopped thread could hold during
+ * phases 1 and 3 (heap locks and QSBR's registry lock are never held
+ * across a safe point).
  */
 #include "objects/object.h"
 
@@ -89,7 +101,6 @@
 #include <time.h>
 
 #include "interp/frame.h"
-#include "objects/object.h"
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
 
