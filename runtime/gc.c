@@ -225,7 +225,7 @@ void ft_gc_track(FtObject *op)
 {
     FtGcHead *g = FT_GC_HEAD(op);
     FtGcHeap *h = current_heap();
-    if (__builtin_expect(h->gen[0].next == NULL, 0))
+    if (__builtin_expect(h == &global_heap, 0))
         pthread_once(&init_once, gc_init_once);
     HEAP_LOCK(h);
     list_append(&h->gen[0], g);
