@@ -24,6 +24,8 @@ by run so machine noise hits all of them alike:
   countdown  bench/countdown.py N K: N counted down, split over K threads
   alloc      bench/alloc.py ALLOC: peak RSS with ALLOC small tuples alive
   pidigits   bench/pidigits.py DIGITS: big-int arithmetic on 1 thread
+  cycles     bench/cycles.py CYCLES: peak RSS and total collector pause
+             while cyclic trees are built and dropped CYCLES times
 K is 1, 2, 4 and the number of CPUs (deduplicated). Then, with the same
 presets and runs (and --quick):
   scaling    bench/scaling.sh: shared-object workloads in K worker threads
@@ -49,6 +51,7 @@ Options:
   --count N         countdown N (default 20000000, 5000000 with --quick)
   --alloc N         alloc.py objects (default 1000000)
   --digits N        pidigits.py digits (default 3000, 1000 with --quick)
+  --cycles N        cycles.py rounds (default 1000, 300 with --quick)
   --results DIR     where the results go (default results)
   --peakrss PROG    the peak-RSS wrapper (default bench/peakrss, which
                     `make compare` builds; /usr/bin/time is used if missing)
@@ -78,6 +81,7 @@ loops=
 count=
 alloc_n=1000000
 digits=
+cycles_n=
 results=results
 peakrss=bench/peakrss
 skip=
@@ -86,7 +90,7 @@ while [ $# -gt 0 ]; do
         -h|--help) usage; exit 0 ;;
         --quick) quick=1 ;;
         --quick=*|--help=*) bad_usage "${1%%=*} takes no value" ;;
-        --runs|--presets|--loops|--count|--alloc|--digits|--results|--peakrss|--skip)
+        --runs|--presets|--loops|--count|--alloc|--digits|--cycles|--results|--peakrss|--skip)
             [ $# -ge 2 ] || bad_usage "$1 needs a value"
             case $1 in
                 --skip) skip=$(echo "$2" | tr ',' ' ') ;;
@@ -96,6 +100,7 @@ while [ $# -gt 0 ]; do
                 --count) count=$2 ;;
                 --alloc) alloc_n=$2 ;;
                 --digits) digits=$2 ;;
+                --cycles) cycles_n=$2 ;;
                 --results) results=$2 ;;
                 --peakrss) peakrss=$2 ;;
             esac
@@ -111,9 +116,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$quick" ]; then
-    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}" "${digits:=1000}"
+    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}" "${digits:=1000}" "${cycles_n:=300}"
 else
-    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}" "${digits:=3000}"
+    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}" "${digits:=3000}" "${cycles_n:=1000}"
 fi
 for s in $skip; do
     case $s in scaling|programs) ;; *) bad_usage "--skip takes scaling and programs, not '$s'" ;; esac
@@ -124,6 +129,7 @@ positive LOOPS "$loops"
 positive "countdown N" "$count"
 positive "pidigits DIGITS" "$digits"
 positive "alloc N" "$alloc_n"
+positive "cycles N" "$cycles_n"
 [ -n "$results" ] || bad_usage "--results needs a directory"
 
 cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
@@ -219,6 +225,16 @@ measure() {
             status=$?
             secs=$(sed -n 's/^pidigits .*: \([0-9.]*\) s$/\1/p' "$out")
             parsed=$secs ;;
+        cycles)
+            # seconds: the total time the collector stopped the world
+            set -- "$bench/cycles.py" "$cycles_n"
+            rm -f "$tmp/rss"
+            rss_run "$tmp/rss" $limit "$ftpy" "$@" >"$out" 2>"$err"
+            status=$?
+            rss=$(sed -n '$s/^\([0-9][0-9]*\)$/\1/p' "$tmp/rss" 2>/dev/null)
+            secs=$(sed -n 's/^gc pauses: [0-9]*, total \([0-9.]*\) s$/\1/p' "$out")
+            parsed=
+            grep -q "^cycles $cycles_n: " "$out" && [ -n "$secs" ] && parsed=$rss ;;
     esac
     if [ "$status" != 0 ] || [ -z "$parsed" ]; then
         echo >&2
@@ -238,7 +254,7 @@ measure() {
 cells=
 for k in $threads; do cells="$cells pystone:$k"; done
 for k in $threads; do cells="$cells countdown:$k"; done
-cells="$cells alloc:1 pidigits:1"
+cells="$cells alloc:1 pidigits:1 cycles:1"
 r=1
 while [ "$r" -le "$runs" ]; do
     for cell in $cells; do
@@ -372,6 +388,23 @@ report=$results/compare.md
     echo
     [ -z "$single_only" ] || echo "-:$single_only races on reference counts by design, so it runs single-threaded only."
     has gil || echo "n/a: the gil preset was not among the presets, so there is no baseline."
+    echo
+
+    # -- the cycle collector ---------------------------------------------------
+    echo "## Cycle collector"
+    echo
+    echo "bench/cycles.py $cycles_n: cyclic trees built and dropped in a loop (only"
+    echo "the collector frees them). Peak RSS, and the total time the world was"
+    echo "stopped for collections (gc._pause_stats)."
+    echo
+    echo "| preset | peak RSS (MiB) | vs gil | GC pauses total (ms) |"
+    echo "|---|--:|--:|--:|"
+    g_crss=$(med gil cycles 1 rss)
+    for p in $presets; do
+        crss=$(med "$p" cycles 1 rss)
+        cp=$(med "$p" cycles 1 seconds)
+        echo "| $p | $(show "$(mib "$crss")") | $(show "$(ratio "$crss" "$g_crss")") | $(show "$([ -n "$cp" ] && awk -v s="$cp" 'BEGIN { printf "%.1f", s * 1000 }')") |"
+    done
     echo
 
     # -- the 1996 figures ------------------------------------------------------

@@ -1,10 +1,10 @@
 #!/bin/sh
 # bench/vs-python.sh — how fast is this ftpy build next to the machine's
-# CPython? Runs bench/pystone.py, bench/countdown.py and bench/pidigits.py
-# (big ints) with both, RUNS times
-# each, alternating ftpy and python3 run by run so machine noise hits both
-# alike, and prints the median times and their ratio (>1 means ftpy is
-# faster).
+# CPython? Runs bench/pystone.py, bench/countdown.py, bench/pidigits.py (big
+# ints) and bench/cycles.py (cyclic garbage) with both, RUNS times each,
+# alternating ftpy and python3 run by run so machine noise hits both alike,
+# and prints the median times and their ratio (>1 means ftpy is faster),
+# then cycles.py's peak RSS (its ratio: >1 means ftpy uses more).
 #
 #   bench/vs-python.sh [-n RUNS] [-p PYSTONE_LOOPS] [-c COUNTDOWN_N]
 #                      [-d PIDIGITS_N] [FTPY [PYTHON]]
@@ -16,6 +16,7 @@ runs=5
 loops=50000
 count=10000000
 digits=3000
+cycles=300
 while getopts "n:p:c:d:h" opt; do
     case $opt in
         n) runs=$OPTARG ;;
@@ -44,20 +45,29 @@ time_of() {
         pystone) "$2" "$here/pystone.py" "$loops" | sed -n 's/.*passes = \([0-9.]*\).*/\1/p' ;;
         countdown) "$2" "$here/countdown.py" "$count" | sed -n 's/.*: \([0-9.]*\) s$/\1/p' ;;
         pidigits) "$2" "$here/pidigits.py" "$digits" | sed -n 's/^pidigits .*: \([0-9.]*\) s$/\1/p' ;;
+        cycles)
+            # wall seconds and peak RSS (KiB) from GNU time; the RSS goes
+            # to a file of its own
+            /usr/bin/time -f '%e %M' -o "$tmp/time" "$2" "$here/cycles.py" "$cycles" >"$tmp/cycles.out" &&
+                grep -q "^cycles $cycles: " "$tmp/cycles.out" &&
+                awk '{ print $2 }' "$tmp/time" >>"$tmp/rss.$3" &&
+                awk '{ print $1 }' "$tmp/time" ;;
     esac
 }
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 printf '%-10s %12s %12s %10s\n' workload "ftpy (s)" "python3 (s)" "speed ratio"
-for kind in pystone countdown pidigits; do
+kinds="pystone countdown pidigits"
+[ -x /usr/bin/time ] && kinds="$kinds cycles"
+for kind in $kinds; do
     : > "$tmp/ftpy.$kind"
     : > "$tmp/py.$kind"
     i=1
     while [ "$i" -le "$runs" ]; do
         printf '  %s run %d/%d\r' "$kind" "$i" "$runs" >&2
-        t=$(time_of "$kind" "$ftpy"); [ -n "$t" ] || { echo "vs-python: $ftpy failed on $kind" >&2; exit 1; }
+        t=$(time_of "$kind" "$ftpy" ftpy); [ -n "$t" ] || { echo "vs-python: $ftpy failed on $kind" >&2; exit 1; }
         echo "$t" >> "$tmp/ftpy.$kind"
-        t=$(time_of "$kind" "$python"); [ -n "$t" ] || { echo "vs-python: $python failed on $kind" >&2; exit 1; }
+        t=$(time_of "$kind" "$python" py); [ -n "$t" ] || { echo "vs-python: $python failed on $kind" >&2; exit 1; }
         echo "$t" >> "$tmp/py.$kind"
         i=$((i + 1))
     done
@@ -66,4 +76,9 @@ for kind in pystone countdown pidigits; do
     p=$(median "$tmp/py.$kind")
     printf '%-10s %12s %12s %10s\n' "$kind" "$f" "$p" "$(awk -v f="$f" -v p="$p" 'BEGIN { printf "%.2f", p / f }')"
 done
-echo "medians of $runs alternating runs; pystone $loops passes, countdown $count, pidigits $digits" >&2
+if [ -s "$tmp/rss.ftpy" ]; then
+    f=$(median "$tmp/rss.ftpy")
+    p=$(median "$tmp/rss.py")
+    printf '%-10s %12s %12s %10s\n' "cycles RSS" "${f} KiB" "${p} KiB" "$(awk -v f="$f" -v p="$p" 'BEGIN { printf "%.2f", f / p }')"
+fi
+echo "medians of $runs alternating runs; pystone $loops passes, countdown $count, pidigits $digits, cycles $cycles rounds" >&2

@@ -107,14 +107,23 @@ static FtObject *main_module_new(const char *file)
 
 /* Empties __main__ at the end, as CPython's shutdown does: this runs the
  * __del__ methods of what the program left behind and breaks the
- * function <-> globals cycles, so the debug reference total can balance. */
+ * function <-> globals cycles. The cycle collector runs before (while
+ * finalizers can still use the globals, as CPython collects before it
+ * clears modules) and after (for the cycles that were reachable only from
+ * __main__), so the debug reference total can balance. */
 static void main_module_release(FtObject *m)
 {
     FtObject *pending = ft_err_fetch();
+    /* Garbage first, while the finalizers still see the globals. */
+    if (ft_gc_collect(2) < 0)
+        ft_err_clear();
     ft_dict_clear(FT_MODULE_DICT(m));
     ft_err_clear();
-    ft_err_restore(pending);
     FT_DECREF(m);
+    m = NULL;
+    if (ft_gc_collect(2) < 0)
+        ft_err_clear();
+    ft_err_restore(pending);
 }
 
 /* ---- uncaught exceptions ------------------------------------------------- */

@@ -96,11 +96,27 @@ static FtGetSetDef cell_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static int cell_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(((FtCellObject *)op)->ref);
+    return 0;
+}
+
+/* Only on garbage, which no other thread reaches: a plain clear. */
+static int cell_gc_clear(FtObject *op)
+{
+    FT_CLEAR(((FtCellObject *)op)->ref);
+    return 0;
+}
+
 FtType FtCell_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "cell",
     .tp_basicsize = sizeof(FtCellObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = cell_dealloc,
+    .tp_traverse = cell_traverse,
+    .tp_clear = cell_gc_clear,
     .tp_repr = cell_repr,
     .tp_richcompare = cell_richcompare,
     .tp_getset = cell_getset,

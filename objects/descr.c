@@ -11,6 +11,33 @@
 #include "objects/typeobject.h"
 #include "runtime/tstate.h"
 
+/* ---- the collector's slots (runtime/gc.h) ---------------------------------- */
+
+static int cfunction_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(((FtCFunctionObject *)o)->self);
+    return 0;
+}
+
+/* Every descriptor starts with its owner type (a counted reference). */
+static int descr_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(((FtMethodDescrObject *)o)->type);
+    return 0;
+}
+
+static int sm_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(((FtStaticMethodObject *)o)->callable);
+    return 0;
+}
+
+static int sm_gc_clear(FtObject *o)
+{
+    FT_CLEAR(((FtStaticMethodObject *)o)->callable);
+    return 0;
+}
+
 static const char *tname(FtObject *o) { return FT_TYPE(o)->tp_name; }
 
 static FtObject *addr_str(FtObject *o)
@@ -162,7 +189,9 @@ FtType FtCFunction_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(FtCFunctionObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = cfunction_dealloc,
+    .tp_traverse = cfunction_traverse,
     .tp_repr = cfunction_repr,
     .tp_hash = cfunction_hash,
     .tp_richcompare = cfunction_richcompare,
@@ -286,7 +315,9 @@ FtType FtMethodDescr_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "method_descriptor",
     .tp_basicsize = sizeof(FtMethodDescrObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = methoddescr_repr,
     .tp_call = methoddescr_call,
     .tp_descr_get = methoddescr_get,
@@ -369,7 +400,9 @@ FtType FtGetSetDescr_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "getset_descriptor",
     .tp_basicsize = sizeof(FtGetSetDescrObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = getset_repr,
     .tp_descr_get = getset_get,
     .tp_descr_set = getset_set,
@@ -457,7 +490,9 @@ FtType FtWrapperDescr_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "wrapper_descriptor",
     .tp_basicsize = sizeof(FtWrapperDescrObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = descr_dealloc,
+    .tp_traverse = descr_traverse,
     .tp_repr = wrapperdescr_repr,
     .tp_call = wrapperdescr_call,
     .tp_descr_get = wrapperdescr_get,
@@ -483,11 +518,14 @@ FtObject *ft_method_new(FtObject *func, FtObject *self)
     }
     if (m != NULL) {
         ft_rc_init((FtObject *)m);
-    } else {
-        m = (FtMethodObject *)ft_object_new(&FtMethod_Type);
-        if (m == NULL)
-            return NULL;
+        m->func = FT_NEWREF(func);
+        m->self = FT_NEWREF(self);
+        ft_gc_track((FtObject *)m);
+        return (FtObject *)m;
     }
+    m = (FtMethodObject *)ft_object_new(&FtMethod_Type);
+    if (m == NULL)
+        return NULL;
     m->func = FT_NEWREF(func);
     m->self = FT_NEWREF(self);
     return (FtObject *)m;
@@ -619,11 +657,20 @@ static FtGetSetDef method_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static int method_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(((FtMethodObject *)o)->func);
+    FT_VISIT(((FtMethodObject *)o)->self);
+    return 0;
+}
+
 FtType FtMethod_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "method",
     .tp_basicsize = sizeof(FtMethodObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = method_dealloc,
+    .tp_traverse = method_traverse,
     .tp_repr = method_repr,
     .tp_hash = method_hash,
     .tp_richcompare = method_richcompare,
@@ -725,8 +772,10 @@ FtType FtStaticMethod_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "staticmethod",
     .tp_basicsize = sizeof(FtStaticMethodObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = sm_dealloc,
+    .tp_traverse = sm_traverse,
+    .tp_clear = sm_gc_clear,
     .tp_repr = sm_repr,
     .tp_call = sm_call,
     .tp_descr_get = sm_get,
@@ -746,8 +795,10 @@ FtType FtClassMethod_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "classmethod",
     .tp_basicsize = sizeof(FtStaticMethodObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = sm_dealloc,
+    .tp_traverse = sm_traverse,
+    .tp_clear = sm_gc_clear,
     .tp_repr = sm_repr,
     .tp_descr_get = cm_get,
     .tp_new = sm_tp_new,
@@ -968,12 +1019,36 @@ static FtGetSetDef property_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static int property_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FtPropertyObject *p = (FtPropertyObject *)o;
+    FT_VISIT(p->fget);
+    FT_VISIT(p->fset);
+    FT_VISIT(p->fdel);
+    FT_VISIT(p->doc);
+    FT_VISIT(p->name);
+    return 0;
+}
+
+static int property_gc_clear(FtObject *o)
+{
+    FtPropertyObject *p = (FtPropertyObject *)o;
+    FT_CLEAR(p->fget);
+    FT_CLEAR(p->fset);
+    FT_CLEAR(p->fdel);
+    FT_CLEAR(p->doc);
+    FT_CLEAR(p->name);
+    return 0;
+}
+
 FtType FtProperty_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "property",
     .tp_basicsize = sizeof(FtPropertyObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = property_dealloc,
+    .tp_traverse = property_traverse,
+    .tp_clear = property_gc_clear,
     .tp_descr_get = property_get,
     .tp_descr_set = property_set,
     .tp_new = property_tp_new,
@@ -1142,12 +1217,22 @@ static FtGetSetDef super_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static int super_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FtSuperObject *su = (FtSuperObject *)o;
+    FT_VISIT(su->type);
+    FT_VISIT(su->obj);
+    FT_VISIT(su->obj_type);
+    return 0;
+}
+
 FtType FtSuper_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "super",
     .tp_basicsize = sizeof(FtSuperObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = super_dealloc,
+    .tp_traverse = super_traverse,
     .tp_repr = super_repr,
     .tp_getattr = super_getattr,
     .tp_new = super_tp_new,

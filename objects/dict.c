@@ -492,6 +492,9 @@ FtObject *ft_dict_new(void)
     if (op != NULL) {
         ft_rc_init(op);
         RESET_LOCK_FIELD(op);
+        dict_init_fields(D(op));
+        ft_gc_track(op);
+        return op;
     } else {
         op = ft_object_new(&FtDict_Type);
         if (op == NULL)
@@ -1546,12 +1549,38 @@ static FtMethodDef dict_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The collector's slots: see list.c's. A dict's old tables waiting for
+ * a grace period still hold their references (uncounted here: safe). */
+static int dict_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FtDictKeys *dk = D(op)->keys;
+    if (dk == NULL || dk == EMPTY_KEYS)
+        return 0;
+    FtDictEntry *e = dk->entries;
+    for (ssize_t i = 0, n = dk->nentries; i < n; i++) {
+        if (e[i].key != NULL) {
+            FT_VISIT(e[i].key);
+            FT_VISIT(e[i].value);
+        }
+    }
+    return 0;
+}
+
+static int dict_gc_clear(FtObject *op)
+{
+    ft_dict_clear(op);
+    return 0;
+}
+
 FtType FtDict_Type = {
     .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
     .tp_name = "dict",
     .tp_basicsize = sizeof(FtDictObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_DICT_SUBCLASS,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_DICT_SUBCLASS |
+                FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = dict_dealloc,
+    .tp_traverse = dict_traverse,
+    .tp_clear = dict_gc_clear,
     .tp_repr = dict_repr,
     .tp_hash = dict_unhashable,
     .tp_richcompare = dict_richcompare,

@@ -632,11 +632,45 @@ static FtGetSetDef function_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static int function_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FtFunctionObject *fn = FUNC(op);
+    FT_VISIT(fn->code);
+    FT_VISIT(fn->globals);
+    FT_VISIT(fn->builtins);
+    FT_VISIT(fn->name);
+    FT_VISIT(fn->qualname);
+    FT_VISIT(fn->defaults);
+    FT_VISIT(fn->kwdefaults);
+    FT_VISIT(fn->closure);
+    FT_VISIT(fn->doc);
+    FT_VISIT(fn->dict);
+    FT_VISIT(fn->module);
+    return 0;
+}
+
+/* Keeps what a call or the dealloc needs (code, globals, builtins, names):
+ * a cycle through the globals is broken at the dict. */
+static int function_gc_clear(FtObject *op)
+{
+    FtFunctionObject *fn = FUNC(op);
+    FT_CLEAR(fn->defaults);
+    FT_CLEAR(fn->kwdefaults);
+    FT_CLEAR(fn->closure);
+    FT_CLEAR(fn->doc);
+    FT_CLEAR(fn->dict);
+    FT_CLEAR(fn->module);
+    return 0;
+}
+
 FtType FtFunction_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "function",
     .tp_basicsize = sizeof(FtFunctionObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = function_dealloc,
+    .tp_traverse = function_traverse,
+    .tp_clear = function_gc_clear,
     .tp_repr = function_repr,
     .tp_call = ft_function_vectorcall,
     .tp_descr_get = function_descr_get,

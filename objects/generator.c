@@ -496,13 +496,13 @@ static FtObject *gen_repr(FtObject *op)
 
 static FtObject *gen_iter(FtObject *op) { return FT_NEWREF(op); }
 
-static void gen_dealloc(FtObject *op)
+/* Runs the body's finally blocks / with exits of a suspended generator,
+ * as CPython does when one is collected; reports an exception as
+ * unraisable. */
+static void gen_close_report(FtObject *op)
 {
     FtGeneratorObject *g = GEN(op);
-    if (g->frame != NULL && g->frame->state == FT_FRAME_SUSPENDED) {
-        /* Run the body's finally blocks / with exits, as CPython does when
-         * a suspended generator is collected. Nothing else can reach g, so
-         * this needs no reference to it. */
+    {
         FtObject *saved = ft_err_fetch();
         FtObject *r = gen_close_internal(g);
         if (r == NULL) {
@@ -529,6 +529,14 @@ static void gen_dealloc(FtObject *op)
         }
         ft_err_restore(saved);
     }
+}
+
+static void gen_dealloc(FtObject *op)
+{
+    FtGeneratorObject *g = GEN(op);
+    /* Nothing else can reach g, so closing needs no reference to it. */
+    if (g->frame != NULL && g->frame->state == FT_FRAME_SUSPENDED)
+        gen_close_report(op);
     if (g->frame != NULL) {
         ft_frame_clear(g->frame);
         ft_mem_free(g->frame);
@@ -541,11 +549,63 @@ static void gen_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
+/* The collector's slots. A running frame's stack is in flux (its sp is
+ * saved only at a yield), so only a frame that is not running is visited:
+ * what a running one holds looks referenced from outside, which is safe.
+ * The frame owns its function, locals and stack; globals and builtins
+ * are the function's. */
+static int gen_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FtGeneratorObject *g = GEN(op);
+    FT_VISIT(g->code);
+    FT_VISIT(g->name);
+    FT_VISIT(g->qualname);
+    FT_VISIT(g->exc_state);
+    FtFrame *f = g->frame;
+    if (f == NULL ||
+        (f->state != FT_FRAME_CREATED && f->state != FT_FRAME_SUSPENDED))
+        return 0;
+    FT_VISIT(f->func);
+    for (int i = 0; i < f->nlocalsplus; i++)
+        FT_VISIT(f->localsplus[i]);
+    for (FtObject **p = f->stack; p < f->sp; p++)
+        FT_VISIT(*p);
+    return 0;
+}
+
+/* A suspended generator in cyclic garbage is closed first, as when it is
+ * freed; the caller holds a reference. */
+static int gen_finalize(FtObject *op)
+{
+    FtGeneratorObject *g = GEN(op);
+    if (g->frame == NULL || g->frame->state != FT_FRAME_SUSPENDED)
+        return 0;
+    gen_close_report(op);
+    return 1;
+}
+
+static int gen_gc_clear(FtObject *op)
+{
+    FtGeneratorObject *g = GEN(op);
+    FtFrame *f = g->frame;
+    if (f != NULL && f->state != FT_FRAME_RUNNING) {
+        g->frame = NULL;
+        ft_frame_clear(f);
+        ft_mem_free(f);
+    }
+    FT_CLEAR(g->exc_state);
+    return 0;
+}
+
 FtType FtGenerator_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "generator",
     .tp_basicsize = sizeof(FtGeneratorObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = gen_dealloc,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_gc_clear,
+    .tp_finalize = gen_finalize,
     .tp_repr = gen_repr,
     .tp_iter = gen_iter,
     .tp_iternext = gen_iternext,

@@ -359,6 +359,7 @@ static FtListObject *list_alloc(FtType *type)
             L(op)->size = 0;
             L(op)->allocated = 0;
             L(op)->items = NULL;
+            ft_gc_track(op);
             return L(op);
         }
     }
@@ -1671,12 +1672,36 @@ static FtMethodDef list_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The collector calls these with the world stopped (traverse) or on
+ * garbage no other thread can reach (clear): no lock needed. A list being
+ * sorted has no array: its items are counted but not visited, so they
+ * look referenced from outside, which is safe. */
+static int list_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FtListObject *l = L(op);
+    FtObject **items = l->items;
+    if (items == NULL)
+        return 0;
+    for (ssize_t i = 0, n = l->size; i < n; i++)
+        FT_VISIT(items[i]);
+    return 0;
+}
+
+static int list_gc_clear(FtObject *op)
+{
+    list_clear_items(L(op));
+    return 0;
+}
+
 FtType FtList_Type = {
     .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
     .tp_name = "list",
     .tp_basicsize = sizeof(FtListObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_LIST_SUBCLASS,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_LIST_SUBCLASS |
+                FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = list_dealloc,
+    .tp_traverse = list_traverse,
+    .tp_clear = list_gc_clear,
     .tp_repr = list_repr,
     .tp_hash = unhashable,
     .tp_richcompare = list_richcompare,

@@ -176,12 +176,20 @@ static FtGetSetDef module_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static int module_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(((FtModuleObject *)o)->dict);
+    FT_VISIT(((FtModuleObject *)o)->name);
+    return 0;
+}
+
 FtType FtModule_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "module",
     .tp_basicsize = sizeof(FtModuleObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = module_dealloc,
+    .tp_traverse = module_traverse,
     .tp_repr = module_repr,
     .tp_getattr = module_getattr,
     .tp_setattr = ft_object_generic_setattr,
@@ -204,6 +212,7 @@ static const struct {
     {"sys", ft_mod_sys_create},
     {"time", ft_mod_time_create},
     {"math", ft_mod_math_create},
+    {"gc", ft_mod_gc_create},
     {"_thread", ft_mod_thread_create},
     {"threading", ft_mod_threading_create},
 };

@@ -25,15 +25,21 @@ static size_t var_size(FtType *type, ssize_t nitems)
     return (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
 }
 
+/* Containers get the collector's pre-header in front and are tracked at
+ * once: their fields are zeroed, which every tp_traverse accepts. */
 static FtObject *alloc_object(FtType *type, size_t size)
 {
-    FtObject *op = ft_mem_calloc(1, size);
-    if (op == NULL)
+    int gc = (type->tp_flags & FT_TPFLAGS_HAVE_GC) != 0;
+    char *mem = ft_mem_calloc(1, size + (gc ? sizeof(FtGcHead) : 0));
+    if (mem == NULL)
         return NULL;
+    FtObject *op = (FtObject *)(mem + (gc ? sizeof(FtGcHead) : 0));
     op->ob_type = type;
     ft_rc_init(op);
     if (type->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_INCREF(type);
+    if (gc)
+        ft_gc_track(op);
     return op;
 }
 
@@ -53,7 +59,12 @@ FtObject *ft_object_new_var(FtType *type, ssize_t nitems)
 void ft_object_free(FtObject *op)
 {
     FtType *type = FT_TYPE(op);
-    ft_mem_free(op);
+    if (type->tp_flags & FT_TPFLAGS_HAVE_GC) {
+        ft_gc_untrack(op);
+        ft_mem_free(ft_gc_mem(op));
+    } else {
+        ft_mem_free(op);
+    }
     if (type->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_DECREF(type);
 }

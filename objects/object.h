@@ -20,6 +20,7 @@
 #include "runtime/alloc.h"
 #include "runtime/atomics.h"
 #include "runtime/refcount.h"
+#include "runtime/gc.h"
 
 typedef int64_t ft_hash_t;
 
@@ -165,6 +166,9 @@ static inline int ft_compare_double(int op, double x, double y)
 #define FT_TPFLAGS_DICT_SUBCLASS 0x100
 #define FT_TPFLAGS_TYPE_SUBCLASS 0x200
 #define FT_TPFLAGS_EXC_SUBCLASS 0x400 /* BaseException and subclasses */
+/* Instances carry a cycle-collector pre-header and are tracked
+ * (runtime/gc.h); the type fills tp_traverse. */
+#define FT_TPFLAGS_HAVE_GC 0x800
 
 struct FtType {
     FT_OBJECT_HEAD /* ob_type is &FtType_Type (or a metaclass) */
@@ -212,7 +216,25 @@ struct FtType {
     uint64_t tp_version;
     /* For heap types: the class name as a str object and __module__. */
     FtObject *tp_name_obj;
+    /* The cycle collector (runtime/gc.h), for types with
+     * FT_TPFLAGS_HAVE_GC: visit every owned reference; drop references to
+     * break a cycle (may be NULL); run the finalizer of an object found in
+     * cyclic garbage, returning 1 if it ran code (may be NULL). */
+    ft_traverseproc tp_traverse;
+    ft_inquiry tp_clear;
+    ft_inquiry tp_finalize;
 };
+
+/* The object has a cycle-collector pre-header (runtime/gc.h): its type
+ * has FT_TPFLAGS_HAVE_GC, and it is not a statically allocated type. */
+static inline int ft_gc_is_gc(FtObject *op)
+{
+    FtType *t = op->ob_type;
+    if (!(t->tp_flags & FT_TPFLAGS_HAVE_GC))
+        return 0;
+    return !(t->tp_flags & FT_TPFLAGS_TYPE_SUBCLASS) ||
+           (((FtType *)op)->tp_flags & FT_TPFLAGS_HEAPTYPE);
+}
 
 /* Static type initialisation: designated initialisers on these macros. */
 #define FT_STATIC_OBJECT_INIT(type) {FT_RC_STATIC_INIT, .ob_type = (type)}

@@ -1281,12 +1281,31 @@ static FtMethodDef set_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The collector's slots: see list.c's. */
+static int set_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FtSetObject *so = S(op);
+    if (so->table == NULL)
+        return 0;
+    for (ssize_t i = 0; i <= so->mask; i++)
+        if (so->table[i].key != NULL && so->table[i].key != DUMMY)
+            FT_VISIT(so->table[i].key);
+    return 0;
+}
+
+static int set_gc_clear(FtObject *op)
+{
+    return ft_set_clear(op);
+}
+
 FtType FtSet_Type = {
     .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
     .tp_name = "set",
     .tp_basicsize = sizeof(FtSetObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = set_dealloc,
+    .tp_traverse = set_traverse,
+    .tp_clear = set_gc_clear,
     .tp_repr = set_repr,
     .tp_hash = set_unhashable,
     .tp_richcompare = set_richcompare,
@@ -1390,8 +1409,11 @@ FtType FtFrozenSet_Type = {
     .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
     .tp_name = "frozenset",
     .tp_basicsize = sizeof(FtSetObject),
-    .tp_flags = FT_TPFLAGS_BASETYPE,
+    /* collected like set: same layout, and set algebra retypes new sets */
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = set_dealloc,
+    .tp_traverse = set_traverse,
+    .tp_clear = set_gc_clear,
     .tp_repr = set_repr,
     .tp_hash = frozenset_hash,
     .tp_richcompare = set_richcompare,

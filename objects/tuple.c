@@ -44,6 +44,7 @@ FtObject *ft_tuple_new(ssize_t n)
             ft_rc_init(op);
             FT_SIZE(op) = n;
             memset(((FtTupleObject *)op)->items, 0, n * sizeof(FtObject *));
+            ft_gc_track(op);
             return op;
         }
     }
@@ -537,13 +538,25 @@ static FtMethodDef tuple_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Tuples are immutable: a cycle through one is broken at a mutable
+ * member, so there is no tp_clear. */
+static int tuple_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FtObject **items = ((FtTupleObject *)op)->items;
+    for (ssize_t i = FT_SIZE(op) - 1; i >= 0; i--)
+        FT_VISIT(items[i]);
+    return 0;
+}
+
 FtType FtTuple_Type = {
     .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
     .tp_name = "tuple",
     .tp_basicsize = sizeof(FtTupleObject),
     .tp_itemsize = sizeof(FtObject *),
-    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_TUPLE_SUBCLASS |
+                FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = tuple_dealloc,
+    .tp_traverse = tuple_traverse,
     .tp_repr = tuple_repr,
     .tp_hash = tuple_hash,
     .tp_richcompare = tuple_richcompare,

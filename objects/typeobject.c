@@ -651,18 +651,10 @@ static void remember_resurrected(FtObject *self)
     ft_mutex_unlock(&resurrected_lock);
 }
 
-/* Runs self.__del__() with self temporarily alive again. Returns 1 if the
- * object was resurrected (__del__ stored a reference somewhere) or is
- * being freed by the nested dealloc this triggers, so the caller must not
- * touch it any more; 0 to go on freeing it. */
-static int call_finalizer(FtObject *self)
+/* Calls self.__del__() (the caller holds a reference), reporting an
+ * exception as CPython does. */
+static void run_del(FtObject *self)
 {
-    if (self == ft_dealloc_finalized ||
-        ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__)) == NULL)
-        return 0;
-    if (ft_atomic_load(&n_resurrected) != 0 && forget_resurrected(self))
-        return 0;
-    ft_rc_init(self);
     /* a dealloc can run while an exception propagates: keep it */
     FtObject *saved = ft_err_fetch();
     FtObject *r = ft_call_special(self, FT_ID(__del__), NULL, 0, NULL, NULL);
@@ -682,8 +674,36 @@ static int call_finalizer(FtObject *self)
     }
     FT_XDECREF(r);
     ft_err_restore(saved);
-    if (ft_refcnt(self) > 1)
-        remember_resurrected(self);
+}
+
+/* Runs self.__del__() with self temporarily alive again. Returns 1 if the
+ * object was resurrected (__del__ stored a reference somewhere) or is
+ * being freed by the nested dealloc this triggers, so the caller must not
+ * touch it any more; 0 to go on freeing it. A tracked object remembers
+ * that its finalizer ran in its collector pre-header (also when the
+ * collector ran it), others in the resurrected array. */
+static int call_finalizer(FtObject *self)
+{
+    if (self == ft_dealloc_finalized ||
+        ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__)) == NULL)
+        return 0;
+    int gc = ft_gc_is_gc(self);
+    if (gc) {
+        if (FT_GC_HEAD(self)->bits & FT_GC_FINALIZED)
+            return 0;
+        FT_GC_HEAD(self)->bits |= FT_GC_FINALIZED;
+    } else if (ft_atomic_load(&n_resurrected) != 0 &&
+               forget_resurrected(self)) {
+        return 0;
+    }
+    ft_rc_init(self);
+    run_del(self);
+    if (ft_refcnt(self) > 1) {
+        if (gc)
+            ft_gc_track(self); /* ft_dealloc untracked it */
+        else
+            remember_resurrected(self);
+    }
     FtObject *prev = ft_dealloc_finalized;
     ft_dealloc_finalized = self;
     FT_DECREF(self); /* frees it here unless __del__ resurrected it */
@@ -706,6 +726,44 @@ static void subtype_dealloc(FtObject *self)
         FT_CLEAR(*dp);
     }
     b->tp_dealloc(self); /* ends in ft_object_free, which drops t */
+}
+
+/* The collector's slots for instances of classes: the class (each
+ * instance holds a reference to it), the dict slot a class added, then
+ * the C base's own references. */
+static FtType *c_base(FtType *t)
+{
+    while (t->tp_dealloc == subtype_dealloc)
+        t = t->tp_base;
+    return t;
+}
+
+static int subtype_traverse(FtObject *self, ft_visitproc visit, void *arg)
+{
+    FtType *t = FT_TYPE(self), *b = c_base(t);
+    if (t->tp_dictoffset != 0 && b->tp_dictoffset == 0)
+        FT_VISIT(*ft_object_dict_ptr(self));
+    FT_VISIT(t);
+    return b->tp_traverse != NULL ? b->tp_traverse(self, visit, arg) : 0;
+}
+
+/* Only on garbage: no other thread can be reading the dict slot. */
+static int subtype_clear(FtObject *self)
+{
+    FtType *t = FT_TYPE(self), *b = c_base(t);
+    if (t->tp_dictoffset != 0 && b->tp_dictoffset == 0)
+        FT_CLEAR(*ft_object_dict_ptr(self));
+    return b->tp_clear != NULL ? b->tp_clear(self) : 0;
+}
+
+/* The collector's finalizer call; the caller holds a reference and has
+ * marked the object finalized. */
+static int subtype_finalize(FtObject *self)
+{
+    if (ft_type_lookup_fast(FT_TYPE(self), FT_ID(__del__)) == NULL)
+        return 0;
+    run_del(self);
+    return 1;
 }
 
 static FtObject *subtype_get_dict(FtObject *self)
@@ -1015,6 +1073,15 @@ static FtObject *type_new_impl(FtType *meta, FtObject *name, FtObject *bases,
     t->tp_bases = bases;
     t->tp_base = (FtType *)FT_NEWREF(base);
     t->tp_dealloc = subtype_dealloc;
+    FtType *cb = c_base(base);
+    if (cb == &FtBaseObject_Type || (cb->tp_flags & FT_TPFLAGS_HAVE_GC)) {
+        /* instances can be in cycles; other C bases (int, str...) free
+         * their instances their own way, without the pre-header */
+        t->tp_flags |= FT_TPFLAGS_HAVE_GC;
+        t->tp_traverse = subtype_traverse;
+        t->tp_clear = subtype_clear;
+        t->tp_finalize = subtype_finalize;
+    }
     t->tp_dict = ft_dict_copy(ns);
     if (t->tp_dict == NULL || set_class_names(ht, name) < 0)
         goto fail;
@@ -1093,6 +1160,46 @@ static void type_dealloc(FtObject *o)
     FT_CLEAR(t->tp_name_obj);
     FT_CLEAR(((FtHeapType *)t)->qualname);
     ft_object_free(o);
+}
+
+/* Heap types only (static ones have no pre-header and are never
+ * tracked). The metatype's reference is subtype_traverse's to visit. The
+ * subclass registry holds no references. */
+static int type_traverse(FtObject *o, ft_visitproc visit, void *arg)
+{
+    FtType *t = (FtType *)o;
+    if (!FT_IS_HEAPEXT(t))
+        return 0;
+    FT_VISIT(t->tp_dict);
+    FT_VISIT(t->tp_bases);
+    FT_VISIT(t->tp_mro);
+    FT_VISIT(t->tp_base);
+    FT_VISIT(t->tp_name_obj);
+    FT_VISIT(((FtHeapType *)t)->qualname);
+    return 0;
+}
+
+/* A class always refers to itself through its MRO: keep only the bases
+ * there, and empty its dict. */
+static int type_gc_clear(FtObject *o)
+{
+    FtType *t = (FtType *)o;
+    if (!FT_IS_HEAPEXT(t))
+        return 0;
+    FtObject *mro = t->tp_mro;
+    if (mro != NULL && FT_TUPLE_SIZE(mro) > 0 && FT_TUPLE_GET(mro, 0) == o) {
+        FtObject *rest = ft_tuple_slice(mro, 1, FT_TUPLE_SIZE(mro));
+        if (rest == NULL) {
+            ft_err_clear();
+        } else {
+            t->tp_mro = rest;
+            FT_DECREF(mro);
+        }
+    }
+    if (t->tp_dict != NULL)
+        ft_dict_clear(t->tp_dict);
+    ft_type_modified(t);
+    return 0;
 }
 
 static FtObject *type_repr(FtObject *o)
@@ -1529,8 +1636,11 @@ FtType FtType_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "type",
     .tp_basicsize = sizeof(FtHeapType),
-    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_TYPE_SUBCLASS,
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_TYPE_SUBCLASS |
+                FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = type_dealloc,
+    .tp_traverse = type_traverse,
+    .tp_clear = type_gc_clear,
     .tp_repr = type_repr,
     .tp_call = type_call,
     .tp_getattr = type_getattr,

@@ -62,6 +62,9 @@ static void drain_pending(void)
 static __attribute__((noinline)) void dealloc_bounded(FtObject *op,
                                                       FtType *t)
 {
+    /* The collector must never see an object being torn down. */
+    if (ft_gc_is_gc(op))
+        ft_gc_untrack(op);
     if (depth >= FT_DEALLOC_DEPTH && op != ft_dealloc_finalized) {
         if (push_pending(op) == 0)
             return;

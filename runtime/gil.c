@@ -315,7 +315,8 @@ static int breaker_hook(FtThreadState *ts)
     if (ft_signals_pending() && ft_signals_handle() < 0)
         return -1;
     yield_if_requested(ts);
-    return 0;
+    /* Stop-the-world requests and automatic collections. */
+    return ft_gc_safe_point(ts);
 }
 
 void ft_gil_init(void)

@@ -24,6 +24,7 @@
 #ifndef FT_RUNTIME_GIL_H
 #define FT_RUNTIME_GIL_H
 
+#include "runtime/gc.h"
 #include "runtime/qsbr.h"
 #include "runtime/signals.h"
 #include "runtime/tstate.h"
@@ -57,10 +58,12 @@ static inline FtThreadState *ft_gil_save(void)
     FtThreadState *ts = ft_tstate_get();
     ft_cs_suspend_all(ts);
     ft_qsbr_offline();
+    ft_gc_detach(); /* counts as stopped for the collector */
     return ts;
 }
 static inline void ft_gil_restore(FtThreadState *ts)
 {
+    ft_gc_attach(); /* waits while the world is stopped */
     ft_qsbr_online();
     ft_cs_resume(ts);
 }

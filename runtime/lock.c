@@ -323,13 +323,17 @@ FtMutex ft_freelist_mutex = FT_MUTEX_INIT;
 FtCritLock ft_crit_lock_ = {FT_MUTEX_INIT, 0, 0};
 __thread char ft_crit_self_;
 
-/* The lock is busy: wait for it holding no object lock (see lock.h). */
+/* The lock is busy: wait for it holding no object lock (see lock.h), and
+ * detached from the cycle collector: its holder may be running Python code
+ * (a module body) and be parked while the world is stopped. */
 void ft_crit_lock_slow(void)
 {
     FtThreadState *ts = ft_tstate_get();
     if (ts != NULL)
         suspend_all(ts->cs_top);
+    ft_gc_detach();
     ft_mutex_lock(&ft_crit_lock_.mutex);
+    ft_gc_attach();
     ft_atomic_store(&ft_crit_lock_.owner,
                     (ft_atomic_t)(uintptr_t)&ft_crit_self_);
     ft_crit_lock_.depth = 1;

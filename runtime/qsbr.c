@@ -359,6 +359,64 @@ void ft_qsbr_online(void)
         poll_settle(r);
 }
 
+struct FtQsbrTaken {
+    Item *items;
+    size_t len, cap;
+};
+
+static void take(FtQsbrTaken *t, const Item *items, size_t n,
+                 void (*visit)(FtObject *, void *), void *arg)
+{
+    if (t->len + n > t->cap) {
+        size_t cap = t->cap ? t->cap : 64;
+        while (cap < t->len + n)
+            cap *= 2;
+        Item *a = realloc(t->items, cap * sizeof *a);
+        if (a == NULL)
+            fatal_oom();
+        t->items = a;
+        t->cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        t->items[t->len++] = items[i];
+        if (items[i].release == NULL)
+            visit((FtObject *)items[i].p, arg);
+    }
+}
+
+/* The other threads are parked or offline, so their queues do not change
+ * under us (a thread parked inside poll_self re-reads head and len after
+ * the release it is in returns, and finds its queue empty). */
+FtQsbrTaken *ft_qsbr_take_all(void (*visit)(FtObject *op, void *arg),
+                              void *arg)
+{
+    FtQsbrTaken *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        fatal_oom();
+    pthread_mutex_lock(&reg_lock);
+    for (Rec *r = reg_head; r != NULL; r = r->next) {
+        take(t, r->items + r->head, r->len - r->head, visit, arg);
+        r->head = r->len = r->unassigned = 0;
+        r->arm_at = BATCH;
+        r->asked_at = 0;
+    }
+    take(t, orphans, orphan_len, visit, arg);
+    orphan_len = 0;
+    ft_atomic_store(&orphan_count, 0);
+    pthread_mutex_unlock(&reg_lock);
+    return t;
+}
+
+void ft_qsbr_release_taken(FtQsbrTaken *t)
+{
+    if (t == NULL)
+        return;
+    for (size_t i = 0; i < t->len; i++)
+        release_item(t->items[i]);
+    free(t->items);
+    free(t);
+}
+
 size_t ft_qsbr_pending(void)
 {
     pthread_mutex_lock(&reg_lock);

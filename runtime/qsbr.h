@@ -66,6 +66,16 @@ void ft_qsbr_offline(void);
 void ft_qsbr_online(void);
 /* Items deferred and not yet released by any thread (for tests). */
 size_t ft_qsbr_pending(void);
+/* For the cycle collector (runtime/gc.c), with the world stopped: every
+ * thread is then at a quiescent state or offline, so every pending item
+ * is past its grace period. Takes them all out of every thread's queue
+ * and the orphan list; the caller releases them with
+ * ft_qsbr_release_taken once the world runs again. visit(op, arg) is
+ * called for each deferred decref (not for deferred frees). */
+typedef struct FtQsbrTaken FtQsbrTaken;
+FtQsbrTaken *ft_qsbr_take_all(void (*visit)(FtObject *op, void *arg),
+                              void *arg);
+void ft_qsbr_release_taken(FtQsbrTaken *taken);
 
 #else
 
@@ -82,6 +92,14 @@ static inline void ft_qsbr_adopt_orphans(void) {}
 static inline void ft_qsbr_offline(void) {}
 static inline void ft_qsbr_online(void) {}
 static inline size_t ft_qsbr_pending(void) { return 0; }
+typedef struct FtQsbrTaken FtQsbrTaken;
+static inline FtQsbrTaken *
+ft_qsbr_take_all(void (*visit)(FtObject *op, void *arg), void *arg)
+{
+    (void)visit, (void)arg;
+    return NULL;
+}
+static inline void ft_qsbr_release_taken(FtQsbrTaken *taken) { (void)taken; }
 
 #endif
 

@@ -135,11 +135,21 @@ int ft_thread_start(ft_thread_func func, void *arg, unsigned long *ident)
     }
     if (rc == 0) {
         /* Only ft_tstate_new runs before the report: no GIL needed there,
-         * so waiting with the GIL held cannot deadlock. */
+         * so waiting with the GIL held cannot deadlock. Without a GIL the
+         * new thread may have to wait in ft_tstate_new for a stopped world
+         * to restart, so this thread counts as stopped meanwhile (and its
+         * object locks are released, as around any blocking wait). */
+        FtThreadState *self = ft_tstate_get();
+        if (self != NULL)
+            ft_cs_suspend_all(self);
+        ft_gc_detach();
         pthread_mutex_lock(&s.mutex);
         while (s.state == 0)
             pthread_cond_wait(&s.cond, &s.mutex);
         pthread_mutex_unlock(&s.mutex);
+        ft_gc_attach();
+        if (self != NULL)
+            ft_cs_resume(self);
     }
     pthread_cond_destroy(&s.cond);
     pthread_mutex_destroy(&s.mutex);

@@ -99,6 +99,7 @@ FtThreadState *ft_tstate_new(void)
     pthread_mutex_unlock(&tstate_list_lock);
     SET_CURRENT(ts);
     ft_qsbr_register();
+    ft_gc_thread_init(ts); /* last: may wait while the world is stopped */
     return ts;
 }
 
@@ -106,9 +107,11 @@ static void free_lists_release(FtThreadState *ts)
 {
     for (int k = 0; k < FT_FL__COUNT; k++) {
         void *p = ts->freelist[k];
+        /* containers' memory starts at the collector's pre-header */
+        int gc = k != FT_FL_INT && k != FT_FL_FLOAT;
         while (p != NULL) {
             void *next = FT_FREELIST_NEXT(p);
-            ft_mem_free(p);
+            ft_mem_free(gc ? ft_gc_mem(p) : p);
             p = next;
         }
         ts->freelist[k] = NULL;
@@ -129,6 +132,8 @@ void ft_tstate_delete(FtThreadState *ts)
     ft_slice_thread_cleanup();
     free_lists_release(ts);
     ft_frame_stack_free(ts);
+    /* No object is touched from here on. */
+    ft_gc_thread_exit(ts);
 #if defined(FT_TSTATE_TLS)
     pthread_mutex_lock(&tstate_list_lock);
     for (FtThreadState **pp = &tstate_list; *pp != NULL; pp = &(*pp)->next) {

@@ -3,6 +3,12 @@
 # (runtime/dealloc.c bounds how deeply deallocations nest), and runs every
 # finalizer in it exactly once.
 
+import gc
+
+# This test is about the depth of deallocation, not about the collector,
+# whose passes over millions of live objects would dominate its time.
+gc.disable()
+
 N = 1000000
 # Every level of the instance and function chains is two or three objects
 # deep (an instance and its dict; a function, its closure tuple and cell).
