@@ -5,6 +5,7 @@
 #include "interp/code.h"
 #include "interp/eval.h"
 #include "interp/frame.h" /* ft_eval_locals(), offered for locals() */
+#include "interp/import.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
 #include "objects/object.h"
@@ -1282,7 +1283,24 @@ static FtObject *bi_import(FtObject *self, FtObject *const *args, size_t nargs,
                       ft_type_name(FT_TYPE(a[0])));
         return NULL;
     }
-    return ft_import_module(a[0]);
+    int64_t level = 0;
+    if (a[4] != NULL) {
+        if (!FT_INT_CHECK(a[4])) {
+            ft_err_format(FtExc_TypeError,
+                          "'%s' object cannot be interpreted as an integer",
+                          ft_type_name(FT_TYPE(a[4])));
+            return NULL;
+        }
+        level = ft_int_value(a[4]);
+        if (level < 0 || level > INT32_MAX) {
+            ft_err_set_string(level < 0 ? FtExc_ValueError : FtExc_OverflowError,
+                              level < 0 ? "level must be >= 0"
+                                        : "Python int too large to convert to C int");
+            return NULL;
+        }
+    }
+    FtObject *globals = a[1] != NULL && a[1] != FT_None ? a[1] : NULL;
+    return ft_import_name_level(a[0], globals, a[3], (int)level);
 }
 
 static FtObject *bi_exit(FtObject *self, FtObject *const *args, size_t nargs,
