@@ -447,6 +447,38 @@ int ft_ev_import_star(FtFrame *f, FtObject *module)
     return ft_err_occurred() ? -1 : 0;
 }
 
+int ft_ev_setup_annotations(FtFrame *f)
+{
+    if (f->locals == NULL) {
+        ft_err_set_string(FtExc_SystemError,
+                          "no locals found when setting up annotations");
+        return -1;
+    }
+    FtObject *key = FT_ID(__annotations__);
+    int has;
+    if (FT_DICT_CHECK(f->locals)) {
+        has = ft_dict_contains(f->locals, key);
+    } else {
+        FtObject *v = ft_object_getitem(f->locals, key);
+        has = v != NULL;
+        FT_XDECREF(v);
+        if (v == NULL) {
+            if (!ft_err_matches(FtExc_KeyError))
+                return -1;
+            ft_err_clear();
+        }
+    }
+    if (has != 0)
+        return has < 0 ? -1 : 0;
+    FtObject *d = ft_dict_new();
+    if (d == NULL)
+        return -1;
+    int r = FT_DICT_CHECK(f->locals) ? ft_dict_set(f->locals, key, d)
+                                     : ft_object_setitem(f->locals, key, d);
+    FT_DECREF(d);
+    return r;
+}
+
 /* ---- raise and except ---- */
 
 /* An exception instance from `raise X` / `from Y` operands: X itself or
