@@ -153,8 +153,11 @@ int ft_import_init_path(const char *first)
     while (r == 0 && env != NULL && *env != '\0') {
         const char *colon = strchr(env, ':');
         size_t n = colon ? (size_t)(colon - env) : strlen(env);
+        char cwd[PATH_MAX];
         if (n > 0)
             r = append_cstr(path, env, n);
+        else if (getcwd(cwd, sizeof cwd) != NULL) /* "" is the working dir */
+            r = append_cstr(path, cwd, strlen(cwd));
         env = colon ? colon + 1 : NULL;
     }
     const char *lib = ft_import_libdir();
