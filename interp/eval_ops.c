@@ -375,26 +375,8 @@ FtObject *ft_ev_import_from(FtObject *module, FtObject *name)
     else
         msg = ft_str_from_format("cannot import name %R from %R (unknown location)",
                                  name, pkg);
-    if (msg != NULL) {
-        FtObject *kw = ft_tuple_new(2);
-        FtObject *k1 = ft_str_intern_cstr("name"), *k2 = ft_str_intern_cstr("path");
-        if (kw != NULL && k1 != NULL && k2 != NULL) {
-            FT_TUPLE_SET(kw, 0, k1);
-            FT_TUPLE_SET(kw, 1, k2);
-            k1 = k2 = NULL;
-            FtObject *args[3] = {msg, pkg,
-                                 file != NULL && FT_STR_CHECK(file) ? file : FT_None};
-            FtObject *exc = ft_call((FtObject *)FtExc_ImportError, args, 1, kw);
-            if (exc != NULL) {
-                ft_err_set_exc(exc);
-                FT_DECREF(exc);
-            }
-        }
-        FT_XDECREF(k1);
-        FT_XDECREF(k2);
-        FT_XDECREF(kw);
-        FT_DECREF(msg);
-    }
+    ft_import_error(FtExc_ImportError, msg, pkg,
+                    file != NULL && FT_STR_CHECK(file) ? file : NULL);
     FT_XDECREF(file);
     FT_DECREF(pkg);
     return NULL;

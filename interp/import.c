@@ -142,14 +142,14 @@ static void lock_put(ImportLock *l)
 }
 
 /* Under tab: would `me` waiting for l close a cycle of waiting threads? */
-static int would_deadlock(ImportLock *l, FtThreadState *me)
+static int would_deadlock(const ImportLock *l, const FtThreadState *me)
 {
-    FtThreadState *t = l->owner;
+    const FtThreadState *t = l->owner;
     for (int hops = 0; t != NULL && hops < 10000; hops++) {
         if (t == me)
             return 1;
-        ImportLock *next = NULL;
-        for (Waiter *w = waiters; w != NULL; w = w->next)
+        const ImportLock *next = NULL;
+        for (const Waiter *w = waiters; w != NULL; w = w->next)
             if (w->ts == t) {
                 next = w->lock;
                 break;
@@ -255,43 +255,33 @@ static int wait_initialized(FtObject *name)
 
 /* ---- errors with .name and .path ----------------------------------------- */
 
-/* Raises type(msg, name=name, path=path); steals msg (NULL: failed). */
-static void import_error(FtType *type, FtObject *msg, FtObject *name,
-                         FtObject *path)
+void ft_import_error(FtType *type, FtObject *msg, FtObject *name,
+                     FtObject *path)
 {
     if (msg == NULL)
         return;
-    static FtObject *kw;
-    if (kw == NULL) {
-        FtObject *t = ft_tuple_new(2);
-        FtObject *a = ft_str_intern_cstr("name"), *b = ft_str_intern_cstr("path");
-        if (t == NULL || a == NULL || b == NULL) {
-            FT_XDECREF(t);
-            FT_XDECREF(a);
-            FT_XDECREF(b);
-            FT_DECREF(msg);
-            return;
+    FtObject *kw = ft_tuple_new(2);
+    FtObject *k0 = ft_str_intern_cstr("name"), *k1 = ft_str_intern_cstr("path");
+    if (kw != NULL && k0 != NULL && k1 != NULL) {
+        FT_TUPLE_SET(kw, 0, k0);
+        FT_TUPLE_SET(kw, 1, k1);
+        k0 = k1 = NULL;
+        FtObject *args[3] = {msg, name ? name : FT_None, path ? path : FT_None};
+        FtObject *exc = ft_call((FtObject *)type, args, 1, kw);
+        if (exc != NULL) {
+            ft_err_set_exc(exc);
+            FT_DECREF(exc);
         }
-        FT_TUPLE_SET(t, 0, a);
-        FT_TUPLE_SET(t, 1, b);
-        FtObject *expected = NULL;
-        if (!__atomic_compare_exchange_n(&kw, &expected, t, 0, __ATOMIC_ACQ_REL,
-                                         __ATOMIC_ACQUIRE))
-            FT_DECREF(t);
     }
-    FtObject *args[3] = {msg, name ? name : FT_None, path ? path : FT_None};
-    FtObject *exc = ft_call((FtObject *)type, args, 1,
-                            __atomic_load_n(&kw, __ATOMIC_ACQUIRE));
+    FT_XDECREF(k0);
+    FT_XDECREF(k1);
+    FT_XDECREF(kw);
     FT_DECREF(msg);
-    if (exc != NULL) {
-        ft_err_set_exc(exc);
-        FT_DECREF(exc);
-    }
 }
 
 static void not_found(FtObject *name)
 {
-    import_error(FtExc_ModuleNotFoundError,
+    ft_import_error(FtExc_ModuleNotFoundError,
                  ft_str_from_format("No module named %R", name), name, NULL);
 }
 
@@ -407,7 +397,7 @@ static FtObject *load_unlocked(FtObject *name, FtObject *parent)
         path = ft_object_lookup_attr(pm, path_id);
         if (path == NULL) {
             if (!ft_err_occurred())
-                import_error(FtExc_ModuleNotFoundError,
+                ft_import_error(FtExc_ModuleNotFoundError,
                              ft_str_from_format("No module named %R; %R is not a package",
                                                 name, parent),
                              name, NULL);
@@ -469,7 +459,7 @@ static FtObject *find_and_load(FtObject *name)
     FtObject *m = ft_dict_get(modules, name);
     if (m == FT_None) {
         FT_DECREF(m);
-        import_error(FtExc_ModuleNotFoundError,
+        ft_import_error(FtExc_ModuleNotFoundError,
                      ft_str_from_format("import of %U halted; None in sys.modules",
                                         name),
                      name, NULL);

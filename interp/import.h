@@ -20,6 +20,12 @@ FtObject *ft_import_name_level(FtObject *name, FtObject *globals,
  * absolute dotted name and returns that module itself (not its top-level
  * package). */
 
+/* Raises type(msg, name=name, path=path) (ImportError or a subclass;
+ * name and path may be NULL for None); steals msg, which may be NULL (an
+ * exception is set already then). */
+void ft_import_error(FtType *type, FtObject *msg, FtObject *name,
+                     FtObject *path);
+
 /* Fills sys.path: first (the script's directory, or "" for -c, stdin
  * and the interactive loop; NULL leaves that entry out), then the
  * PYTHONPATH entries, then ftpy's library folder. 0 / -1. */
