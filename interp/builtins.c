@@ -1278,11 +1278,6 @@ static FtObject *bi_import(FtObject *self, FtObject *const *args, size_t nargs,
     FtObject *a[5] = {NULL, NULL, NULL, NULL, NULL};
     if (ft_arg_parse("__import__", args, nargs, kwnames, kwlist, 1, 5, a) < 0)
         return NULL;
-    if (!FT_STR_CHECK(a[0])) {
-        ft_err_format(FtExc_TypeError, "module name must be str, not %s",
-                      ft_type_name(FT_TYPE(a[0])));
-        return NULL;
-    }
     int64_t level = 0;
     if (a[4] != NULL) {
         if (!FT_INT_CHECK(a[4])) {
@@ -1299,7 +1294,7 @@ static FtObject *bi_import(FtObject *self, FtObject *const *args, size_t nargs,
             return NULL;
         }
     }
-    FtObject *globals = a[1] != NULL && a[1] != FT_None ? a[1] : NULL;
+    FtObject *globals = a[1] != NULL ? a[1] : FT_None; /* None: TypeError */
     return ft_import_name_level(a[0], globals, a[3], (int)level);
 }
 

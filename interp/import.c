@@ -380,9 +380,13 @@ static FtObject *load_unlocked(FtObject *name, FtObject *parent)
         return m;
     }
     const char *full = ft_str_cstr(name);
-    const char *leaf = full;
+    const char *dot = strrchr(full, '.');
+    const char *leaf = dot ? dot + 1 : full;
+    if (leaf[0] == '\0') { /* "a." names no file */
+        not_found(name);
+        return NULL;
+    }
     if (parent != NULL) {
-        leaf = full + FT_STR_NBYTES(parent) + 1;
         pm = ft_dict_get(modules, parent);
         if (pm == NULL) {
             if (!ft_err_occurred())
@@ -441,7 +445,7 @@ static FtObject *parent_name(FtObject *name, int *err)
     const char *s = ft_str_cstr(name);
     const char *dot = strrchr(s, '.');
     *err = 0;
-    if (dot == NULL)
+    if (dot == NULL || dot == s) /* ".a" has no parent, as in CPython */
         return NULL;
     FtObject *p = ft_str_from_len(s, dot - s);
     if (p == NULL)
@@ -510,8 +514,7 @@ static FtObject *find_and_load(FtObject *name)
 FtObject *ft_import_module(FtObject *name)
 {
     if (!FT_STR_CHECK(name)) {
-        ft_err_format(FtExc_TypeError, "module name must be str, not %s",
-                      ft_type_name(FT_TYPE(name)));
+        ft_err_set_string(FtExc_TypeError, "module name must be a string");
         return NULL;
     }
     return find_and_load(name);
@@ -621,9 +624,16 @@ static int handle_fromlist(FtObject *module, FtObject *fromlist, int recursive)
     for (ssize_t i = 0; i < FT_LIST_SIZE(items) && rc == 0; i++) {
         FtObject *x = FT_LIST_ITEMS(items)[i];
         if (!FT_STR_CHECK(x)) {
-            ft_err_format(FtExc_TypeError, "%s must be str, not %s",
-                          recursive ? "Key in __all__" : "Item in from list",
-                          ft_type_name(FT_TYPE(x)));
+            FtObject *where = recursive ? ft_object_getattr(module, FT_ID(__name__))
+                                        : NULL;
+            if (!recursive)
+                ft_err_format(FtExc_TypeError,
+                              "Item in ``from list'' must be str, not %s",
+                              ft_type_name(FT_TYPE(x)));
+            else if (where != NULL)
+                ft_err_format(FtExc_TypeError, "Item in %S.__all__ must be str, not %s",
+                              where, ft_type_name(FT_TYPE(x)));
+            FT_XDECREF(where);
             rc = -1;
             break;
         }
@@ -689,8 +699,7 @@ FtObject *ft_import_name_level(FtObject *name, FtObject *globals,
                                FtObject *fromlist, int level)
 {
     if (!FT_STR_CHECK(name)) {
-        ft_err_format(FtExc_TypeError, "module name must be str, not %s",
-                      ft_type_name(FT_TYPE(name)));
+        ft_err_set_string(FtExc_TypeError, "module name must be a string");
         return NULL;
     }
     if (level < 0) {
@@ -731,10 +740,17 @@ FtObject *ft_import_name_level(FtObject *name, FtObject *globals,
         FT_DECREF(abs);
         return m;
     }
+    FT_DECREF(m);
+    if (level == 0) { /* imported already: this finds it */
+        FT_DECREF(abs);
+        FtObject *front = ft_str_from_len(s, dot - s);
+        FtObject *r = front ? ft_import_name_level(front, NULL, NULL, 0) : NULL;
+        FT_XDECREF(front);
+        return r;
+    }
     ssize_t cut = FT_STR_NBYTES(name) - (dot - s);
     FtObject *top = ft_str_from_len(ft_str_cstr(abs), FT_STR_NBYTES(abs) - cut);
     FT_DECREF(abs);
-    FT_DECREF(m);
     if (top == NULL)
         return NULL;
     FtObject *r = ft_dict_get(ft_modules_dict(), top);

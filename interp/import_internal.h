@@ -6,8 +6,8 @@
 
 #include "objects/object.h"
 
-/* sys.path (new reference), or NULL with ImportError if sys has none or
- * it is not a list. */
+/* sys.path (new reference; any iterable will do, as in CPython), or NULL
+ * with an exception if sys has none. */
 FtObject *ft_import_sys_path(void);
 
 /* Looks for module `leaf` in each directory of path (a list of str; other

@@ -133,11 +133,6 @@ FtObject *ft_import_sys_path(void)
     }
     FtObject *path = ft_object_getattr_str(sys, "path");
     FT_DECREF(sys);
-    if (path != NULL && !FT_LIST_CHECK(path)) {
-        FT_DECREF(path);
-        ft_err_set_string(FtExc_ImportError, "sys.path must be a list of directory names");
-        return NULL;
-    }
     return path;
 }
 
