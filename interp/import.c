@@ -19,8 +19,9 @@
  *       dict lookup and one atomic load.
  *     found, but another thread is running its body: acquire NAME's lock,
  *       release it at once (wait for the body to finish), use m.
- *     missing: import the parent package first (holding no lock), then
- *       acquire NAME's lock, look again (another thread may have finished
+ *     missing: import the parent package first (before taking NAME's
+ *       lock, so that lock is never held while waiting for a parent's),
+ *       then acquire NAME's lock, look again (another thread may have finished
  *       it meanwhile), and only if still missing: find the file, create
  *       the module, put it in sys.modules, run its body, bind it on the
  *       parent; take it out of sys.modules if the body raises. Release.
@@ -32,9 +33,9 @@
  * case below, as CPython; two different modules' bodies run at the same
  * time in different threads (no global lock is held while a body runs).
  *
- * Why it cannot deadlock. A thread holds module locks only for bodies it
- * is running, nested in import order. Waiting is the only way to block,
- * and before it waits a thread walks the waits-for chain under `tab`: the
+ * Why module locks cannot deadlock. A thread holds module locks only for
+ * bodies it is running, nested in import order, and before it waits for
+ * one it walks the waits-for chain under `tab`: the
  * owner of the lock it wants, the lock that owner waits for (the waiters
  * list), that lock's owner, and so on. If the chain comes back to the
  * thread itself, waiting would close a cycle: it does not wait, and goes
@@ -48,7 +49,9 @@
  * nothing else, and a waiter gives up the GIL (FT_BEGIN_ALLOW_THREADS,
  * which in free-threaded builds also suspends its critical sections and
  * leaves QSBR) before it sleeps, and takes it back only after dropping
- * `tab`. Imports must not be started under FT_CRIT_LOCK.
+ * `tab`. Imports must not be started under FT_CRIT_LOCK. (A body that
+ * waits for something else, such as an Event that only another thread's
+ * blocked import would set, can still hang, as in CPython.)
  */
 #include "interp/import.h"
 
