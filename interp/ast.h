@@ -183,7 +183,7 @@ typedef enum {
     FT_STMT_DELETE,
     FT_STMT_ASSIGN,
     FT_STMT_AUGASSIGN,
-    FT_STMT_ANNASSIGN, /* x: T = v — annotation evaluated and ignored */
+    FT_STMT_ANNASSIGN, /* x: T = v — see compile_annassign */
     FT_STMT_FOR,
     FT_STMT_WHILE,
     FT_STMT_IF,

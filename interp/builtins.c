@@ -5,6 +5,7 @@
 #include "interp/code.h"
 #include "interp/eval.h"
 #include "interp/frame.h" /* ft_eval_locals(), offered for locals() */
+#include "interp/import.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
 #include "objects/object.h"
@@ -1280,12 +1281,24 @@ static FtObject *bi_import(FtObject *self, FtObject *const *args, size_t nargs,
     FtObject *a[5] = {NULL, NULL, NULL, NULL, NULL};
     if (ft_arg_parse("__import__", args, nargs, kwnames, kwlist, 1, 5, a) < 0)
         return NULL;
-    if (!FT_STR_CHECK(a[0])) {
-        ft_err_format(FtExc_TypeError, "module name must be str, not %s",
-                      ft_type_name(FT_TYPE(a[0])));
-        return NULL;
+    int64_t level = 0;
+    if (a[4] != NULL) {
+        if (!FT_INT_CHECK(a[4])) {
+            ft_err_format(FtExc_TypeError,
+                          "'%s' object cannot be interpreted as an integer",
+                          ft_type_name(FT_TYPE(a[4])));
+            return NULL;
+        }
+        level = ft_int_value(a[4]);
+        if (level < 0 || level > INT32_MAX) {
+            ft_err_set_string(level < 0 ? FtExc_ValueError : FtExc_OverflowError,
+                              level < 0 ? "level must be >= 0"
+                                        : "Python int too large to convert to C int");
+            return NULL;
+        }
     }
-    return ft_import_module(a[0]);
+    FtObject *globals = a[1] != NULL ? a[1] : FT_None; /* None: TypeError */
+    return ft_import_name_level(a[0], globals, a[3], (int)level);
 }
 
 static FtObject *bi_exit(FtObject *self, FtObject *const *args, size_t nargs,

@@ -628,6 +628,48 @@ int cc_finish_function(FtCompiler *c, int flags)
 
 /* ---- entry point -------------------------------------------------------- */
 
+int cc_has_annotations(const FtAstStmtSeq *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        const FtAstStmt *s = body->items[i];
+        switch (s->kind) {
+        case FT_STMT_ANNASSIGN:
+            return 1;
+        case FT_STMT_FOR:
+            if (cc_has_annotations(&s->v.forloop.body) ||
+                cc_has_annotations(&s->v.forloop.orelse))
+                return 1;
+            break;
+        case FT_STMT_WHILE:
+            if (cc_has_annotations(&s->v.whileloop.body) ||
+                cc_has_annotations(&s->v.whileloop.orelse))
+                return 1;
+            break;
+        case FT_STMT_IF:
+            if (cc_has_annotations(&s->v.ifstmt.body) ||
+                cc_has_annotations(&s->v.ifstmt.orelse))
+                return 1;
+            break;
+        case FT_STMT_WITH:
+            if (cc_has_annotations(&s->v.with.body))
+                return 1;
+            break;
+        case FT_STMT_TRY:
+            if (cc_has_annotations(&s->v.trystmt.body) ||
+                cc_has_annotations(&s->v.trystmt.orelse) ||
+                cc_has_annotations(&s->v.trystmt.finalbody))
+                return 1;
+            for (int h = 0; h < s->v.trystmt.n_handlers; h++)
+                if (cc_has_annotations(&s->v.trystmt.handlers[h].body))
+                    return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
 static int compile_module_body(FtCompiler *c, FtAstModule *mod, int mode)
 {
     if (mode == FT_PARSE_EVAL) {
@@ -642,6 +684,8 @@ static int compile_module_body(FtCompiler *c, FtAstModule *mod, int mode)
     int start = 0;
     if (body->n > 0)
         cc_set_loc(c, body->items[0]->lineno, body->items[0]->col);
+    if (cc_has_annotations(body))
+        cc_emit(c, FT_OPC_SETUP_ANNOTATIONS, 0);
     if (mode == FT_PARSE_FILE && cc_docstring(body)) {
         FtAstStmt *s = body->items[0];
         if (cc_visit_expr(c, s->v.expr.value) < 0 ||
@@ -665,6 +709,8 @@ FtObject *ft_compile(FtAstModule *mod, const char *filename, int mode)
     if (c.filename_obj == NULL)
         return NULL;
     FtObject *code = NULL;
+    if (ft_future_parse(mod, mode, c.filename, &c.future) < 0)
+        goto done;
     c.st = ft_symtable_build(mod, mode, c.filename);
     if (c.st == NULL)
         goto done;

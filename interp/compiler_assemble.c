@@ -59,6 +59,7 @@ static int stack_effect(int op, int arg, int jump)
     case FT_OPC_YIELD_VALUE:
     case FT_OPC_GET_YIELD_FROM_ITER:
     case FT_OPC_POP_BLOCK:
+    case FT_OPC_SETUP_ANNOTATIONS:
         return 0;
     case FT_OPC_POP_TOP:
     case FT_OPC_BINARY_OP:

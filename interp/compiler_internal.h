@@ -10,6 +10,7 @@
 
 #include "interp/code.h"
 #include "interp/compiler.h"
+#include "interp/future.h"
 #include "interp/symtable.h"
 
 /* One instruction before assembly. Jump arguments hold a label id. */
@@ -85,6 +86,7 @@ typedef struct {
     int nestlevel;   /* number of units on the stack */
     int nomem;       /* an allocation failed while emitting (MemoryError set) */
     int depth;       /* recursion of the AST visitors (FT_COMPILE_MAX_DEPTH) */
+    FtFuture future; /* the module's future statements */
 } FtCompiler;
 
 /* Every recursive visitor enters and leaves through these, so an AST too
@@ -126,6 +128,9 @@ void cc_emit_name(FtCompiler *c, int op, const char *name);
 /* Load, store or delete a variable, choosing FAST/DEREF/GLOBAL/NAME from
  * the symbol table. */
 int cc_nameop(FtCompiler *c, const char *name, FtAstCtx ctx);
+/* 1 if a module or class body annotates a name anywhere outside nested
+ * functions and classes (it then starts with SETUP_ANNOTATIONS). */
+int cc_has_annotations(const FtAstStmtSeq *body);
 /* SyntaxError at the current location; returns -1. */
 int cc_error(FtCompiler *c, const char *fmt, ...);
 int cc_error_at(FtCompiler *c, int lineno, int col, const char *fmt, ...);

@@ -4,6 +4,7 @@
  * try/finally and with blocks, exception handling, imports.
  */
 #include "interp/compiler_internal.h"
+#include "interp/unparse.h"
 
 #include <string.h>
 
@@ -78,6 +79,8 @@ static int class_body(FtCompiler *c, FtAstStmt *s)
     TRY(cc_nameop(c, "__module__", FT_CTX_STORE));
     cc_load_const(c, c->u->qualname);
     TRY(cc_nameop(c, "__qualname__", FT_CTX_STORE));
+    if (cc_has_annotations(body))
+        cc_emit(c, FT_OPC_SETUP_ANNOTATIONS, 0);
     int start = 0;
     if (cc_docstring(body)) {
         cc_set_loc(c, body->items[0]->lineno, body->items[0]->col);
@@ -240,23 +243,60 @@ static int compile_augassign(FtCompiler *c, FtAstStmt *s)
     return 0;
 }
 
-/* x: T = v stores v; the annotation is never evaluated (and nothing goes
- * into __annotations__). Without a value only the parts of the target
- * that CPython checks are evaluated. */
+/* An annotation's value: the expression, or under `from __future__
+ * import annotations` its text. */
+static int annotation_value(FtCompiler *c, FtAstExpr *ann)
+{
+    if (!(c->future.flags & FT_FUTURE_ANNOTATIONS))
+        return cc_visit_expr(c, ann);
+    FtObject *text = ft_unparse_annotation(ann);
+    if (text == NULL && ft_err_matches(FtExc_SyntaxError)) {
+        ft_err_clear();
+        return cc_error_at(c, ann->lineno, ann->col,
+                           "ftpy cannot keep this annotation as a string");
+    }
+    return cc_load_const_new(c, text);
+}
+
+/* x: T = v, as CPython 3.11: the value is stored first; then, in a module
+ * or class body, T is evaluated and stored in __annotations__['x'] when
+ * the target is a plain name, evaluated and dropped otherwise. In
+ * functions annotations are never evaluated. Without a value, the parts
+ * of an attribute or subscript target that CPython checks are evaluated. */
 static int compile_annassign(FtCompiler *c, FtAstStmt *s)
 {
-    FtAstExpr *t = s->v.annassign.target;
+    FtAstExpr *t = s->v.annassign.target, *ann = s->v.annassign.annotation;
+    int body = c->u->kind == U_MODULE || c->u->kind == U_CLASS;
     if (s->v.annassign.value) {
         TRY(cc_visit_expr(c, s->v.annassign.value));
-        return cc_visit_store(c, t);
+        TRY(cc_visit_store(c, t));
     }
-    if (t->kind == FT_EXPR_ATTRIBUTE) {
-        TRY(cc_visit_expr(c, t->v.attribute.value));
-        cc_emit(c, FT_OPC_POP_TOP, 0);
-    } else if (t->kind == FT_EXPR_SUBSCRIPT) {
-        TRY(cc_visit_expr(c, t->v.subscript.value));
-        cc_emit(c, FT_OPC_POP_TOP, 0);
-        TRY(cc_visit_expr(c, t->v.subscript.slice));
+    cc_set_loc(c, s->lineno, s->col);
+    if (t->kind == FT_EXPR_NAME && s->v.annassign.simple) {
+        if (!body)
+            return 0;
+        const char *mangled = ft_symtable_mangle(c->st, c->u->privname, t->v.name.id);
+        if (mangled == NULL)
+            return -1;
+        TRY(annotation_value(c, ann));
+        cc_emit_name(c, FT_OPC_LOAD_NAME, "__annotations__");
+        TRY(cc_load_const_new(c, ft_str_intern_cstr(mangled)));
+        cc_emit(c, FT_OPC_STORE_SUBSCR, 0);
+        return 0;
+    }
+    if (!s->v.annassign.value) {
+        if (t->kind == FT_EXPR_ATTRIBUTE) {
+            TRY(cc_visit_expr(c, t->v.attribute.value));
+            cc_emit(c, FT_OPC_POP_TOP, 0);
+        } else if (t->kind == FT_EXPR_SUBSCRIPT) {
+            TRY(cc_visit_expr(c, t->v.subscript.value));
+            cc_emit(c, FT_OPC_POP_TOP, 0);
+            TRY(cc_visit_expr(c, t->v.subscript.slice));
+            cc_emit(c, FT_OPC_POP_TOP, 0);
+        }
+    }
+    if (body && !(c->future.flags & FT_FUTURE_ANNOTATIONS)) {
+        TRY(cc_visit_expr(c, ann));
         cc_emit(c, FT_OPC_POP_TOP, 0);
     }
     return 0;
@@ -358,6 +398,8 @@ static int compile_import(FtCompiler *c, FtAstStmt *s)
 
 static int compile_from_import(FtCompiler *c, FtAstStmt *s)
 {
+    if (ft_future_misplaced(&c->future, s))
+        return cc_error_at(c, s->lineno, s->col, FT_FUTURE_MISPLACED);
     int n = s->v.importfrom.n;
     FtAstAlias *names = s->v.importfrom.names;
     TRY(cc_load_const_new(c, ft_int_from_i64(s->v.importfrom.level)));

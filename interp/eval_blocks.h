@@ -152,6 +152,13 @@
         DISPATCH();
     }
 
+    TARGET(SETUP_ANNOTATIONS)
+    {
+        if (ft_ev_setup_annotations(f) < 0)
+            goto error;
+        DISPATCH();
+    }
+
     TARGET(PRINT_EXPR)
     {
         FtObject *v = TOP();

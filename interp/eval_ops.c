@@ -6,6 +6,7 @@
  */
 #include "interp/frame.h"
 #include "interp/inline_cache.h"
+#include "interp/import.h"
 #include "interp/modules.h"
 #include "objects/object.h"
 #include "objects/typeobject.h"
@@ -316,14 +317,19 @@ fail:
 FtObject *ft_ev_import_name(FtFrame *f, FtObject *name, FtObject *fromlist,
                             FtObject *level)
 {
-    if (level != FT_None && (!FT_INT_CHECK(level) || ft_int_value(level) != 0)) {
-        ft_err_set_string(FtExc_ImportError,
-                          "attempted relative import with no known parent package");
-        return NULL;
+    int lv = 0;
+    if (level != FT_None) {
+        if (!FT_INT_CHECK(level)) {
+            ft_err_set_string(FtExc_TypeError, "import level must be an int");
+            return NULL;
+        }
+        lv = (int)ft_int_value(level);
     }
-    return ft_import_module(name);
+    return ft_import_name_level(name, f->globals, fromlist, lv);
 }
 
+/* `from m import name`: the attribute, or the submodule m.name that a
+ * circular import has put in sys.modules but not yet bound on m. */
 FtObject *ft_ev_import_from(FtObject *module, FtObject *name)
 {
     FtObject *v = ft_object_lookup_attr(module, name);
@@ -332,19 +338,45 @@ FtObject *ft_ev_import_from(FtObject *module, FtObject *name)
     FtObject *pkg = ft_object_lookup_attr(module, FT_ID(__name__));
     if (pkg == NULL && ft_err_occurred())
         return NULL;
+    if (pkg != NULL && FT_STR_CHECK(pkg)) {
+        FtObject *full = ft_str_from_format("%U.%U", pkg, name);
+        if (full == NULL) {
+            FT_DECREF(pkg);
+            return NULL;
+        }
+        v = ft_dict_get(ft_modules_dict(), full);
+        FT_DECREF(full);
+        if (v != NULL || ft_err_occurred()) {
+            FT_DECREF(pkg);
+            return v;
+        }
+    }
     if (pkg == NULL || !FT_STR_CHECK(pkg)) {
         FT_XDECREF(pkg);
         pkg = ft_str_from_cstr("<unknown module name>");
         if (pkg == NULL)
             return NULL;
     }
-    FtObject *file = ft_object_lookup_attr(module, FT_ID(__file__));
+    FtObject *file = FT_MODULE_CHECK(module)
+                         ? ft_dict_get(FT_MODULE_DICT(module), FT_ID(__file__))
+                         : NULL;
+    if (file == NULL && ft_err_occurred()) {
+        FT_DECREF(pkg);
+        return NULL;
+    }
+    FtObject *msg;
     if (file != NULL && FT_STR_CHECK(file))
-        ft_err_format(FtExc_ImportError, "cannot import name %R from %R (%U)",
-                      name, pkg, file);
+        msg = ft_str_from_format(
+            FT_MODULE_CHECK(module) && ft_module_is_initializing(module)
+                ? "cannot import name %R from partially initialized module %R "
+                  "(most likely due to a circular import) (%U)"
+                : "cannot import name %R from %R (%U)",
+            name, pkg, file);
     else
-        ft_err_format(FtExc_ImportError,
-                      "cannot import name %R from %R (unknown location)", name, pkg);
+        msg = ft_str_from_format("cannot import name %R from %R (unknown location)",
+                                 name, pkg);
+    ft_import_error(FtExc_ImportError, msg, pkg,
+                    file != NULL && FT_STR_CHECK(file) ? file : NULL);
     FT_XDECREF(file);
     FT_DECREF(pkg);
     return NULL;
@@ -395,6 +427,38 @@ int ft_ev_import_star(FtFrame *f, FtObject *module)
     }
     FT_DECREF(it);
     return ft_err_occurred() ? -1 : 0;
+}
+
+int ft_ev_setup_annotations(FtFrame *f)
+{
+    if (f->locals == NULL) {
+        ft_err_set_string(FtExc_SystemError,
+                          "no locals found when setting up annotations");
+        return -1;
+    }
+    FtObject *key = FT_ID(__annotations__);
+    int has;
+    if (FT_DICT_CHECK(f->locals)) {
+        has = ft_dict_contains(f->locals, key);
+    } else {
+        FtObject *v = ft_object_getitem(f->locals, key);
+        has = v != NULL;
+        FT_XDECREF(v);
+        if (v == NULL) {
+            if (!ft_err_matches(FtExc_KeyError))
+                return -1;
+            ft_err_clear();
+        }
+    }
+    if (has != 0)
+        return has < 0 ? -1 : 0;
+    FtObject *d = ft_dict_new();
+    if (d == NULL)
+        return -1;
+    int r = FT_DICT_CHECK(f->locals) ? ft_dict_set(f->locals, key, d)
+                                     : ft_object_setitem(f->locals, key, d);
+    FT_DECREF(d);
+    return r;
 }
 
 /* ---- raise and except ---- */

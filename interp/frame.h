@@ -275,6 +275,9 @@ FtObject *ft_ev_import_name(FtFrame *f, FtObject *name, FtObject *fromlist,
                             FtObject *level);
 FtObject *ft_ev_import_from(FtObject *module, FtObject *name);
 int ft_ev_import_star(FtFrame *f, FtObject *module);
+/* Module and class bodies that annotate names: locals['__annotations__']
+ * = {} unless it is there already. 0 / -1. */
+int ft_ev_setup_annotations(FtFrame *f);
 /* RAISE_VARARGS: 1 = re-raise of the handled exception (no new traceback
  * entry), 0 = a new exception is set. */
 int ft_ev_raise(FtThreadState *ts, FtObject *exc, FtObject *cause);

@@ -30,7 +30,8 @@
  *  - WITH_EXCEPT_START sees [..., exit_func, prev_exc, exc]: it calls
  *    exit_func(type(exc), exc, exc.__traceback__ or None) and pushes the
  *    result (stack: [..., exit_func, prev_exc, exc, result]).
- *  - Annotations are evaluated and discarded (no SETUP_ANNOTATIONS).
+ *  - Annotations of local variables in functions are never evaluated;
+ *    function annotations (parameters, return) are not kept either.
  *  - GEN_START does not exist; generator code starts at word 0.
  *  - LOAD_FAST_BINARY, LOAD_FAST_COMPARE and LOAD_FAST_SUBSCR replace the
  *    first word of a LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer sequence,
@@ -140,6 +141,7 @@ typedef uint32_t ft_codeunit;
     X(IMPORT_FROM, 0)                                                          \
     X(IMPORT_STAR, 0)                                                          \
     X(PRINT_EXPR, 0)       /* REPL: print repr(TOS) unless None */         \
+    X(SETUP_ANNOTATIONS, 0)                                                    \
     /* Fused by the assembler, never emitted by the compiler: the first   */  \
     /* word of LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer (eval_fused.h). */  \
     X(LOAD_FAST_BINARY, 0)  /* consumer: BINARY_OP or INPLACE_OP */          \

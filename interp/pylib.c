@@ -10,21 +10,11 @@
 
 #include <string.h>
 
-static FtObject *pylib_module_locked(const char *name);
-
-/* Under the critical lock (re-entrant), like ft_import_module: the module
- * is in sys.modules while its code runs, and no other thread may see it
- * half-initialised or run the code a second time. */
+/* Called by the import system (interp/import.c) under the import lock of
+ * `name`, so no other thread runs the code a second time or sees the
+ * module before it is complete (except in a circular import, as with any
+ * module); the module is in sys.modules while its code runs. */
 FtObject *ft_pylib_module(const char *name)
-{
-    FtObject *m;
-    FT_CRIT_LOCK();
-    m = pylib_module_locked(name);
-    FT_CRIT_UNLOCK();
-    return m;
-}
-
-static FtObject *pylib_module_locked(const char *name)
 {
     const FtPyLibSource *src = ft_pylib_sources;
     while (src->name != NULL && strcmp(src->name, name) != 0)

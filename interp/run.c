@@ -4,6 +4,7 @@
  */
 #include "interp/compiler.h"
 #include "interp/eval.h"
+#include "interp/import.h"
 #include "interp/mod_thread.h"
 #include "objects/typeobject.h"
 #include "interp/modules.h"
@@ -98,7 +99,9 @@ static FtObject *main_module_new(const char *file)
     FT_XDECREF(ann);
     FT_XDECREF(b);
     FT_XDECREF(f);
-    if (!ok) {
+    /* sys.modules['__main__'], as in CPython: a module that imports
+     * __main__ gets the running program. */
+    if (!ok || ft_dict_set(ft_modules_dict(), FT_ID(__main__), m) < 0) {
         FT_DECREF(m);
         return NULL;
     }
@@ -188,9 +191,13 @@ int ft_run_exit_status(void)
     return status;
 }
 
-/* Runs source as __main__ and returns the exit status. */
-static int run_main(const char *source, const char *filename, const char *file)
+/* Runs source as __main__ and returns the exit status. path0 is
+ * sys.path[0]: the script's directory, or "" for -c and stdin. */
+static int run_main(const char *source, const char *filename, const char *file,
+                    const char *path0)
 {
+    if (ft_import_init_path(path0) < 0)
+        return ft_run_exit_status();
     FtObject *m = main_module_new(file);
     if (m == NULL)
         return ft_run_exit_status();
@@ -270,7 +277,7 @@ static char *read_all(FILE *f, size_t *len)
 }
 
 static int run_text(char *src, size_t len, const char *filename,
-                    const char *file)
+                    const char *file, const char *path0)
 {
     char *text = src;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* UTF-8 BOM */
@@ -279,7 +286,7 @@ static int run_text(char *src, size_t len, const char *filename,
     }
     if (check_nul(text, len, filename) < 0)
         return ft_run_exit_status();
-    return run_main(text, filename, file);
+    return run_main(text, filename, file, path0);
 }
 
 /* "x.py" -> "/cwd/x.py": CPython reports the main script by the path it
@@ -326,7 +333,14 @@ int ft_run_main_file(const char *path)
         free(abs);
         return 2;
     }
-    int status = run_text(src, len, abs, abs);
+    /* sys.path[0]: the directory of the script, symbolic links resolved,
+     * as CPython does. */
+    char *real = realpath(path, NULL);
+    char *slash = real ? strrchr(real, '/') : NULL;
+    if (slash != NULL)
+        *(slash == real ? slash + 1 : slash) = '\0';
+    int status = run_text(src, len, abs, abs, real ? real : "");
+    free(real);
     free(src);
     free(abs);
     return status;
@@ -334,7 +348,7 @@ int ft_run_main_file(const char *path)
 
 int ft_run_main_command(const char *code)
 {
-    return run_main(code, "<string>", NULL);
+    return run_main(code, "<string>", NULL, "");
 }
 
 /* Standard input that is not a terminal (or `ftpy -`): the whole of it is
@@ -348,7 +362,7 @@ int ft_run_main_stdin(void)
                 strerror(errno));
         return 2;
     }
-    int status = run_text(src, len, "<stdin>", "<stdin>");
+    int status = run_text(src, len, "<stdin>", "<stdin>", "");
     free(src);
     return status;
 }
@@ -423,6 +437,8 @@ int ft_run_repl(int quiet)
         fprintf(stderr,
                 "ftpy " PACKAGE_VERSION " (a Python 3.11 subset) on linux\n"
                 "Type Ctrl-D to exit.\n");
+    if (ft_import_init_path("") < 0)
+        return ft_run_exit_status();
     FtObject *m = main_module_new(NULL);
     if (m == NULL)
         return ft_run_exit_status();

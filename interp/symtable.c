@@ -800,7 +800,12 @@ static int visit_stmt1(FtSymTable *st, FtAstStmt *s)
         } else if (visit_expr(st, t) < 0) {
             return -1;
         }
-        /* Annotations are never evaluated, so they bind and use nothing. */
+        /* Module and class bodies evaluate annotations (or keep them as
+         * strings: their names are then looked up by nobody, which a
+         * lookup in these scopes does not change); functions never do. */
+        if (st->cur->type != FT_BLOCK_FUNCTION &&
+            visit_expr(st, s->v.annassign.annotation) < 0)
+            return -1;
         return s->v.annassign.value ? visit_expr(st, s->v.annassign.value) : 0;
     }
     case FT_STMT_FOR:

@@ -1,6 +1,7 @@
 /* objects/module.c — module objects (attributes live in the module's dict)
  * and the table of built-in modules that `import` finds, with the
- * sys.modules dict that caches them.
+ * sys.modules dict that caches them. Importing itself (files, packages,
+ * import locks) is interp/import.c.
  */
 #include "objects/deferred.h"
 #include "objects/object.h"
@@ -91,6 +92,20 @@ static FtObject *module_name(FtObject *o)
     return ft_str_from_cstr("?");
 }
 
+/* 1 if sys.modules holds module `mname`.`name` and its body is running:
+ * a submodule its package cannot show yet (circular imports). */
+static int uninitialized_submodule(FtObject *mname, FtObject *name)
+{
+    FtObject *full = ft_str_from_format("%U.%U", mname, name);
+    FtObject *sub = full ? ft_dict_get(ft_modules_dict(), full) : NULL;
+    int r = sub != NULL && FT_MODULE_CHECK(sub) && ft_module_is_initializing(sub);
+    FT_XDECREF(sub);
+    FT_XDECREF(full);
+    if (ft_err_occurred())
+        ft_err_clear();
+    return r;
+}
+
 static FtObject *module_getattr(FtObject *o, FtObject *name)
 {
     FtObject *r = ft_generic_getattr_ex(o, name, 1);
@@ -99,8 +114,19 @@ static FtObject *module_getattr(FtObject *o, FtObject *name)
     FtObject *mname = module_name(o);
     if (mname == NULL)
         return NULL;
-    ft_err_format(FtExc_AttributeError, "module '%U' has no attribute '%U'",
-                  mname, name);
+    if (ft_module_is_initializing(o))
+        ft_err_format(FtExc_AttributeError,
+                      "partially initialized module '%U' has no attribute "
+                      "'%U' (most likely due to a circular import)",
+                      mname, name);
+    else if (FT_STR_CHECK(name) && uninitialized_submodule(mname, name))
+        ft_err_format(FtExc_AttributeError,
+                      "cannot access submodule '%U' of module '%U' (most "
+                      "likely due to a circular import)",
+                      name, mname);
+    else
+        ft_err_format(FtExc_AttributeError, "module '%U' has no attribute '%U'",
+                      mname, name);
     FT_DECREF(mname);
     return NULL;
 }
@@ -232,67 +258,33 @@ FtObject *ft_modules_dict(void)
     return d;
 }
 
-static FtObject *import_locked(FtObject *name);
-
-/* The lookup, the module's creation (which may run its embedded Python
- * code) and its insertion into sys.modules happen under the critical
- * lock, so two threads importing the same module run its init once. The
- * lock is re-entrant: an init that imports other modules is fine. */
-FtObject *ft_import_module(FtObject *name)
+FtModuleCreate ft_module_find_builtin(FtObject *name)
 {
-    FtObject *m;
-    FT_CRIT_LOCK();
-    m = import_locked(name);
-    FT_CRIT_UNLOCK();
-    return m;
-}
-
-static FtObject *import_locked(FtObject *name)
-{
-    FtObject *modules = ft_modules_dict();
-    if (modules == NULL)
+    if (!FT_STR_CHECK(name))
         return NULL;
-    FtObject *m = ft_dict_get(modules, name);
-    if (m != NULL || ft_err_occurred())
-        return m;
-    if (FT_STR_CHECK(name)) {
-        for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0];
-             i++) {
-            if (!ft_str_eq_cstr(name, builtin_modules[i].name))
-                continue;
-            m = builtin_modules[i].create();
-            if (m == NULL)
-                return NULL;
-            if (ft_dict_set(modules, name, m) < 0) {
-                FT_DECREF(m);
-                return NULL;
-            }
-            return m;
-        }
-    }
-    ft_err_format(FtExc_ModuleNotFoundError, "No module named %R", name);
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0];
+         i++)
+        if (ft_str_eq_cstr(name, builtin_modules[i].name))
+            return builtin_modules[i].create;
     return NULL;
 }
 
 FtObject *ft_builtins_dict(void)
 {
     static FtObject *builtins;
-    /* Double-checked: once set it never changes, so readers skip the lock. */
+    /* Once set it never changes, so readers take no lock. Importing takes
+     * no global lock either: the import lock of "builtins" makes every
+     * thread that gets here first get the same module. */
     FtObject *r = __atomic_load_n(&builtins, __ATOMIC_ACQUIRE);
     if (r != NULL)
         return r;
-    FT_CRIT_LOCK();
-    if (builtins == NULL) {
-        FtObject *name = ft_str_intern_cstr("builtins");
-        FtObject *m = name != NULL ? ft_import_module(name) : NULL;
-        FT_XDECREF(name);
-        if (m != NULL) {
-            /* borrowed: sys.modules keeps the module alive until exit */
-            __atomic_store_n(&builtins, FT_MODULE_DICT(m), __ATOMIC_RELEASE);
-            FT_DECREF(m);
-        }
-    }
-    r = builtins;
-    FT_CRIT_UNLOCK();
-    return r;
+    FtObject *name = ft_str_intern_cstr("builtins");
+    FtObject *m = name != NULL ? ft_import_module(name) : NULL;
+    FT_XDECREF(name);
+    if (m == NULL)
+        return NULL;
+    /* borrowed: sys.modules keeps the module alive until exit */
+    __atomic_store_n(&builtins, FT_MODULE_DICT(m), __ATOMIC_RELEASE);
+    FT_DECREF(m);
+    return FT_MODULE_DICT(m);
 }

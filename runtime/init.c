@@ -37,6 +37,14 @@ static void release_program_tables(void)
         }
     }
     FT_XDECREF(names);
+    /* sys.path was filled for the program after the start value was taken
+     * (interp/import_path.c): give sys the empty list it started with. */
+    FtObject *sys = modules ? ft_dict_get_str(modules, "sys") : NULL;
+    FtObject *empty = sys ? ft_list_new(0) : NULL;
+    if (empty != NULL)
+        ft_object_setattr_str(sys, "path", empty);
+    FT_XDECREF(empty);
+    FT_XDECREF(sys);
     ft_err_clear();
     ft_exceptions_reset_memory_error();
 }

@@ -24,6 +24,12 @@
 #                      comparing, (re)write NAME.out/.err/.rc from this run.
 #
 # The expected files are produced by CPython 3.11 (see recheck.sh).
+#
+# Multi-file tests: a test's directory is sys.path[0], so its helper
+# modules live in packages beside it (tests/lang/imports/, tests/threads/
+# ft_imp/) and only the top-level NAME.py files are tests. PYTHONPATH is
+# unset and PYTHONDONTWRITEBYTECODE set, so that both interpreters see the
+# same path and CPython leaves no __pycache__ folders behind.
 
 testdir=
 if [ "$1" = "-d" ]; then
@@ -57,6 +63,9 @@ cd "${testdir:-$(dirname "$0")}" || exit 2
 here=$(pwd)
 LC_ALL=C
 export LC_ALL
+unset PYTHONPATH
+PYTHONDONTWRITEBYTECODE=1
+export PYTHONDONTWRITEBYTECODE
 timeout_s=${FTPY_TEST_TIMEOUT:-20}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ftpy-lang.XXXXXX") || exit 2
@@ -67,14 +76,17 @@ trap 'rm -rf "$tmp"; exit 130' INT TERM
 #  * drop "caret lines": lines made only of whitespace, '~' and '^' (with at
 #    least one '~' or '^'), which CPython 3.11 prints under traceback and
 #    syntax-error source lines;
-#  * turn `File "/abs/path/to/tests/lang/NAME.py"` into `File "NAME.py"`
-#    (CPython 3.11 reports the main script by absolute path);
+#  * remove the test directory's absolute path wherever it appears: `File
+#    "/abs/path/to/tests/lang/NAME.py"` becomes `File "NAME.py"` (CPython
+#    3.11 reports the main script by absolute path), an imported helper's
+#    `.../tests/lang/imports/m.py` becomes `imports/m.py` (in tracebacks
+#    and in messages such as "cannot import name ... (FILE)");
 #  * drop traceback entries of the threading module (CPython's
 #    `File ".../threading.py", line N, in f` plus its source line, ftpy's
 #    `File "<frozen threading>", line N, in f`): their lines differ;
 #  * write addresses ("at 0x7f3a...") as 0x?, since they differ per run.
 filter_stderr() {
-    awk -v pfx="File \"$here/" '
+    awk -v pfx="$here/" '
         /^[ \t]*[~^][ \t~^]*$/ { next }
         skipsrc && /^    / { skipsrc = 0; next }
         { skipsrc = 0 }
@@ -87,7 +99,7 @@ filter_stderr() {
             line = $0
             out = ""
             while ((i = index(line, pfx)) > 0) {
-                out = out substr(line, 1, i + 5)
+                out = out substr(line, 1, i - 1)
                 line = substr(line, i + length(pfx))
             }
             print out line

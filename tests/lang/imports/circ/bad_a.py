@@ -1,0 +1,2 @@
+from imports.circ.bad_b import y
+x = 1

@@ -1,0 +1,2 @@
+from imports.circ.bad_a import x
+y = 2

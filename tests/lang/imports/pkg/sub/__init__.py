@@ -1,0 +1,2 @@
+print("imports.pkg.sub: body runs")
+__all__ = ["deep", "other"]

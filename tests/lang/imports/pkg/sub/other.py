@@ -1,0 +1,2 @@
+print("imports.pkg.sub.other: body runs")
+name = "other"
