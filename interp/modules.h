@@ -10,6 +10,7 @@ FtObject *ft_mod_builtins_create(void); /* interp/builtins.c */
 FtObject *ft_mod_sys_create(void);      /* interp/mod_sys.c */
 FtObject *ft_mod_time_create(void);     /* interp/mod_time.c */
 FtObject *ft_mod_math_create(void);     /* interp/mod_math.c */
+FtObject *ft_mod_errno_create(void);    /* interp/mod_errno.c */
 
 /* sys.argv, set by the command line before the sys module is created. */
 void ft_sys_set_argv(int argc, char **argv);

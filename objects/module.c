@@ -204,6 +204,7 @@ static const struct {
     {"sys", ft_mod_sys_create},
     {"time", ft_mod_time_create},
     {"math", ft_mod_math_create},
+    {"errno", ft_mod_errno_create},
     {"_thread", ft_mod_thread_create},
     {"threading", ft_mod_threading_create},
 };
