@@ -5,6 +5,7 @@
 #include "interp/pylib.h"
 #include "interp/eval.h"
 #include "interp/mod_thread.h"
+#include "interp/modules.h"
 #include "interp/parser.h"
 #include "runtime/lock.h"
 
@@ -62,4 +63,11 @@ static FtObject *pylib_module_locked(const char *name)
 FtObject *ft_mod_threading_create(void)
 {
     return ft_pylib_module("threading");
+}
+
+FtObject *ft_mod_os_create(void) { return ft_pylib_module("os"); }
+
+FtObject *ft_mod_posixpath_create(void)
+{
+    return ft_pylib_module("posixpath");
 }

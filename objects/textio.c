@@ -1,0 +1,363 @@
+/* objects/textio.c — the text layer of file objects: finding where the next
+ * characters or line end in the read buffer, decoding them (utf-8,
+ * latin-1, ascii, errors='strict') with newline translation, and encoding
+ * written text. Runs with the file's I/O lock held (objects/fileio.h).
+ *
+ * Text is decoded from whole characters at the moment it is returned, never
+ * ahead, so the file holds no decoder state: tell() is the byte offset of
+ * the next unread byte and seek() takes it back (CPython's cookies carry
+ * decoder state; for these stateless codecs they are byte offsets too).
+ * Every supported codec is ASCII-compatible, so '\r' and '\n' are found
+ * with byte comparisons and a UTF-8 continuation byte never looks like one.
+ */
+#include "objects/fileio.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const enc_names[] = {"utf-8", "latin-1", "ascii"};
+
+int ft_text_encoding_from_name(FtObject *name)
+{
+    static const struct {
+        const char *alias;
+        int enc;
+    } aliases[] = {
+        {"utf-8", FT_ENC_UTF8},       {"utf8", FT_ENC_UTF8},
+        {"u8", FT_ENC_UTF8},          {"utf", FT_ENC_UTF8},
+        {"latin-1", FT_ENC_LATIN1},   {"latin1", FT_ENC_LATIN1},
+        {"latin", FT_ENC_LATIN1},     {"l1", FT_ENC_LATIN1},
+        {"iso-8859-1", FT_ENC_LATIN1}, {"iso8859-1", FT_ENC_LATIN1},
+        {"8859", FT_ENC_LATIN1},      {"cp819", FT_ENC_LATIN1},
+        {"ascii", FT_ENC_ASCII},      {"us-ascii", FT_ENC_ASCII},
+        {"646", FT_ENC_ASCII},        {"us", FT_ENC_ASCII},
+    };
+    char buf[32];
+    const char *s = ft_str_cstr(name);
+    size_t n = (size_t)FT_STR_NBYTES(name);
+    if (n < sizeof buf) {
+        for (size_t i = 0; i <= n; i++)
+            buf[i] = s[i] == '_' || s[i] == ' ' ? '-'
+                                                : (char)tolower((unsigned char)s[i]);
+        for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+            if (strcmp(buf, aliases[i].alias) == 0)
+                return aliases[i].enc;
+    }
+    ft_err_format(FtExc_LookupError, "unknown encoding: %U", name);
+    return -1;
+}
+
+/* ---- finding the end of the next piece of text ------------------------------ */
+
+static size_t char_bytes(const FtFileObject *f, unsigned char c)
+{
+    if (f->encoding != FT_ENC_UTF8 || c < 0xC0)
+        return 1;
+    return c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+
+/* A '\r' whose meaning depends on the byte after it. */
+static int cr_needs_lookahead(const FtFileObject *f)
+{
+    return f->newline == FT_NL_NONE || f->newline == FT_NL_EMPTY ||
+           f->newline == FT_NL_CRLF;
+}
+
+/* How many bytes from rpos make up the next `limit` characters (-1: no
+ * limit), stopping after a line end when `line` is set; reads more as
+ * needed. Characters are counted after newline translation. -1 on error. */
+static ssize_t scan(FtFileObject *f, int64_t limit, int line)
+{
+    size_t i = 0;
+    int64_t chars = 0;
+    int eof = 0;
+    int nl = f->newline;
+    while (limit < 0 || chars < limit) {
+        size_t avail = f->rlen - f->rpos;
+        size_t need = 1;
+        unsigned char c = 0;
+        if (i < avail) {
+            c = (unsigned char)f->rbuf[f->rpos + i];
+            need = c == '\r' && cr_needs_lookahead(f) ? 2 : char_bytes(f, c);
+        }
+        if (i + need > avail && !eof) {
+            ssize_t r = ft_file_fill(f); /* keeps rbuf[rpos..]: i stays valid */
+            if (r < 0)
+                return -1;
+            eof = r == 0;
+            continue;
+        }
+        if (i >= avail)
+            break; /* end of file */
+        if (i + need > avail)
+            need = avail - i; /* cut short by the end of the file */
+        if (c == '\r' && cr_needs_lookahead(f)) {
+            int crlf = need == 2 && f->rbuf[f->rpos + i + 1] == '\n';
+            int width = crlf && nl != FT_NL_NONE ? 2 : 1; /* in characters */
+            if (crlf && limit >= 0 && chars + width > limit)
+                crlf = 0, width = 1; /* no room for both */
+            i += crlf ? 2 : 1;
+            chars += width;
+            if (line && (crlf || nl != FT_NL_CRLF))
+                return (ssize_t)i;
+            continue;
+        }
+        i += need;
+        chars++;
+        if (line && ((c == '\n' && nl != FT_NL_CR && nl != FT_NL_CRLF) ||
+                     (c == '\r' && nl == FT_NL_CR)))
+            break;
+    }
+    return (ssize_t)i;
+}
+
+/* ---- decoding ------------------------------------------------------------------ */
+
+/* The byte offset in the file of rbuf[rpos + i], for error messages. */
+static int64_t file_offset(FtFileObject *f, size_t i)
+{
+    off_t cur = lseek(f->fd, 0, SEEK_CUR);
+    if (cur < 0)
+        return (int64_t)i;
+    return (int64_t)cur - (int64_t)(f->rlen - f->rpos) + (int64_t)i;
+}
+
+static void decode_error(FtFileObject *f, size_t at, size_t len,
+                         const char *reason)
+{
+    const unsigned char *p = (const unsigned char *)f->rbuf + f->rpos + at;
+    int64_t pos = file_offset(f, at);
+    const char *enc = enc_names[(int)f->encoding];
+    if (len <= 1)
+        ft_err_format(FtExc_UnicodeError,
+                      "'%s' codec can't decode byte 0x%02x in position %lld: "
+                      "%s",
+                      enc, p[0], (long long)pos, reason);
+    else
+        ft_err_format(FtExc_UnicodeError,
+                      "'%s' codec can't decode bytes in position %lld-%lld: "
+                      "%s",
+                      enc, (long long)pos, (long long)(pos + (int64_t)len - 1),
+                      reason);
+}
+
+/* Checks strict UTF-8 (no surrogates, no overlong forms); 0, or -1 with
+ * the error set. */
+static int utf8_check(FtFileObject *f, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)f->rbuf + f->rpos;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = c >= 0xC2 && c <= 0xDF   ? 1
+                   : c >= 0xE0 && c <= 0xEF ? 2
+                   : c >= 0xF0 && c <= 0xF4 ? 3
+                                            : 0;
+        if (k == 0) {
+            decode_error(f, i, 1, "invalid start byte");
+            return -1;
+        }
+        /* the allowed range of the first continuation byte */
+        unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        size_t j = 1;
+        for (; j <= k; j++) {
+            if (i + j >= n) {
+                decode_error(f, i, j, "unexpected end of data");
+                return -1;
+            }
+            unsigned d = s[i + j];
+            if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF)) {
+                decode_error(f, i, j, "invalid continuation byte");
+                return -1;
+            }
+        }
+        i += j;
+    }
+    return 0;
+}
+
+/* Decodes rbuf[rpos .. rpos+n) into a str and consumes it. */
+static FtObject *decode_out(FtFileObject *f, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)f->rbuf + f->rpos;
+    size_t extra = 0;
+    if (f->encoding == FT_ENC_UTF8) {
+        if (utf8_check(f, n) < 0)
+            return NULL;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] < 0x80)
+                continue;
+            if (f->encoding == FT_ENC_ASCII) {
+                decode_error(f, i, 1, "ordinal not in range(128)");
+                return NULL;
+            }
+            extra++; /* latin-1 0x80..0xFF: two bytes of UTF-8 */
+        }
+    }
+    int translate = f->newline == FT_NL_NONE && memchr(s, '\r', n) != NULL;
+    FtObject *r;
+    if (extra == 0 && !translate) {
+        r = ft_str_from_len((const char *)s, (ssize_t)n);
+    } else {
+        char *out = malloc(n + extra + 1);
+        if (out == NULL)
+            return ft_err_no_memory();
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned c = s[i];
+            if (c == '\r' && translate) {
+                out[o++] = '\n';
+                if (i + 1 < n && s[i + 1] == '\n')
+                    i++;
+            } else if (c >= 0x80 && f->encoding == FT_ENC_LATIN1) {
+                out[o++] = (char)(0xC0 | (c >> 6));
+                out[o++] = (char)(0x80 | (c & 0x3F));
+            } else {
+                out[o++] = (char)c;
+            }
+        }
+        r = ft_str_from_len(out, (ssize_t)o);
+        free(out);
+    }
+    if (r != NULL)
+        f->rpos += n;
+    return r;
+}
+
+FtObject *ft_text_read(FtFileObject *f, int64_t nchars)
+{
+    ssize_t n;
+    if (nchars < 0) { /* everything: no need to count */
+        ssize_t r;
+        while ((r = ft_file_fill(f)) > 0)
+            ;
+        if (r < 0)
+            return NULL;
+        n = (ssize_t)(f->rlen - f->rpos);
+    } else if ((n = scan(f, nchars, 0)) < 0) {
+        return NULL;
+    }
+    return decode_out(f, (size_t)n);
+}
+
+FtObject *ft_text_readline(FtFileObject *f, int64_t limit)
+{
+    ssize_t n = scan(f, limit, 1);
+    return n < 0 ? NULL : decode_out(f, (size_t)n);
+}
+
+/* ---- encoding ------------------------------------------------------------------ */
+
+/* Decodes one code point of a str's UTF-8 at s; *len gets its length. */
+static uint32_t next_cp(const unsigned char *s, size_t *len)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *len = 2;
+        return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    }
+    if (c < 0xF0) {
+        *len = 3;
+        return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    }
+    *len = 4;
+    return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) |
+           ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+}
+
+/* Characters first..last (inclusive, code points from cps) cannot be
+ * encoded; the message names them as CPython's does. */
+static void encode_error(FtFileObject *f, uint32_t cp, ssize_t first,
+                         ssize_t last)
+{
+    const char *enc = enc_names[(int)f->encoding];
+    const char *reason = f->encoding == FT_ENC_UTF8 ? "surrogates not allowed"
+                         : f->encoding == FT_ENC_ASCII
+                             ? "ordinal not in range(128)"
+                             : "ordinal not in range(256)";
+    if (first != last) {
+        ft_err_format(FtExc_UnicodeError,
+                      "'%s' codec can't encode characters in position "
+                      "%zd-%zd: %s",
+                      enc, first, last, reason);
+        return;
+    }
+    char esc[16];
+    snprintf(esc, sizeof esc,
+             cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x",
+             (unsigned)cp);
+    ft_err_format(FtExc_UnicodeError,
+                  "'%s' codec can't encode character '%s' in position %zd: %s",
+                  enc, esc, first, reason);
+}
+
+static int encodable(const FtFileObject *f, uint32_t cp)
+{
+    switch (f->encoding) {
+    case FT_ENC_ASCII:
+        return cp < 0x80;
+    case FT_ENC_LATIN1:
+        return cp < 0x100;
+    default:
+        return cp < 0xD800 || cp > 0xDFFF;
+    }
+}
+
+int ft_text_write(FtFileObject *f, FtObject *str)
+{
+    const unsigned char *s = (const unsigned char *)FT_STR_DATA(str);
+    size_t n = (size_t)FT_STR_NBYTES(str);
+    int nl_out = f->newline == FT_NL_CR || f->newline == FT_NL_CRLF;
+    int plain = f->encoding == FT_ENC_UTF8 ? memchr(s, 0xED, n) == NULL
+                                           : ((FtStrObject *)str)->is_ascii;
+    if (plain && !(nl_out && memchr(s, '\n', n) != NULL))
+        return ft_file_put(f, (const char *)s, n);
+    /* The slow way: one character at a time. */
+    char *out = malloc(2 * n + 1);
+    if (out == NULL) {
+        ft_err_no_memory();
+        return -1;
+    }
+    size_t o = 0;
+    ssize_t index = 0;
+    for (size_t i = 0; i < n; index++) {
+        size_t len;
+        uint32_t cp = next_cp(s + i, &len);
+        if (!encodable(f, cp)) {
+            ssize_t last = index;
+            size_t j = i + len, l2;
+            while (j < n && !encodable(f, next_cp(s + j, &l2)))
+                j += l2, last++;
+            encode_error(f, cp, index, last);
+            free(out);
+            return -1;
+        }
+        if (cp == '\n' && nl_out) {
+            out[o++] = '\r';
+            if (f->newline == FT_NL_CRLF)
+                out[o++] = '\n';
+        } else if (f->encoding == FT_ENC_UTF8) {
+            memcpy(out + o, s + i, len);
+            o += len;
+        } else {
+            out[o++] = (char)cp;
+        }
+        i += len;
+    }
+    int r = ft_file_put(f, out, o);
+    free(out);
+    return r;
+}
