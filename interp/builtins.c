@@ -1357,6 +1357,8 @@ static const struct {
     {"int", &FtInt_Type},
     {"float", &FtFloat_Type},
     {"str", &FtStr_Type},
+    {"bytes", &FtBytes_Type},
+    {"bytearray", &FtByteArray_Type},
     {"list", &FtList_Type},
     {"tuple", &FtTuple_Type},
     {"dict", &FtDict_Type},
@@ -1395,7 +1397,7 @@ FtObject *ft_mod_builtins_create(void)
         ft_dict_set_str(d, "True", FT_True) < 0 ||
         ft_dict_set_str(d, "False", FT_False) < 0 ||
         ft_dict_set_str(d, "__debug__", FT_True) < 0 ||
-        ft_exceptions_add_to(d) < 0)
+        ft_exceptions_add_to(d) < 0 || ft_codecs_add_to(d) < 0)
         goto fail;
     return m;
 fail:

@@ -80,6 +80,10 @@ static int const_same(FtObject *a, FtObject *b)
     if (t == &FtStr_Type)
         return FT_STR_NBYTES(a) == FT_STR_NBYTES(b) &&
                memcmp(FT_STR_DATA(a), FT_STR_DATA(b), (size_t)FT_STR_NBYTES(a)) == 0;
+    if (t == &FtBytes_Type)
+        return FT_BYTES_SIZE(a) == FT_BYTES_SIZE(b) &&
+               memcmp(FT_BYTES_DATA(a), FT_BYTES_DATA(b),
+                      (size_t)FT_BYTES_SIZE(a)) == 0;
     if (t == &FtTuple_Type) {
         if (FT_TUPLE_SIZE(a) != FT_TUPLE_SIZE(b))
             return 0;
@@ -105,6 +109,10 @@ static uint64_t const_hash(FtObject *o)
     } else if (t == &FtStr_Type) {
         const unsigned char *s = (const unsigned char *)FT_STR_DATA(o);
         for (ssize_t i = 0; i < FT_STR_NBYTES(o); i++)
+            h = (h ^ s[i]) * 1099511628211ull;
+    } else if (t == &FtBytes_Type) {
+        const unsigned char *s = (const unsigned char *)FT_BYTES_DATA(o);
+        for (ssize_t i = 0; i < FT_BYTES_SIZE(o); i++)
             h = (h ^ s[i]) * 1099511628211ull;
     } else if (t == &FtTuple_Type) {
         for (ssize_t i = 0; i < FT_TUPLE_SIZE(o); i++)

@@ -275,6 +275,8 @@ static int const_truth(FtObject *v)
         return FT_STR_NBYTES(v) != 0;
     if (t == &FtTuple_Type)
         return FT_TUPLE_SIZE(v) != 0;
+    if (t == &FtBytes_Type)
+        return FT_BYTES_SIZE(v) != 0;
     return -1;
 }
 

@@ -7,7 +7,7 @@
  * The whole source is tokenized first; the parser then looks ahead freely
  * and backtracks only to probe for a better error message. Python 3.11 syntax is accepted except what the AST
  * cannot express, which fails with a SyntaxError saying "... not
- * supported": bytes and imaginary literals, `:=`, async/await, match,
+ * supported": imaginary literals, `:=`, async/await, match,
  * except*, \N{...} escapes. Identifiers are not NFKC-normalised. The input
  * is UTF-8 (a BOM is skipped, coding declarations are ignored); eval mode
  * skips leading blanks as eval() does.

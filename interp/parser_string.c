@@ -194,6 +194,75 @@ static int decode_escapes(FtParser *p, const Literal *lit, const char *s,
     return 0;
 }
 
+/* Decodes a non-raw bytes literal's text into b: every escape gives one
+ * byte (octal values above 0o377 keep their low eight bits, as CPython
+ * 3.11), and escapes bytes do not know (\u, \N, ...) stay as written. */
+static int decode_bytes_escapes(FtParser *p, const Literal *lit, Buf *b)
+{
+    const char *s = lit->body, *e = lit->body_end;
+    while (s < e) {
+        const char *bs = memchr(s, '\\', (size_t)(e - s));
+        if (bs == NULL)
+            return buf_add(p, b, s, (size_t)(e - s));
+        if (buf_add(p, b, s, (size_t)(bs - s)) < 0)
+            return -1;
+        s = bs + 1;
+        int c = (unsigned char)*s++;
+        int v = simple_escape(c);
+        if (c == '\n')
+            continue;
+        if (c >= '0' && c <= '7') {
+            v = c - '0';
+            for (int i = 0; i < 2 && s < e && *s >= '0' && *s <= '7'; i++)
+                v = v * 8 + (*s++ - '0');
+            v &= 0xFF;
+        } else if (c == 'x') {
+            int hi = s < e ? hex_value((unsigned char)s[0]) : -1;
+            int lo = s + 1 < e ? hex_value((unsigned char)s[1]) : -1;
+            if (hi < 0 || lo < 0) {
+                ftp_error_at(p, lit->tok->end_lineno, lit->tok->end_col,
+                             "(value error) invalid \\x escape at position %d",
+                             (int)(bs - lit->body));
+                return -1;
+            }
+            v = hi * 16 + lo;
+            s += 2;
+        } else if (v < 0) {
+            s--; /* unknown escapes stay as they are */
+            if (buf_add(p, b, "\\", 1) < 0)
+                return -1;
+            continue;
+        }
+        char ch = (char)v;
+        if (buf_add(p, b, &ch, 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A bytes constant from adjacent bytes literals. */
+static FtAstExpr *bytes_constant(FtParser *p, Literal *lits, int n,
+                                 FtAstExpr *whole)
+{
+    Buf b = {0};
+    int r = 0;
+    for (int i = 0; i < n && r == 0; i++) {
+        if (lits[i].raw)
+            r = buf_add(p, &b, lits[i].body,
+                        (size_t)(lits[i].body_end - lits[i].body));
+        else
+            r = decode_bytes_escapes(p, &lits[i], &b);
+    }
+    FtObject *o = NULL;
+    if (r == 0)
+        o = ftp_keep(p, ft_bytes_from_buf(b.len ? b.data : "", b.len));
+    ft_mem_free(b.data);
+    if (o == NULL)
+        return NULL;
+    whole->v.constant.value = o;
+    return whole;
+}
+
 static int literal_text(FtParser *p, const Literal *lit, const char *s,
                         const char *e, Buf *b)
 {
@@ -545,18 +614,29 @@ FtAstExpr *ftp_strings(FtParser *p)
     Literal *lits = ftp_alloc(p, (size_t)n * sizeof *lits);
     if (lits == NULL)
         return NULL;
-    int any_f = 0;
+    int any_f = 0, n_bytes = 0;
+    FtToken *t = NULL;
     for (int i = 0; i < n; i++) {
-        FtToken *t = ftp_next(p);
+        t = ftp_next(p);
         split_literal(t, &lits[i]);
-        if (lits[i].bytes)
-            return ftp_error_tok(p, t, "bytes literals are not supported");
         any_f |= lits[i].fstring;
+        if (!lits[i].bytes)
+            continue;
+        n_bytes++;
+        for (const char *c = lits[i].body; c < lits[i].body_end; c++)
+            if ((unsigned char)*c >= 0x80)
+                return ftp_error_tok(
+                    p, t, "bytes can only contain ASCII literal characters");
     }
+    if (n_bytes != 0 && n_bytes != n)
+        return ftp_error_at(p, t->end_lineno, t->end_col,
+                            "cannot mix bytes and nonbytes literals");
     FtAstExpr *whole = ftp_new_expr(p, FT_EXPR_CONSTANT, first);
     if (whole == NULL)
         return NULL;
     ftp_end_expr(p, whole);
+    if (n_bytes != 0)
+        return bytes_constant(p, lits, n, whole);
     if (any_f)
         return joined(p, lits, n, whole);
     Buf b = {0};

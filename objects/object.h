@@ -394,6 +394,7 @@ FtObject *ft_method_new(FtObject *func, FtObject *self); /* bound method */
 #include "objects/int.h"
 #include "objects/float.h"
 #include "objects/str.h"
+#include "objects/bytes.h"
 #include "objects/tuple.h"
 #include "objects/list.h"
 #include "objects/dict.h"

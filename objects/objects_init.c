@@ -18,7 +18,8 @@ static FtType *const static_types[] = {
     &FtListRevIter_Type, &FtDictKeys_Type, &FtDictValues_Type,
     &FtDictItems_Type, &FtDictKeyIter_Type, &FtDictValueIter_Type,
     &FtDictItemIter_Type, &FtDictRevKeyIter_Type, &FtSetIter_Type,
-    &FtRangeIter_Type,
+    &FtRangeIter_Type, &FtBytes_Type, &FtByteArray_Type, &FtBytesIter_Type,
+    &FtByteArrayIter_Type,
 };
 
 int ft_objects_init(void)
@@ -28,5 +29,7 @@ int ft_objects_init(void)
     for (size_t i = 0; i < sizeof static_types / sizeof static_types[0]; i++)
         if (ft_type_ready(static_types[i]) < 0)
             return -1;
-    return ft_exceptions_init();
+    if (ft_exceptions_init() < 0)
+        return -1;
+    return ft_codecs_init();
 }

@@ -1186,6 +1186,7 @@ FtMethodDef ft_str_methods[] = {
     {"ljust", str_ljust, 0, NULL},
     {"rjust", str_rjust, 0, NULL},
     {"zfill", str_zfill, 0, NULL},
+    {"encode", ft_str_method_encode, FT_METH_KEYWORDS, NULL},
     {"partition", ft_strm_partition, 0, NULL},
     {"rpartition", ft_strm_rpartition, 0, NULL},
     {"expandtabs", str_expandtabs, FT_METH_KEYWORDS, NULL},

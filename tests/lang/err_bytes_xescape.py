@@ -1,0 +1,2 @@
+x = 'ok'
+x = b'ab\xzz'
