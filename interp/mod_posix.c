@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -349,6 +350,35 @@ static FtObject *posix_unsetenv(FtObject *self, FtObject *const *args,
     FT_RETURN_NONE;
 }
 
+static FtObject *posix_urandom(FtObject *self, FtObject *const *args,
+                               size_t nargs, FtObject *kwnames)
+{
+    int64_t n;
+    if (ft_arg_count("urandom", nargs, 1, 1) < 0 ||
+        ft_number_as_i64(args[0], &n) < 0)
+        return NULL;
+    if (n < 0) {
+        ft_err_set_string(FtExc_ValueError, "negative argument not allowed");
+        return NULL;
+    }
+    FtObject *b = ft_bytes_new((ssize_t)n);
+    if (b == NULL)
+        return NULL;
+    char *p = FT_BYTES_MDATA(b);
+    size_t done = 0;
+    while (done < (size_t)n) {
+        ssize_t k = getrandom(p + done, (size_t)n - done, 0);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            FT_DECREF(b);
+            return ft_err_set_from_errno_filename(errno, NULL);
+        }
+        done += (size_t)k;
+    }
+    return b;
+}
+
 static FtMethodDef posix_methods[] = {
     {"getcwd", posix_getcwd, 0, "Return the current working directory."},
     {"chdir", posix_chdir, 0, "Change the current working directory."},
@@ -370,6 +400,7 @@ static FtMethodDef posix_methods[] = {
     {"putenv", posix_putenv, 0, "Change or add an environment variable."},
     {"unsetenv", posix_unsetenv, 0, "Delete an environment variable."},
     {"_exit", posix_exit, 0, "Exit at once, without cleanup."},
+    {"urandom", posix_urandom, 0, "Return n random bytes from the OS."},
     {NULL, NULL, 0, NULL},
 };
 

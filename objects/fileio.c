@@ -16,16 +16,6 @@
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
 
-#if !defined(FT_BYTES_CHECK)
-/* Binary files read and write bytes; until the bytes type is in the tree
- * open() refuses binary modes (see ft_file_open) and these never run. */
-#define FT_BYTES_CHECK(o) 0
-#define FT_BYTES_DATA(o) ((const char *)NULL)
-#define FT_BYTES_SIZE(o) ((ssize_t)0)
-#define ft_bytes_from_buf(p, n) (ft_err_set_string(FtExc_NotImplementedError, "bytes"), (FtObject *)NULL)
-#define FT_NO_BYTES_YET 1
-#endif
-
 #define FILE_OF(o) ((FtFileObject *)(o))
 #define DEFAULT_BUFSIZE 8192
 
@@ -297,7 +287,7 @@ static int enter(FtFileObject *f, int need, const char *op)
         err_unsupported(strcmp(op, "truncate") == 0 ? op
                         : need == NEED_READ         ? "not readable"
                                                     : "not writable");
-    else if (missing)
+    else if (missing && !(closed && strcmp(op, "truncate") == 0))
         err_unsupported(need == NEED_READ ? "read" : op);
     else
         err_closed_binary(op);
@@ -320,7 +310,7 @@ static int size_arg(FtObject *const *args, size_t nargs, int64_t *n)
 
 static FtObject *bytes_out(FtFileObject *f, size_t n)
 {
-    FtObject *r = ft_bytes_from_buf(f->rbuf + f->rpos, (ssize_t)n);
+    FtObject *r = ft_bytes_from_buf(f->rbuf + f->rpos, n);
     if (r != NULL)
         f->rpos += n;
     return r;
@@ -482,23 +472,23 @@ static FtObject *file_write(FtObject *self, FtObject *const *args,
                       ft_type_name(FT_TYPE(s)));
         return NULL;
     }
-    if (!f->text && !FT_BYTES_CHECK(s)) {
-        ft_err_format(FtExc_TypeError,
-                      "a bytes-like object is required, not '%s'",
-                      ft_type_name(FT_TYPE(s)));
+    /* A bytearray's view is a snapshot: no other lock is held below. */
+    FtBytesView view = {NULL, 0, NULL};
+    if (!f->text && ft_bytes_view_required(s, &view) < 0)
         return NULL;
+    int r = enter(f, NEED_WRITE, "write");
+    if (r == 0) {
+        r = ft_file_begin_write(f);
+        if (r == 0 && f->text)
+            r = ft_text_write(f, s);
+        else if (r == 0)
+            r = ft_file_put(f, view.p, (size_t)view.n);
+        io_unlock(f);
     }
-    if (enter(f, NEED_WRITE, "write") < 0)
-        return NULL;
-    int r = ft_file_begin_write(f);
-    if (r == 0 && f->text)
-        r = ft_text_write(f, s);
-    else if (r == 0)
-        r = ft_file_put(f, FT_BYTES_DATA(s), (size_t)FT_BYTES_SIZE(s));
-    io_unlock(f);
-    if (r < 0)
-        return NULL;
-    return ft_int_from_i64(f->text ? FT_STR_LEN(s) : FT_BYTES_SIZE(s));
+    ssize_t n = f->text ? FT_STR_LEN(s) : view.n;
+    if (!f->text)
+        ft_bytes_view_release(&view);
+    return r < 0 ? NULL : ft_int_from_i64(n);
 }
 
 static FtObject *file_writelines(FtObject *self, FtObject *const *args,
@@ -998,7 +988,8 @@ static FtObject *shown_mode(FtObject *given, const ModeFlags *m)
     if (!m->binary)
         return FT_NEWREF(given);
     char buf[4], *p = buf;
-    *p++ = m->create ? 'x' : m->read ? 'r' : m->write ? 'w' : 'a';
+    /* "w+b" shows as "rb+": FileIO names what it can do, not how */
+    *p++ = m->create ? 'x' : m->append ? 'a' : m->read || m->plus ? 'r' : 'w';
     *p++ = 'b';
     if (m->plus)
         *p++ = '+';
@@ -1053,11 +1044,6 @@ static int check_open_args(FtObject *const *a, ModeFlags *m, int64_t *buffering,
                               "binary mode doesn't take %s argument", what[i]);
                 return -1;
             }
-#if defined(FT_NO_BYTES_YET)
-        ft_err_set_string(FtExc_NotImplementedError,
-                          "binary files need the bytes type");
-        return -1;
-#endif
         return 0;
     }
     if (*buffering == 0) {

@@ -13,7 +13,6 @@
 #include "objects/fileio.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -116,32 +115,33 @@ static ssize_t scan(FtFileObject *f, int64_t limit, int line)
 
 /* ---- decoding ------------------------------------------------------------------ */
 
-/* The byte offset in the file of rbuf[rpos + i], for error messages. */
-static int64_t file_offset(FtFileObject *f, size_t i)
+/* Raises type(*a) (UnicodeDecodeError or UnicodeEncodeError) and
+ * releases a[0..5), any of which may be NULL after a failed allocation. */
+static void set_codec_error(FtType *type, FtObject **a)
 {
-    off_t cur = lseek(f->fd, 0, SEEK_CUR);
-    if (cur < 0)
-        return (int64_t)i;
-    return (int64_t)cur - (int64_t)(f->rlen - f->rpos) + (int64_t)i;
+    int ok = 1;
+    for (int i = 0; i < 5; i++)
+        ok &= a[i] != NULL;
+    FtObject *exc = ok ? ft_exc_new(type, a, 5) : NULL;
+    for (int i = 0; i < 5; i++)
+        FT_XDECREF(a[i]);
+    if (exc != NULL) {
+        ft_err_set_exc(exc);
+        FT_DECREF(exc);
+    }
 }
 
-static void decode_error(FtFileObject *f, size_t at, size_t len,
+/* Raises UnicodeDecodeError for bytes at..at+len of the text being
+ * decoded (rbuf from rpos, n bytes), as the codec would. */
+static void decode_error(FtFileObject *f, size_t n, size_t at, size_t len,
                          const char *reason)
 {
-    const unsigned char *p = (const unsigned char *)f->rbuf + f->rpos + at;
-    int64_t pos = file_offset(f, at);
-    const char *enc = enc_names[(int)f->encoding];
-    if (len <= 1)
-        ft_err_format(FtExc_UnicodeError,
-                      "'%s' codec can't decode byte 0x%02x in position %lld: "
-                      "%s",
-                      enc, p[0], (long long)pos, reason);
-    else
-        ft_err_format(FtExc_UnicodeError,
-                      "'%s' codec can't decode bytes in position %lld-%lld: "
-                      "%s",
-                      enc, (long long)pos, (long long)(pos + (int64_t)len - 1),
-                      reason);
+    FtObject *a[5] = {ft_str_from_cstr(enc_names[(int)f->encoding]),
+                      ft_bytes_from_buf(f->rbuf + f->rpos, n),
+                      ft_int_from_i64((int64_t)at),
+                      ft_int_from_i64((int64_t)(at + len)),
+                      ft_str_from_cstr(reason)};
+    set_codec_error(FtExc_UnicodeDecodeError, a);
 }
 
 /* Checks strict UTF-8 (no surrogates, no overlong forms); 0, or -1 with
@@ -161,7 +161,7 @@ static int utf8_check(FtFileObject *f, size_t n)
                    : c >= 0xF0 && c <= 0xF4 ? 3
                                             : 0;
         if (k == 0) {
-            decode_error(f, i, 1, "invalid start byte");
+            decode_error(f, n, i, 1, "invalid start byte");
             return -1;
         }
         /* the allowed range of the first continuation byte */
@@ -170,12 +170,12 @@ static int utf8_check(FtFileObject *f, size_t n)
         size_t j = 1;
         for (; j <= k; j++) {
             if (i + j >= n) {
-                decode_error(f, i, j, "unexpected end of data");
+                decode_error(f, n, i, j, "unexpected end of data");
                 return -1;
             }
             unsigned d = s[i + j];
             if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF)) {
-                decode_error(f, i, j, "invalid continuation byte");
+                decode_error(f, n, i, j, "invalid continuation byte");
                 return -1;
             }
         }
@@ -197,7 +197,7 @@ static FtObject *decode_out(FtFileObject *f, size_t n)
             if (s[i] < 0x80)
                 continue;
             if (f->encoding == FT_ENC_ASCII) {
-                decode_error(f, i, 1, "ordinal not in range(128)");
+                decode_error(f, n, i, 1, "ordinal not in range(128)");
                 return NULL;
             }
             extra++; /* latin-1 0x80..0xFF: two bytes of UTF-8 */
@@ -278,30 +278,19 @@ static uint32_t next_cp(const unsigned char *s, size_t *len)
            ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
 }
 
-/* Characters first..last (inclusive, code points from cps) cannot be
- * encoded; the message names them as CPython's does. */
-static void encode_error(FtFileObject *f, uint32_t cp, ssize_t first,
+/* Raises UnicodeEncodeError for characters first..last (inclusive) of
+ * str, which the file's codec cannot encode. */
+static void encode_error(FtFileObject *f, FtObject *str, ssize_t first,
                          ssize_t last)
 {
-    const char *enc = enc_names[(int)f->encoding];
     const char *reason = f->encoding == FT_ENC_UTF8 ? "surrogates not allowed"
                          : f->encoding == FT_ENC_ASCII
                              ? "ordinal not in range(128)"
                              : "ordinal not in range(256)";
-    if (first != last) {
-        ft_err_format(FtExc_UnicodeError,
-                      "'%s' codec can't encode characters in position "
-                      "%zd-%zd: %s",
-                      enc, first, last, reason);
-        return;
-    }
-    char esc[16];
-    snprintf(esc, sizeof esc,
-             cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x",
-             (unsigned)cp);
-    ft_err_format(FtExc_UnicodeError,
-                  "'%s' codec can't encode character '%s' in position %zd: %s",
-                  enc, esc, first, reason);
+    FtObject *a[5] = {ft_str_from_cstr(enc_names[(int)f->encoding]),
+                      FT_NEWREF(str), ft_int_from_i64(first),
+                      ft_int_from_i64(last + 1), ft_str_from_cstr(reason)};
+    set_codec_error(FtExc_UnicodeEncodeError, a);
 }
 
 static int encodable(const FtFileObject *f, uint32_t cp)
@@ -341,7 +330,7 @@ int ft_text_write(FtFileObject *f, FtObject *str)
             size_t j = i + len, l2;
             while (j < n && !encodable(f, next_cp(s + j, &l2)))
                 j += l2, last++;
-            encode_error(f, cp, index, last);
+            encode_error(f, str, index, last);
             free(out);
             return -1;
         }

@@ -7,7 +7,7 @@ import posix
 import posixpath as path
 from posix import (getcwd, chdir, listdir, remove, unlink, rmdir, mkdir,
                    rename, replace, access, getpid, getppid, cpu_count,
-                   strerror, _exit, F_OK, R_OK, W_OK, X_OK)
+                   strerror, urandom, _exit, F_OK, R_OK, W_OK, X_OK)
 
 sys.modules['os.path'] = path
 

@@ -29,12 +29,12 @@ try:
     with open(path, encoding='utf-8') as f:
         f.read()
 except ValueError as e:
-    print('decode error:', e)
+    print(type(e).__name__, e.start, e.end, e.reason, '|', e)
 try:
     with open(path, encoding='ascii') as f:
         f.read()
 except ValueError as e:
-    print('decode error:', e)
+    print(type(e).__name__, e.start, e.end, e.reason, '|', e)
 
 # ascii
 with open(path, 'w', encoding='ascii') as f:
@@ -50,7 +50,7 @@ for enc, s in [('ascii', 'abc é'), ('ascii', 'xx éé yy'),
         with open(path, 'w', encoding=enc) as f:
             f.write(s)
     except ValueError as e:
-        print('encode error:', e)
+        print(type(e).__name__, e.start, e.end, e.reason, '|', e)
 
 # utf-8 decoding errors
 with open(path, 'w', encoding='latin-1') as f:
@@ -59,19 +59,19 @@ with open(path, encoding='utf-8') as f:
     try:
         f.read()
     except ValueError as e:
-        print('decode error:', e)
+        print(type(e).__name__, e.start, e.end, e.reason, '|', e)
 with open(path, 'w', encoding='latin-1') as f:
     f.write('ab\xe4\xb8x')
 try:
     open(path).read()
 except ValueError as e:
-    print('decode error:', e)
+    print(type(e).__name__, e.start, e.end, e.reason, '|', e)
 with open(path, 'w', encoding='latin-1') as f:
     f.write('abc\xe4\xb8')
 try:
     open(path).read()
 except ValueError as e:
-    print('decode error:', e)
+    print(type(e).__name__, e.start, e.end, e.reason, '|', e)
 
 # unknown encodings
 try:

@@ -94,6 +94,12 @@ print(type(os.cpu_count()).__name__, os.cpu_count() >= 1)
 print(os.strerror(2), '|', os.strerror(13))
 print(os.access('.', os.F_OK), os.access('nope', os.F_OK))
 print(os.fspath('p'))
+r = os.urandom(16)
+print(type(r).__name__, len(r), len(os.urandom(0)), r != os.urandom(16))
+try:
+    os.urandom(-1)
+except ValueError as e:
+    print('ValueError', e)
 
 # clean up
 os.remove('file')
