@@ -17,6 +17,14 @@
 #include "runtime/tstate.h"
 
 #define FILE_OF(o) ((FtFileObject *)(o))
+
+/* The descriptor, read without the I/O lock (close() stores -1 under it):
+ * a relaxed atomic, since only "closed or not" is decided from it and the
+ * methods that use the descriptor read it again under the lock. */
+static int fd_of(FtObject *o)
+{
+    return __atomic_load_n(&FILE_OF(o)->fd, __ATOMIC_RELAXED);
+}
 #define DEFAULT_BUFSIZE 8192
 
 /* ---- the I/O lock ---------------------------------------------------------- */
@@ -442,7 +450,7 @@ static FtObject *file_readlines(FtObject *self, FtObject *const *args,
 
 static FtObject *file_iter(FtObject *self)
 {
-    if (FILE_OF(self)->fd < 0)
+    if (fd_of(self) < 0)
         return err_closed();
     return FT_NEWREF(self);
 }
@@ -497,7 +505,7 @@ static FtObject *file_writelines(FtObject *self, FtObject *const *args,
     if (ft_arg_no_kwargs("writelines", kwnames) < 0 ||
         ft_arg_count("writelines", nargs, 1, 1) < 0)
         return NULL;
-    if (FILE_OF(self)->fd < 0)
+    if (fd_of(self) < 0)
         return err_closed();
     FtObject *it = ft_object_iter(args[0]);
     if (it == NULL)
@@ -647,7 +655,7 @@ static int close_locked(FtFileObject *f)
         err_errno(errno);
         r = -1;
     }
-    f->fd = -1;
+    __atomic_store_n(&f->fd, -1, __ATOMIC_RELAXED);
     free(f->rbuf);
     free(f->wbuf);
     f->rbuf = f->wbuf = NULL;
@@ -673,7 +681,7 @@ static FtObject *file_close(FtObject *self, FtObject *const *args,
 static FtObject *file_fileno(FtObject *self, FtObject *const *args,
                              size_t nargs, FtObject *kwnames)
 {
-    int fd = FILE_OF(self)->fd;
+    int fd = fd_of(self);
     if (ft_arg_count("fileno", nargs, 0, 0) < 0)
         return NULL;
     return fd < 0 ? err_closed_nodot() : ft_int_from_i64(fd);
@@ -682,7 +690,7 @@ static FtObject *file_fileno(FtObject *self, FtObject *const *args,
 static FtObject *file_isatty(FtObject *self, FtObject *const *args,
                              size_t nargs, FtObject *kwnames)
 {
-    int fd = FILE_OF(self)->fd;
+    int fd = fd_of(self);
     if (ft_arg_count("isatty", nargs, 0, 0) < 0)
         return NULL;
     return fd < 0 ? err_closed() : ft_bool_from(isatty(fd));
@@ -695,7 +703,7 @@ static FtObject *file_readable(FtObject *self, FtObject *const *args,
         return NULL;
     FtFileObject *f = FILE_OF(self);
     /* Closed: CPython asks the layer that knows only if it can read. */
-    return f->fd < 0 && f->readable ? err_closed_nodot()
+    return fd_of(self) < 0 && f->readable ? err_closed_nodot()
                                     : ft_bool_from(f->readable);
 }
 
@@ -705,7 +713,7 @@ static FtObject *file_writable(FtObject *self, FtObject *const *args,
     if (ft_arg_count("writable", nargs, 0, 0) < 0)
         return NULL;
     FtFileObject *f = FILE_OF(self);
-    return f->fd < 0 && f->writable ? err_closed_nodot()
+    return fd_of(self) < 0 && f->writable ? err_closed_nodot()
                                     : ft_bool_from(f->writable);
 }
 
@@ -715,9 +723,11 @@ static FtObject *file_seekable(FtObject *self, FtObject *const *args,
     FtFileObject *f = FILE_OF(self);
     if (ft_arg_count("seekable", nargs, 0, 0) < 0)
         return NULL;
-    if (f->fd < 0)
-        return err_closed_nodot();
     io_lock(f);
+    if (f->fd < 0) {
+        io_unlock(f);
+        return err_closed_nodot();
+    }
     int s = is_seekable(f);
     io_unlock(f);
     return ft_bool_from(s);
@@ -726,7 +736,7 @@ static FtObject *file_seekable(FtObject *self, FtObject *const *args,
 static FtObject *file_enter(FtObject *self, FtObject *const *args,
                             size_t nargs, FtObject *kwnames)
 {
-    if (FILE_OF(self)->fd < 0)
+    if (fd_of(self) < 0)
         return err_closed();
     return FT_NEWREF(self);
 }
@@ -764,7 +774,7 @@ static FtMethodDef file_methods[] = {
 
 static FtObject *file_get_closed(FtObject *self)
 {
-    return ft_bool_from(FILE_OF(self)->fd < 0);
+    return ft_bool_from(fd_of(self) < 0);
 }
 static FtObject *file_get_name(FtObject *self)
 {
@@ -823,7 +833,7 @@ static FtObject *file_repr(FtObject *self)
     FtFileObject *f = FILE_OF(self);
     const char *tn = FT_TYPE(self)->tp_name;
     if (FT_TYPE(self) == &FtFileIO_Type) {
-        if (f->fd < 0)
+        if (fd_of(self) < 0)
             return ft_str_from_format("<%s [closed]>", tn);
         return ft_str_from_format("<%s name=%R mode=%R closefd=%s>", tn,
                                   f->name, f->mode,
@@ -857,12 +867,14 @@ void ft_file_flush_all(void)
     ft_mutex_lock(&exit_list_lock);
     for (FtFileObject *f = exit_list; f != NULL; f = f->exit_next) {
         /* A file busy in another thread is left to it. */
-        if (f->wlen == 0 || !ft_mutex_trylock(&f->lock))
+        if (!ft_mutex_trylock(&f->lock))
             continue;
-        FtObject *pending = ft_err_fetch();
-        if (f->fd >= 0 && ft_file_flush_locked(f) < 0)
-            ft_err_clear();
-        ft_err_restore(pending);
+        if (f->fd >= 0 && f->wlen > 0) {
+            FtObject *pending = ft_err_fetch();
+            if (ft_file_flush_locked(f) < 0)
+                ft_err_clear();
+            ft_err_restore(pending);
+        }
         ft_mutex_unlock(&f->lock);
     }
     ft_mutex_unlock(&exit_list_lock);
