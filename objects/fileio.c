@@ -1032,7 +1032,7 @@ static int check_str_arg(const char *what, FtObject *o)
 
 /* Checks every argument before anything touches the file system. */
 static int check_open_args(FtObject *const *a, ModeFlags *m, int64_t *buffering,
-                           int *newline, int *encoding)
+                           int *newline, int *encoding, int *errors)
 {
     if (!FT_STR_CHECK(a[1])) {
         ft_err_format(FtExc_TypeError,
@@ -1066,12 +1066,10 @@ static int check_open_args(FtObject *const *a, ModeFlags *m, int64_t *buffering,
     if (a[3] != NULL && a[3] != FT_None &&
         (*encoding = ft_text_encoding_from_name(a[3])) < 0)
         return -1;
-    if (a[4] != NULL && a[4] != FT_None && !ft_str_eq_cstr(a[4], "strict")) {
-        ft_err_format(FtExc_ValueError,
-                      "ftpy's open() supports only errors='strict', not %R",
-                      a[4]);
+    *errors = FT_ERRORS_STRICT;
+    if (a[4] != NULL && a[4] != FT_None &&
+        (*errors = ft_text_errors_from_name(a[4])) < 0)
         return -1;
-    }
     return 0;
 }
 
@@ -1131,9 +1129,10 @@ FtObject *ft_file_open(FtObject *self, FtObject *const *args, size_t nargs,
     ModeFlags m;
     int64_t buffering = -1;
     int newline = FT_NL_NONE, encoding = FT_ENC_UTF8, closefd = 1;
+    int errors = FT_ERRORS_STRICT;
     FtFileObject *f = NULL;
     int fd = -1;
-    if (check_open_args(a, &m, &buffering, &newline, &encoding) < 0 ||
+    if (check_open_args(a, &m, &buffering, &newline, &encoding, &errors) < 0 ||
         (a[6] != NULL && (closefd = ft_object_is_true(a[6])) < 0))
         goto fail;
     FtObject *file = a[0];
@@ -1173,6 +1172,7 @@ FtObject *ft_file_open(FtObject *self, FtObject *const *args, size_t nargs,
     f->seekable = -1;
     f->encoding = (char)encoding;
     f->newline = (char)newline;
+    f->errors_mode = (char)errors;
     f->line_buffering = f->text && buffering == 1;
     f->bufsize = buffering > 1 ? (size_t)buffering : DEFAULT_BUFSIZE;
     if (!f->text && buffering == 0)

@@ -29,6 +29,13 @@ enum { FT_ENC_UTF8, FT_ENC_LATIN1, FT_ENC_ASCII };
 /* newline=: None (universal, translated), '' (universal, untranslated),
  * '\n', '\r', '\r\n'. */
 enum { FT_NL_NONE, FT_NL_EMPTY, FT_NL_LF, FT_NL_CR, FT_NL_CRLF };
+/* errors=: the codec error handlers text files support. */
+enum {
+    FT_ERRORS_STRICT,
+    FT_ERRORS_IGNORE,
+    FT_ERRORS_REPLACE,
+    FT_ERRORS_BACKSLASH
+};
 
 typedef struct FtFileObject {
     FT_OBJECT_HEAD
@@ -36,7 +43,7 @@ typedef struct FtFileObject {
     int fd;       /* -1 once closed */
     char readable, writable, appending, closefd, text, line_buffering;
     char seekable; /* -1 until asked */
-    char encoding, newline;
+    char encoding, newline, errors_mode;
     FtObject *name;     /* as given to open(): str or int */
     FtObject *mode;     /* str, as shown by .mode */
     FtObject *encname;  /* str, as shown by .encoding (text only) */
@@ -89,6 +96,9 @@ int64_t ft_file_tell_locked(FtFileObject *f);
 FtObject *ft_text_read(FtFileObject *f, int64_t nchars);     /* -1: all */
 FtObject *ft_text_readline(FtFileObject *f, int64_t limit);  /* -1: none */
 int ft_text_write(FtFileObject *f, FtObject *str);           /* 0 / -1 */
+/* Parses errors= ("strict", "ignore", "replace", "backslashreplace")
+ * into FT_ERRORS_*, or -1 with ValueError. */
+int ft_text_errors_from_name(FtObject *name);
 /* Parses an encoding name ("utf-8", "latin-1", "ascii" and their aliases)
  * into FT_ENC_*, or -1 with LookupError. */
 int ft_text_encoding_from_name(FtObject *name);

@@ -13,6 +13,7 @@
 #include "objects/fileio.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,6 +47,20 @@ int ft_text_encoding_from_name(FtObject *name)
                 return aliases[i].enc;
     }
     ft_err_format(FtExc_LookupError, "unknown encoding: %U", name);
+    return -1;
+}
+
+int ft_text_errors_from_name(FtObject *name)
+{
+    static const char *const names[] = {"strict", "ignore", "replace",
+                                        "backslashreplace"};
+    for (int i = 0; i < 4; i++)
+        if (ft_str_eq_cstr(name, names[i]))
+            return i;
+    ft_err_format(FtExc_ValueError,
+                  "ftpy's text files support errors='strict', 'ignore', "
+                  "'replace' and 'backslashreplace', not %R",
+                  name);
     return -1;
 }
 
@@ -144,90 +159,132 @@ static void decode_error(FtFileObject *f, size_t n, size_t at, size_t len,
     set_codec_error(FtExc_UnicodeDecodeError, a);
 }
 
-/* Checks strict UTF-8 (no surrogates, no overlong forms); 0, or -1 with
- * the error set. */
-static int utf8_check(FtFileObject *f, size_t n)
+/* The UTF-8 sequence at s[i] (n bytes in all): NULL if it is valid, with
+ * *len its length; else the reason it is not, with *len the length of the
+ * invalid part (the lead byte and the continuation bytes that fit). */
+static const char *utf8_seq(const unsigned char *s, size_t n, size_t i,
+                            size_t *len)
 {
-    const unsigned char *s = (const unsigned char *)f->rbuf + f->rpos;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = c >= 0xC2 && c <= 0xDF   ? 1
-                   : c >= 0xE0 && c <= 0xEF ? 2
-                   : c >= 0xF0 && c <= 0xF4 ? 3
-                                            : 0;
-        if (k == 0) {
-            decode_error(f, n, i, 1, "invalid start byte");
-            return -1;
-        }
-        /* the allowed range of the first continuation byte */
-        unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-        unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-        size_t j = 1;
-        for (; j <= k; j++) {
-            if (i + j >= n) {
-                decode_error(f, n, i, j, "unexpected end of data");
-                return -1;
-            }
-            unsigned d = s[i + j];
-            if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF)) {
-                decode_error(f, n, i, j, "invalid continuation byte");
-                return -1;
-            }
-        }
-        i += j;
+    unsigned c = s[i];
+    *len = 1;
+    if (c < 0x80)
+        return NULL;
+    size_t k = c >= 0xC2 && c <= 0xDF   ? 1
+               : c >= 0xE0 && c <= 0xEF ? 2
+               : c >= 0xF0 && c <= 0xF4 ? 3
+                                        : 0;
+    if (k == 0)
+        return "invalid start byte";
+    /* the allowed range of the first continuation byte: no overlong
+     * forms, no surrogates, nothing above U+10FFFF */
+    unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t j = 1; j <= k; j++, (*len)++) {
+        if (i + j >= n)
+            return "unexpected end of data";
+        unsigned d = s[i + j];
+        if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF))
+            return "invalid continuation byte";
     }
-    return 0;
+    return NULL;
+}
+
+/* The first undecodable part of s[0..n): its reason (and *at, *len), or
+ * NULL if there is none. */
+static const char *find_bad(const FtFileObject *f, const unsigned char *s,
+                            size_t n, size_t *at, size_t *len)
+{
+    for (size_t i = 0; i < n; i += *len) {
+        const char *why = NULL;
+        *len = 1;
+        if (f->encoding == FT_ENC_UTF8)
+            why = utf8_seq(s, n, i, len);
+        else if (f->encoding == FT_ENC_ASCII && s[i] >= 0x80)
+            why = "ordinal not in range(128)";
+        if (why != NULL) {
+            *at = i;
+            return why;
+        }
+    }
+    return NULL;
+}
+
+static void put_utf8(char *out, size_t *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[(*o)++] = (char)cp;
+    } else if (cp < 0x800) {
+        out[(*o)++] = (char)(0xC0 | (cp >> 6));
+        out[(*o)++] = (char)(0x80 | (cp & 0x3F));
+    } else {
+        out[(*o)++] = (char)(0xE0 | (cp >> 12));
+        out[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[(*o)++] = (char)(0x80 | (cp & 0x3F));
+    }
+}
+
+/* Decodes s[0..n) the slow way: latin-1, newline translation, and the
+ * error handlers ignore, replace and backslashreplace. */
+static FtObject *decode_slow(const FtFileObject *f, const unsigned char *s,
+                             size_t n, int translate)
+{
+    char *out = malloc(4 * n + 1); /* "\\xNN" is the longest per byte */
+    if (out == NULL)
+        return ft_err_no_memory();
+    size_t o = 0, len;
+    for (size_t i = 0; i < n; i += len) {
+        const char *why = NULL;
+        len = 1;
+        if (f->encoding == FT_ENC_UTF8)
+            why = utf8_seq(s, n, i, &len);
+        else if (f->encoding == FT_ENC_ASCII && s[i] >= 0x80)
+            why = "bad";
+        if (why != NULL) {
+            if (f->errors_mode == FT_ERRORS_REPLACE)
+                put_utf8(out, &o, 0xFFFD);
+            for (size_t j = 0; f->errors_mode == FT_ERRORS_BACKSLASH && j < len;
+                 j++)
+                o += (size_t)sprintf(out + o, "\\x%02x", s[i + j]);
+        } else if (s[i] == '\r' && translate) {
+            out[o++] = '\n';
+            if (i + 1 < n && s[i + 1] == '\n')
+                len = 2;
+        } else if (f->encoding == FT_ENC_LATIN1) {
+            put_utf8(out, &o, s[i]);
+        } else {
+            memcpy(out + o, s + i, len);
+            o += len;
+        }
+    }
+    FtObject *r = ft_str_from_len(out, (ssize_t)o);
+    free(out);
+    return r;
+}
+
+static int all_ascii(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 0x80)
+            return 0;
+    return 1;
 }
 
 /* Decodes rbuf[rpos .. rpos+n) into a str and consumes it. */
 static FtObject *decode_out(FtFileObject *f, size_t n)
 {
     const unsigned char *s = (const unsigned char *)f->rbuf + f->rpos;
-    size_t extra = 0;
-    if (f->encoding == FT_ENC_UTF8) {
-        if (utf8_check(f, n) < 0)
-            return NULL;
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] < 0x80)
-                continue;
-            if (f->encoding == FT_ENC_ASCII) {
-                decode_error(f, n, i, 1, "ordinal not in range(128)");
-                return NULL;
-            }
-            extra++; /* latin-1 0x80..0xFF: two bytes of UTF-8 */
-        }
+    size_t at, len;
+    const char *why = f->encoding == FT_ENC_LATIN1 ? NULL
+                                                   : find_bad(f, s, n, &at, &len);
+    if (why != NULL && f->errors_mode == FT_ERRORS_STRICT) {
+        decode_error(f, n, at, len, why);
+        return NULL;
     }
     int translate = f->newline == FT_NL_NONE && memchr(s, '\r', n) != NULL;
-    FtObject *r;
-    if (extra == 0 && !translate) {
-        r = ft_str_from_len((const char *)s, (ssize_t)n);
-    } else {
-        char *out = malloc(n + extra + 1);
-        if (out == NULL)
-            return ft_err_no_memory();
-        size_t o = 0;
-        for (size_t i = 0; i < n; i++) {
-            unsigned c = s[i];
-            if (c == '\r' && translate) {
-                out[o++] = '\n';
-                if (i + 1 < n && s[i + 1] == '\n')
-                    i++;
-            } else if (c >= 0x80 && f->encoding == FT_ENC_LATIN1) {
-                out[o++] = (char)(0xC0 | (c >> 6));
-                out[o++] = (char)(0x80 | (c & 0x3F));
-            } else {
-                out[o++] = (char)c;
-            }
-        }
-        r = ft_str_from_len(out, (ssize_t)o);
-        free(out);
-    }
+    int plain = why == NULL && !translate &&
+                (f->encoding != FT_ENC_LATIN1 || all_ascii(s, n));
+    FtObject *r = plain ? ft_str_from_len((const char *)s, (ssize_t)n)
+                        : decode_slow(f, s, n, translate);
     if (r != NULL)
         f->rpos += n;
     return r;
@@ -315,7 +372,7 @@ int ft_text_write(FtFileObject *f, FtObject *str)
     if (plain && !(nl_out && memchr(s, '\n', n) != NULL))
         return ft_file_put(f, (const char *)s, n);
     /* The slow way: one character at a time. */
-    char *out = malloc(2 * n + 1);
+    char *out = malloc(3 * n + 1); /* "\\u20ac" for three bytes, at most */
     if (out == NULL) {
         ft_err_no_memory();
         return -1;
@@ -325,7 +382,7 @@ int ft_text_write(FtFileObject *f, FtObject *str)
     for (size_t i = 0; i < n; index++) {
         size_t len;
         uint32_t cp = next_cp(s + i, &len);
-        if (!encodable(f, cp)) {
+        if (!encodable(f, cp) && f->errors_mode == FT_ERRORS_STRICT) {
             ssize_t last = index;
             size_t j = i + len, l2;
             while (j < n && !encodable(f, next_cp(s + j, &l2)))
@@ -334,7 +391,16 @@ int ft_text_write(FtFileObject *f, FtObject *str)
             free(out);
             return -1;
         }
-        if (cp == '\n' && nl_out) {
+        if (!encodable(f, cp)) {
+            if (f->errors_mode == FT_ERRORS_REPLACE)
+                out[o++] = '?';
+            else if (f->errors_mode == FT_ERRORS_BACKSLASH)
+                o += (size_t)sprintf(out + o,
+                                     cp <= 0xFF     ? "\\x%02x"
+                                     : cp <= 0xFFFF ? "\\u%04x"
+                                                    : "\\U%08x",
+                                     (unsigned)cp);
+        } else if (cp == '\n' && nl_out) {
             out[o++] = '\r';
             if (f->newline == FT_NL_CRLF)
                 out[o++] = '\n';
