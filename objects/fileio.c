@@ -29,16 +29,34 @@ static int fd_of(FtObject *o)
 
 /* ---- the I/O lock ---------------------------------------------------------- */
 
-static void io_lock(FtFileObject *f)
+/* Takes the I/O lock: 0, or -1 with RuntimeError when the calling thread
+ * holds it already. That happens when a __del__ run by a free-threaded
+ * build's deferred frees (runtime/qsbr.h: they may run as a method comes
+ * back from a system call) uses the same file: as CPython does for such
+ * re-entry, refuse rather than deadlock. `owner` is only compared with the caller's own
+ * thread state, which no other thread ever stores there. */
+static int io_lock(FtFileObject *f)
 {
-    if (ft_mutex_trylock(&f->lock))
-        return;
-    FT_BEGIN_ALLOW_THREADS
-    ft_mutex_lock(&f->lock);
-    FT_END_ALLOW_THREADS
+    void *me = ft_tstate_get();
+    if (!ft_mutex_trylock(&f->lock)) {
+        if (__atomic_load_n(&f->owner, __ATOMIC_RELAXED) == me) {
+            ft_err_format(FtExc_RuntimeError, "reentrant call inside %s",
+                          FT_TYPE(f)->tp_name);
+            return -1;
+        }
+        FT_BEGIN_ALLOW_THREADS
+        ft_mutex_lock(&f->lock);
+        FT_END_ALLOW_THREADS
+    }
+    __atomic_store_n(&f->owner, me, __ATOMIC_RELAXED);
+    return 0;
 }
 
-static void io_unlock(FtFileObject *f) { ft_mutex_unlock(&f->lock); }
+static void io_unlock(FtFileObject *f)
+{
+    __atomic_store_n(&f->owner, NULL, __ATOMIC_RELAXED);
+    ft_mutex_unlock(&f->lock);
+}
 
 /* ---- files flushed at exit --------------------------------------------------- */
 
@@ -282,7 +300,8 @@ static void err_closed_binary(const char *op)
  * 0, or -1 with the error set and the lock not held. */
 static int enter(FtFileObject *f, int need, const char *op)
 {
-    io_lock(f);
+    if (io_lock(f) < 0)
+        return -1;
     int closed = f->fd < 0;
     int missing = (need == NEED_READ && !f->readable) ||
                   (need == NEED_WRITE && !f->writable);
@@ -669,7 +688,8 @@ static FtObject *file_close(FtObject *self, FtObject *const *args,
     FtFileObject *f = FILE_OF(self);
     if (ft_arg_count("close", nargs, 0, 0) < 0)
         return NULL;
-    io_lock(f);
+    if (io_lock(f) < 0)
+        return NULL;
     int r = close_locked(f);
     io_unlock(f);
     exit_list_remove(f);
@@ -723,7 +743,8 @@ static FtObject *file_seekable(FtObject *self, FtObject *const *args,
     FtFileObject *f = FILE_OF(self);
     if (ft_arg_count("seekable", nargs, 0, 0) < 0)
         return NULL;
-    io_lock(f);
+    if (io_lock(f) < 0)
+        return NULL;
     if (f->fd < 0) {
         io_unlock(f);
         return err_closed_nodot();
@@ -845,16 +866,40 @@ static FtObject *file_repr(FtObject *self)
     return ft_str_from_format("<%s name=%R>", tn, f->name);
 }
 
+/* Writes what wbuf holds, reporting nothing: for a file being freed and
+ * for the flush at exit (with exit_list_lock held). The writes keep the
+ * GIL and stay out of ALLOW_THREADS on purpose: leaving it (free-threaded
+ * builds) lets QSBR run deferred deallocations — which may be how this
+ * dealloc was reached, or may free the file being flushed at exit, or
+ * another one whose dealloc waits for exit_list_lock. */
+static void flush_quietly(FtFileObject *f)
+{
+    const char *p = f->wbuf;
+    size_t n = f->wlen;
+    f->wlen = 0;
+    while (n > 0) {
+        ssize_t k = write(f->fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return; /* nobody is left to tell */
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
 static void file_dealloc(FtObject *self)
 {
     FtFileObject *f = FILE_OF(self);
     exit_list_remove(f);
     if (f->fd >= 0) { /* CPython flushes and closes a file it frees */
-        FtObject *pending = ft_err_fetch();
-        if (close_locked(f) < 0)
-            ft_err_clear();
-        ft_err_restore(pending);
+        flush_quietly(f);
+        if (f->closefd)
+            close(f->fd);
+        f->fd = -1;
     }
+    free(f->rbuf);
+    free(f->wbuf);
     FT_CLEAR(f->name);
     FT_CLEAR(f->mode);
     FT_CLEAR(f->encname);
@@ -869,12 +914,8 @@ void ft_file_flush_all(void)
         /* A file busy in another thread is left to it. */
         if (!ft_mutex_trylock(&f->lock))
             continue;
-        if (f->fd >= 0 && f->wlen > 0) {
-            FtObject *pending = ft_err_fetch();
-            if (ft_file_flush_locked(f) < 0)
-                ft_err_clear();
-            ft_err_restore(pending);
-        }
+        if (f->fd >= 0 && f->wlen > 0)
+            flush_quietly(f);
         ft_mutex_unlock(&f->lock);
     }
     ft_mutex_unlock(&exit_list_lock);

@@ -40,6 +40,7 @@ enum {
 typedef struct FtFileObject {
     FT_OBJECT_HEAD
     FtMutex lock; /* the I/O lock: see above */
+    void *owner;  /* the FtThreadState holding it, or NULL */
     int fd;       /* -1 once closed */
     char readable, writable, appending, closefd, text, line_buffering;
     char seekable; /* -1 until asked */
