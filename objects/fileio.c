@@ -60,28 +60,37 @@ static void io_unlock(FtFileObject *f)
 
 /* ---- files flushed at exit --------------------------------------------------- */
 
+/* Oldest first, so that files are flushed at exit in the order they were
+ * opened (as CPython's teardown of a module's globals usually does). */
 static FtMutex exit_list_lock = FT_MUTEX_INIT;
-static FtFileObject *exit_list;
+static FtFileObject *exit_list, *exit_tail;
 
 static void exit_list_add(FtFileObject *f)
 {
     ft_mutex_lock(&exit_list_lock);
-    f->exit_next = exit_list;
-    if (exit_list != NULL)
-        exit_list->exit_prev = f;
-    exit_list = f;
+    f->exit_prev = exit_tail;
+    f->exit_next = NULL;
+    if (exit_tail != NULL)
+        exit_tail->exit_next = f;
+    else
+        exit_list = f;
+    exit_tail = f;
     ft_mutex_unlock(&exit_list_lock);
 }
 
 static void exit_list_remove(FtFileObject *f)
 {
     ft_mutex_lock(&exit_list_lock);
-    if (f->exit_prev != NULL)
-        f->exit_prev->exit_next = f->exit_next;
-    else if (exit_list == f)
-        exit_list = f->exit_next;
-    if (f->exit_next != NULL)
-        f->exit_next->exit_prev = f->exit_prev;
+    if (f->exit_prev != NULL || exit_list == f) {
+        if (f->exit_prev != NULL)
+            f->exit_prev->exit_next = f->exit_next;
+        else
+            exit_list = f->exit_next;
+        if (f->exit_next != NULL)
+            f->exit_next->exit_prev = f->exit_prev;
+        else
+            exit_tail = f->exit_prev;
+    }
     f->exit_prev = f->exit_next = NULL;
     ft_mutex_unlock(&exit_list_lock);
 }

@@ -1,5 +1,5 @@
 """OS routines for ftpy: the system calls of the posix module, os.path
-(posixpath), os.environ and getenv, makedirs and stat results, under
+(posixpath), os.environ and getenv, makedirs, walk and stat results, under
 CPython's names.
 """
 import sys
@@ -125,6 +125,30 @@ def makedirs(name, mode=0o777, exist_ok=False):
     except OSError:
         if not exist_ok or not path.isdir(name):
             raise
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    """Directory tree generator: for each directory under top (top
+    included) yields (dirpath, dirnames, filenames). With topdown the
+    caller may prune dirnames in place; errors from listdir go to onerror
+    (an OSError argument) or are ignored."""
+    try:
+        names = listdir(top)
+    except OSError as err:
+        if onerror is not None:
+            onerror(err)
+        return
+    dirs, nondirs = [], []
+    for name in names:
+        (dirs if path.isdir(path.join(top, name)) else nondirs).append(name)
+    if topdown:
+        yield top, dirs, nondirs
+    for name in dirs:
+        new_path = path.join(top, name)
+        if followlinks or not path.islink(new_path):
+            yield from walk(new_path, topdown, onerror, followlinks)
+    if not topdown:
+        yield top, dirs, nondirs
 
 
 def removedirs(name):

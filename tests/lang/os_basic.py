@@ -26,6 +26,21 @@ except FileExistsError as e:
     print('FileExistsError', e.errno, e.strerror, e.filename)
 print(sorted(os.listdir('a')), os.listdir('a/b/c'))
 
+# walk, top-down and bottom-up, with pruning and onerror
+with open('a/b/w.txt', 'w') as f:
+    f.write('w')
+for top, dirs, files in os.walk('a'):
+    dirs.sort()
+    print(top, dirs, sorted(files))
+up = [t for t, d, f in os.walk('a', topdown=False)]
+print(sorted(up), up[-1], up.index('a/b/c') < up.index('a/b'))
+for top, dirs, files in os.walk('a'):
+    dirs[:] = [d for d in dirs if d != 'b']
+    print('pruned', top, dirs)
+errors = []
+print(list(os.walk('nope', onerror=errors.append)), [e.errno for e in errors])
+os.remove('a/b/w.txt')
+
 # files: create, stat, rename, remove
 with open('a/f.txt', 'w') as f:
     f.write('12345')
