@@ -233,6 +233,8 @@ ssize_t ft_file_fill(FtFileObject *f)
 
 int ft_file_put(FtFileObject *f, const char *s, size_t n)
 {
+    if (n == 0) /* wbuf may still be NULL */
+        return 0;
     if (f->wlen + n > f->wcap) {
         size_t ncap = f->wcap ? f->wcap : DEFAULT_BUFSIZE;
         while (ncap < f->wlen + n) {
@@ -346,6 +348,8 @@ static int size_arg(FtObject *const *args, size_t nargs, int64_t *n)
 
 static FtObject *bytes_out(FtFileObject *f, size_t n)
 {
+    if (n == 0) /* rbuf may still be NULL */
+        return ft_bytes_from_buf("", 0);
     FtObject *r = ft_bytes_from_buf(f->rbuf + f->rpos, n);
     if (r != NULL)
         f->rpos += n;
@@ -372,7 +376,9 @@ static FtObject *bin_readline(FtFileObject *f, int64_t limit)
         size_t avail = f->rlen - f->rpos;
         if (limit >= 0 && avail >= (uint64_t)limit)
             avail = (size_t)limit;
-        char *nl = memchr(f->rbuf + f->rpos + scanned, '\n', avail - scanned);
+        char *nl = avail > scanned ? memchr(f->rbuf + f->rpos + scanned, '\n',
+                                            avail - scanned)
+                                   : NULL;
         if (nl != NULL)
             return bytes_out(f, (size_t)(nl - (f->rbuf + f->rpos)) + 1);
         scanned = avail;

@@ -272,6 +272,8 @@ static int all_ascii(const unsigned char *s, size_t n)
 /* Decodes rbuf[rpos .. rpos+n) into a str and consumes it. */
 static FtObject *decode_out(FtFileObject *f, size_t n)
 {
+    if (n == 0) /* rbuf may still be NULL */
+        return ft_str_from_cstr("");
     const unsigned char *s = (const unsigned char *)f->rbuf + f->rpos;
     size_t at, len;
     const char *why = f->encoding == FT_ENC_LATIN1 ? NULL

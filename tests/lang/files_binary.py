@@ -1,6 +1,7 @@
 # open() in binary mode: bytes in and out, the Buffered*/FileIO classes,
 # read(n)/readline/iteration, seek/tell with whence, append, '+' modes.
 # Works in a temporary directory it removes.
+# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import io
 import os
 

@@ -1,6 +1,7 @@
 # Errors from open() and file objects: missing files, directories,
 # permissions, bad modes and arguments, closed files, unsupported
 # operations. Works in a temporary directory it removes.
+# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import io
 import os
 
