@@ -1363,6 +1363,7 @@ static const struct {
     {"tuple", &FtTuple_Type},
     {"dict", &FtDict_Type},
     {"set", &FtSet_Type},
+    {"frozenset", &FtFrozenSet_Type},
     {"range", &FtRange_Type},
     {"slice", &FtSlice_Type},
     {"enumerate", &FtEnumerate_Type},

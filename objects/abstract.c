@@ -577,7 +577,7 @@ static FtObject *type_subscript(FtObject *o, FtObject *key)
         return r;
     }
     if (t == &FtList_Type || t == &FtTuple_Type || t == &FtDict_Type ||
-        t == &FtSet_Type || t == &FtType_Type)
+        t == &FtSet_Type || t == &FtType_Type || t == &FtFrozenSet_Type)
         return FT_NEWREF(o);
     ft_err_format(FtExc_TypeError, "type '%s' is not subscriptable", t->tp_name);
     return NULL;

@@ -98,7 +98,7 @@ static FtObject *bytearray_repr(FtObject *o)
     FtBytesView v;
     if (ft_bytes_view(o, &v) < 0)
         return NULL;
-    FtObject *inner = ft_bytes_repr_buf(v.p, v.n);
+    FtObject *inner = ft_bytes_repr_quoted(v.p, v.n, 1);
     ft_bytes_view_release(&v);
     if (inner == NULL)
         return NULL;

@@ -188,6 +188,11 @@ ssize_t ft_bytes_find_buf(const char *hay, ssize_t n, const char *needle,
 
 FtObject *ft_bytes_repr_buf(const char *p, ssize_t n)
 {
+    return ft_bytes_repr_quoted(p, n, 0);
+}
+
+FtObject *ft_bytes_repr_quoted(const char *p, ssize_t n, int escape_single)
+{
     /* Single quotes unless the text has a ' and no ", as CPython. */
     char quote = '\'';
     if (memchr(p, '\'', (size_t)n) && !memchr(p, '"', (size_t)n))
@@ -200,7 +205,8 @@ FtObject *ft_bytes_repr_buf(const char *p, ssize_t n)
         unsigned char c = (unsigned char)p[i];
         char esc[4];
         size_t k;
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' ||
+            (c == '\'' && escape_single)) {
             esc[0] = '\\';
             esc[1] = (char)c;
             k = 2;

@@ -14,6 +14,9 @@ FtObject *ft_bytes_from_args(FtObject *source, FtObject *encoding,
                              FtObject *errors, const char *tname);
 /* The bytes of an iterable of ints in range(256) (new bytes). */
 FtObject *ft_bytes_from_iterable(FtObject *src, const char *tname);
+/* The b'...' repr; escape_single escapes ' even inside double quotes,
+ * as CPython's bytearray repr does. */
+FtObject *ft_bytes_repr_quoted(const char *p, ssize_t n, int escape_single);
 /* A new object of self's kind (bytes or bytearray) with a copy of p[0..n). */
 FtObject *ft_bytes_like_new(FtObject *self, const char *p, ssize_t n);
 /* One byte value from an int-like object: 0..255, else ValueError "byte
@@ -37,7 +40,7 @@ FtObject *ft_bytes_iter_new(FtType *itype, FtObject *seq);
 /* The methods bytes and bytearray share (bytes_methods.c), spliced into
  * both tp_methods tables. */
 #define FT_BYTES_METHOD_DECL(name)                                             \
-    FtObject *ft_bytesm_##name(FtObject *self, FtObject *const *args,         \
+    FtObject *ft_bytesm_##name(FtObject *self, FtObject *const *args,          \
                                size_t nargs, FtObject *kwnames)
 FT_BYTES_METHOD_DECL(decode);
 FT_BYTES_METHOD_DECL(hex);
@@ -64,6 +67,21 @@ FT_BYTES_METHOD_DECL(isalnum);
 FT_BYTES_METHOD_DECL(isspace);
 FT_BYTES_METHOD_DECL(splitlines);
 FT_BYTES_METHOD_DECL(partition);
+FT_BYTES_METHOD_DECL(rpartition);
+FT_BYTES_METHOD_DECL(removeprefix);
+FT_BYTES_METHOD_DECL(removesuffix);
+FT_BYTES_METHOD_DECL(ljust);
+FT_BYTES_METHOD_DECL(rjust);
+FT_BYTES_METHOD_DECL(center);
+FT_BYTES_METHOD_DECL(zfill);
+FT_BYTES_METHOD_DECL(capitalize);
+FT_BYTES_METHOD_DECL(swapcase);
+FT_BYTES_METHOD_DECL(title);
+FT_BYTES_METHOD_DECL(islower);
+FT_BYTES_METHOD_DECL(isupper);
+FT_BYTES_METHOD_DECL(isascii);
+FT_BYTES_METHOD_DECL(translate);
+FT_BYTES_METHOD_DECL(maketrans);
 
 #define FT_BYTES_COMMON_METHODS                                                \
     {"decode", ft_bytesm_decode, FT_METH_KEYWORDS, NULL},                      \
@@ -90,6 +108,21 @@ FT_BYTES_METHOD_DECL(partition);
         {"isalnum", ft_bytesm_isalnum, 0, NULL},                               \
         {"isspace", ft_bytesm_isspace, 0, NULL},                               \
         {"splitlines", ft_bytesm_splitlines, FT_METH_KEYWORDS, NULL},          \
-        {"partition", ft_bytesm_partition, 0, NULL}
+        {"partition", ft_bytesm_partition, 0, NULL},                           \
+        {"rpartition", ft_bytesm_rpartition, 0, NULL},                         \
+        {"removeprefix", ft_bytesm_removeprefix, 0, NULL},                     \
+        {"removesuffix", ft_bytesm_removesuffix, 0, NULL},                     \
+        {"ljust", ft_bytesm_ljust, 0, NULL},                                   \
+        {"rjust", ft_bytesm_rjust, 0, NULL},                                   \
+        {"center", ft_bytesm_center, 0, NULL},                                 \
+        {"zfill", ft_bytesm_zfill, 0, NULL},                                   \
+        {"capitalize", ft_bytesm_capitalize, 0, NULL},                         \
+        {"swapcase", ft_bytesm_swapcase, 0, NULL},                             \
+        {"title", ft_bytesm_title, 0, NULL},                                   \
+        {"islower", ft_bytesm_islower, 0, NULL},                               \
+        {"isupper", ft_bytesm_isupper, 0, NULL},                               \
+        {"isascii", ft_bytesm_isascii, 0, NULL},                               \
+        {"translate", ft_bytesm_translate, FT_METH_KEYWORDS, NULL},            \
+        {"maketrans", ft_bytesm_maketrans, FT_METH_STATIC, NULL}
 
 #endif

@@ -170,8 +170,7 @@ static FtObject *affix(ARGS, const char *name, int at_end)
     if (self_view(self, &hv) == NULL)
         return NULL;
     int r = range_args(args, nargs, 1, hv.n, &start, &end);
-    if (r == 0 && start > hv.n) {
-        r = 0; /* nothing can match past the end */
+    if (r == 0 && start > hv.n) { /* nothing can match past the end */
         ft_bytes_view_release(&hv);
         return ft_bool_from(0);
     }
@@ -420,12 +419,14 @@ FT_BYTES_METHOD_DECL(join)
             buf = nb;
             cap = nc;
         }
-        if (i > 0) {
+        if (i > 0 && sep.n > 0) {
             memcpy(buf + len, sep.p, (size_t)sep.n);
             len += sep.n;
         }
-        memcpy(buf + len, v.p, (size_t)v.n);
-        len += v.n;
+        if (v.n > 0) { /* buf is still NULL while everything is empty */
+            memcpy(buf + len, v.p, (size_t)v.n);
+            len += v.n;
+        }
         ft_bytes_view_release(&v);
     }
     res = ft_bytes_like_new(self, buf ? buf : "", len);
@@ -480,6 +481,8 @@ typedef struct {
 
 static int out_add(OutBuf *o, const char *p, ssize_t n)
 {
+    if (n == 0) /* o->p may still be NULL: no memcpy to it */
+        return 0;
     if (n > SSIZE_MAX / 4 - o->len) {
         ft_err_no_memory();
         return -1;

@@ -319,6 +319,8 @@ typedef struct {
 
 static int out_add(Out *o, const char *p, size_t n)
 {
+    if (n == 0) /* o->p may still be NULL: no memcpy to it */
+        return 0;
     if (o->len + n > o->cap) {
         if (n > SIZE_MAX / 4 - o->len) {
             ft_err_no_memory();

@@ -326,7 +326,7 @@ static FtObject *view_repr(FtObject *op)
 
 static int is_setlike(FtObject *o)
 {
-    return FT_SET_CHECK(o) || FT_TYPE(o) == &FtDictKeys_Type ||
+    return FT_ANYSET_CHECK(o) || FT_TYPE(o) == &FtDictKeys_Type ||
            FT_TYPE(o) == &FtDictItems_Type;
 }
 
@@ -353,8 +353,8 @@ static FtObject *view_richcompare(FtObject *a, FtObject *b, int op)
 {
     if (!is_setlike(a) || !is_setlike(b))
         FT_RETURN_NOTIMPLEMENTED;
-    ssize_t na = FT_SET_CHECK(a) ? ft_set_size(a) : view_len(a);
-    ssize_t nb = FT_SET_CHECK(b) ? ft_set_size(b) : view_len(b);
+    ssize_t na = FT_ANYSET_CHECK(a) ? ft_set_size(a) : view_len(a);
+    ssize_t nb = FT_ANYSET_CHECK(b) ? ft_set_size(b) : view_len(b);
     int r;
     switch (op) {
     case FT_EQ:

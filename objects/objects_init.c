@@ -19,7 +19,7 @@ static FtType *const static_types[] = {
     &FtListRevIter_Type, &FtDictKeys_Type, &FtDictValues_Type,
     &FtDictItems_Type, &FtDictKeyIter_Type, &FtDictValueIter_Type,
     &FtDictItemIter_Type, &FtDictRevKeyIter_Type, &FtSetIter_Type,
-    &FtRangeIter_Type, &FtBytes_Type, &FtByteArray_Type, &FtBytesIter_Type,
+    &FtRangeIter_Type, &FtBytes_Type, &FtByteArray_Type, &FtBytesIter_Type, &FtFrozenSet_Type,
     &FtByteArrayIter_Type,
 };
 

@@ -1,6 +1,10 @@
-/* objects/set.c — set: an open-addressing hash table of keys (short linear
- * probe runs, then CPython's perturbed jumps, so sets of small ints come
- * out in the same order as in CPython), the set algebra and set_iterator.
+/* objects/set.c — set and frozenset: an open-addressing hash table of keys
+ * (short linear probe runs, then CPython's perturbed jumps, so sets of
+ * small ints come out in the same order as in CPython), the set algebra
+ * and set_iterator. frozenset shares set's layout and code; it is filled
+ * once by its constructor and never changed after, and hashes its keys'
+ * stored hashes (an order-independent mix, so equal frozensets hash
+ * equal).
  */
 #include "objects/object.h"
 #include "runtime/lock.h"
@@ -25,6 +29,7 @@ typedef struct {
     ssize_t mask;  /* table size - 1 */
     SetEntry *table;
     ssize_t finger; /* where pop() looks next */
+    ssize_t hash;   /* frozenset: -1 until computed (atomic) */
     SetEntry smalltable[SET_MINSIZE];
 } FtSetObject;
 
@@ -267,16 +272,45 @@ static int set_discard_entry(FtSetObject *so, FtObject *key, ft_hash_t hash)
     return 1;
 }
 
+static FtObject *set_alloc(FtType *type);
+static int update_from_iterable(FtSetObject *so, FtObject *other);
+
+/* The hash a lookup uses. A set key is unhashable, but `s in sets`,
+ * remove and discard look it up as the frozenset with its keys, as
+ * CPython does: then *key becomes that frozenset (a new reference the
+ * caller drops), else it is left alone. -1 on error. */
+static ft_hash_t lookup_hash(FtObject **key)
+{
+    ft_hash_t hash = ft_dict_hash_key(*key);
+    if (hash != -1 || !FT_SET_CHECK(*key) || !ft_err_matches(FtExc_TypeError))
+        return hash;
+    ft_err_clear();
+    FtObject *f = set_alloc(&FtFrozenSet_Type);
+    if (f == NULL || update_from_iterable(S(f), *key) < 0) {
+        FT_XDECREF(f);
+        return -1;
+    }
+    hash = ft_dict_hash_key(f);
+    if (hash == -1)
+        FT_DECREF(f);
+    else
+        *key = f;
+    return hash;
+}
+
 static int set_contains_key(FtSetObject *so, FtObject *key)
 {
-    ft_hash_t hash = ft_dict_hash_key(key);
+    FtObject *k = key;
+    ft_hash_t hash = lookup_hash(&k);
     if (hash == -1)
         return -1;
     int r;
     FT_BEGIN_CRITICAL_SECTION(so);
-    SetEntry *entry = set_lookkey(so, key, hash);
+    SetEntry *entry = set_lookkey(so, k, hash);
     r = entry == NULL ? -1 : entry->key != NULL;
     FT_END_CRITICAL_SECTION();
+    if (k != key)
+        FT_DECREF(k);
     return r;
 }
 
@@ -358,9 +392,22 @@ int ft_set_next_entry(FtObject *set, ssize_t *pos, FtObject **key,
 static FtObject *set_alloc(FtType *type)
 {
     FtObject *op = ft_object_new(type);
-    if (op != NULL)
+    if (op != NULL) {
         set_init_fields(S(op));
+        S(op)->hash = -1;
+    }
     return op;
+}
+
+/* Set algebra answers with the left operand's kind: res, a new set that
+ * no one else has seen yet, becomes a frozenset when self is one. set and
+ * frozenset share one layout and are static types (instances hold no
+ * reference to them), so retyping an unpublished object is safe. */
+static FtObject *like_self(FtObject *self, FtObject *res)
+{
+    if (res != NULL && FT_FROZENSET_CHECK(self))
+        FT_TYPE(res) = &FtFrozenSet_Type;
+    return res;
 }
 
 FtObject *ft_set_new(FtObject *iterable)
@@ -379,13 +426,16 @@ int ft_set_add(FtObject *set, FtObject *key)
 
 int ft_set_discard(FtObject *set, FtObject *key)
 {
-    ft_hash_t hash = ft_dict_hash_key(key);
+    FtObject *k = key;
+    ft_hash_t hash = lookup_hash(&k);
     if (hash == -1)
         return -1;
     int r;
     FT_BEGIN_CRITICAL_SECTION(set);
-    r = set_discard_entry(S(set), key, hash);
+    r = set_discard_entry(S(set), k, hash);
     FT_END_CRITICAL_SECTION();
+    if (k != key)
+        FT_DECREF(k);
     return r;
 }
 
@@ -465,7 +515,7 @@ static int merge_set(FtSetObject *so, FtSetObject *other)
 static int update_from_iterable(FtSetObject *so, FtObject *other)
 {
     int r = 0;
-    if (FT_SET_CHECK(other)) {
+    if (FT_ANYSET_CHECK(other)) {
         FT_BEGIN_CRITICAL_SECTION2(so, other);
         r = merge_set(so, S(other));
         FT_END_CRITICAL_SECTION2();
@@ -512,7 +562,7 @@ static FtObject *set_intersection(FtSetObject *so, FtObject *other)
     FtObject *res = set_alloc(&FtSet_Type);
     if (res == NULL)
         return NULL;
-    if (FT_SET_CHECK(other)) {
+    if (FT_ANYSET_CHECK(other)) {
         int r = 0;
         FT_BEGIN_CRITICAL_SECTION2(so, other);
         /* CPython's order: look other's keys up in so unless other is the
@@ -574,7 +624,7 @@ static int difference_update(FtSetObject *so, FtObject *other)
 {
     if ((FtObject *)so == other)
         return ft_set_clear(other);
-    if (FT_SET_CHECK(other)) {
+    if (FT_ANYSET_CHECK(other)) {
         FtSetObject *o = S(other);
         int r = 0;
         FT_BEGIN_CRITICAL_SECTION2(so, other);
@@ -614,7 +664,7 @@ static int difference_update(FtSetObject *so, FtObject *other)
 static FtObject *set_copy_of(FtObject *op);
 static FtObject *set_difference(FtSetObject *so, FtObject *other)
 {
-    if (!FT_SET_CHECK(other) || (FtObject *)so == other ||
+    if (!FT_ANYSET_CHECK(other) || (FtObject *)so == other ||
         (ft_set_size((FtObject *)so) >> 2) > ft_set_size(other)) {
         FtObject *res = set_copy_of((FtObject *)so);
         if (res != NULL && difference_update(S(res), other) < 0)
@@ -649,7 +699,7 @@ static int symmetric_difference_update(FtSetObject *so, FtObject *other)
 {
     if ((FtObject *)so == other)
         return ft_set_clear(other);
-    FtObject *o = FT_SET_CHECK(other) ? FT_NEWREF(other) : ft_set_new(other);
+    FtObject *o = FT_ANYSET_CHECK(other) ? FT_NEWREF(other) : ft_set_new(other);
     if (o == NULL)
         return -1;
     int r = 0;
@@ -703,7 +753,7 @@ int ft_set_update_op(FtObject *set, FtObject *other, int op)
 /* 1 if every key of so is in other (any iterable). */
 static int set_issubset(FtSetObject *so, FtObject *other)
 {
-    FtObject *o = FT_SET_CHECK(other) ? FT_NEWREF(other) : ft_set_new(other);
+    FtObject *o = FT_ANYSET_CHECK(other) ? FT_NEWREF(other) : ft_set_new(other);
     if (o == NULL)
         return -1;
     int r = 1;
@@ -808,7 +858,7 @@ static ft_hash_t set_unhashable(FtObject *op)
 
 static FtObject *set_richcompare(FtObject *a, FtObject *b, int op)
 {
-    if (!FT_SET_CHECK(a) || !FT_SET_CHECK(b))
+    if (!FT_ANYSET_CHECK(a) || !FT_ANYSET_CHECK(b))
         FT_RETURN_NOTIMPLEMENTED;
     ssize_t na = ft_set_size(a), nb = ft_set_size(b);
     int r;
@@ -856,21 +906,21 @@ static int is_set_op(int op)
 
 static FtObject *set_binop(FtObject *a, FtObject *b, int op)
 {
-    if (!is_set_op(op) || !FT_SET_CHECK(a) || !FT_SET_CHECK(b))
+    if (!is_set_op(op) || !FT_ANYSET_CHECK(a) || !FT_ANYSET_CHECK(b))
         FT_RETURN_NOTIMPLEMENTED;
     if (op == FT_OP_AND)
-        return set_intersection(S(a), b);
+        return like_self(a, set_intersection(S(a), b));
     if (op == FT_OP_SUB)
-        return set_difference(S(a), b);
+        return like_self(a, set_difference(S(a), b));
     FtObject *res = set_copy_of(a);
     if (res != NULL && ft_set_update_op(res, b, op) < 0)
         FT_CLEAR(res);
-    return res;
+    return like_self(a, res);
 }
 
 static FtObject *set_inplace(FtObject *a, FtObject *b, int op)
 {
-    if (!is_set_op(op) || !FT_SET_CHECK(a) || !FT_SET_CHECK(b))
+    if (!is_set_op(op) || !FT_ANYSET_CHECK(a) || !FT_ANYSET_CHECK(b))
         FT_RETURN_NOTIMPLEMENTED;
     if (ft_set_update_op(a, b, op) < 0)
         return NULL;
@@ -1129,22 +1179,28 @@ static FtObject *new_from_many(FtObject *self, FtObject *const *args,
     return res;
 }
 
+static FtObject *new_like_self(FtObject *self, FtObject *const *args,
+                               size_t nargs, int op)
+{
+    return like_self(self, new_from_many(self, args, nargs, op));
+}
+
 static FtObject *m_union(FtObject *self, FtObject *const *args, size_t nargs,
                          FtObject *kwnames)
 {
-    return new_from_many(self, args, nargs, FT_OP_OR);
+    return new_like_self(self, args, nargs, FT_OP_OR);
 }
 
 static FtObject *m_intersection(FtObject *self, FtObject *const *args,
                                 size_t nargs, FtObject *kwnames)
 {
-    return new_from_many(self, args, nargs, FT_OP_AND);
+    return new_like_self(self, args, nargs, FT_OP_AND);
 }
 
 static FtObject *m_difference(FtObject *self, FtObject *const *args,
                               size_t nargs, FtObject *kwnames)
 {
-    return new_from_many(self, args, nargs, FT_OP_SUB);
+    return new_like_self(self, args, nargs, FT_OP_SUB);
 }
 
 static FtObject *m_symmetric_difference(FtObject *self, FtObject *const *args,
@@ -1152,7 +1208,7 @@ static FtObject *m_symmetric_difference(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("symmetric_difference", nargs, 1, 1) < 0)
         return NULL;
-    return new_from_many(self, args, nargs, FT_OP_XOR);
+    return new_like_self(self, args, nargs, FT_OP_XOR);
 }
 
 static FtObject *m_issubset(FtObject *self, FtObject *const *args,
@@ -1243,4 +1299,108 @@ FtType FtSet_Type = {
     .tp_init = set_init,
     .tp_methods = set_methods,
     .tp_doc = "Built-in unordered collection of unique elements.",
+};
+
+/* ---- frozenset ------------------------------------------------------------- */
+
+static uint64_t mix_key_hash(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+    return h;
+}
+
+static ft_hash_t frozenset_hash(FtObject *op)
+{
+    FtSetObject *so = S(op);
+    ssize_t h = ft_atomic_load_ssize(&so->hash);
+    if (h != -1)
+        return h;
+    /* XOR of mixed key hashes: independent of the table's order, so sets
+     * built in different orders (or with different table sizes) agree. */
+    uint64_t acc = 0;
+    for (ssize_t i = 0; i <= so->mask; i++) {
+        SetEntry *e = &so->table[i];
+        if (e->key != NULL && e->key != DUMMY)
+            acc ^= mix_key_hash((uint64_t)e->hash);
+    }
+    acc ^= ((uint64_t)so->used + 1) * 0x9E3779B97F4A7C15ull;
+    acc = mix_key_hash(acc);
+    h = (ssize_t)acc;
+    if (h == -1)
+        h = -2;
+    ft_atomic_store_ssize(&so->hash, h);
+    return h;
+}
+
+static FtObject *frozenset_new(FtType *type, FtObject *const *args,
+                               size_t nargs, FtObject *kwnames)
+{
+    if (kwnames != NULL && FT_SIZE(kwnames) > 0) {
+        ft_err_set_string(FtExc_TypeError,
+                          "frozenset() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs > 1) {
+        ft_err_format(FtExc_TypeError,
+                      "frozenset expected at most 1 argument, got %zd",
+                      (ssize_t)nargs);
+        return NULL;
+    }
+    if (nargs == 1 && type == &FtFrozenSet_Type &&
+        FT_TYPE(args[0]) == &FtFrozenSet_Type)
+        return FT_NEWREF(args[0]);
+    FtObject *op = set_alloc(type);
+    if (op != NULL && nargs == 1 && update_from_iterable(S(op), args[0]) < 0)
+        FT_CLEAR(op);
+    return op;
+}
+
+/* Filled by tp_new; the arguments reach here too and are fine. */
+static int frozenset_init(FtObject *self, FtObject *const *args, size_t nargs,
+                          FtObject *kwnames)
+{
+    return 0;
+}
+
+static FtObject *m_frozen_copy(FtObject *self, FtObject *const *args,
+                               size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("frozenset.copy", nargs, 0, 0) < 0)
+        return NULL;
+    if (FT_TYPE(self) == &FtFrozenSet_Type)
+        return FT_NEWREF(self);
+    return like_self(self, set_copy_of(self));
+}
+
+static FtMethodDef frozenset_methods[] = {
+    {"copy", m_frozen_copy, 0, NULL},
+    {"union", m_union, 0, NULL},
+    {"intersection", m_intersection, 0, NULL},
+    {"difference", m_difference, 0, NULL},
+    {"symmetric_difference", m_symmetric_difference, 0, NULL},
+    {"issubset", m_issubset, 0, NULL},
+    {"issuperset", m_issuperset, 0, NULL},
+    {"isdisjoint", m_isdisjoint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+FtType FtFrozenSet_Type = {
+    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
+    .tp_name = "frozenset",
+    .tp_basicsize = sizeof(FtSetObject),
+    .tp_flags = FT_TPFLAGS_BASETYPE,
+    .tp_dealloc = set_dealloc,
+    .tp_repr = set_repr,
+    .tp_hash = frozenset_hash,
+    .tp_richcompare = set_richcompare,
+    .tp_len = set_len,
+    .tp_contains = set_contains,
+    .tp_iter = set_iter,
+    .tp_binop = set_binop,
+    .tp_new = frozenset_new,
+    .tp_init = frozenset_init,
+    .tp_methods = frozenset_methods,
+    .tp_doc = "Built-in immutable unordered collection of unique elements.",
 };

@@ -5,6 +5,12 @@
 #define FT_OBJECTS_SET_H
 
 #define FT_SET_CHECK(o) ft_type_check((FtObject *)(o), &FtSet_Type)
+/* frozenset: a set that its constructor fills and nothing changes after
+ * (the set functions below must not be used on one once it is seen). */
+extern FtType FtFrozenSet_Type;
+#define FT_FROZENSET_CHECK(o) ft_type_check((FtObject *)(o), &FtFrozenSet_Type)
+/* set or frozenset (or a subclass of either). */
+#define FT_ANYSET_CHECK(o) (FT_SET_CHECK(o) || FT_FROZENSET_CHECK(o))
 
 FtObject *ft_set_new(FtObject *iterable); /* iterable may be NULL */
 int ft_set_add(FtObject *set, FtObject *key);

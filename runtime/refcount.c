@@ -96,7 +96,8 @@ void ft_rc_immortalize_consts(FtObject *consts)
         if (t == &FtTuple_Type)
             ft_rc_immortalize_consts(c);
         else if ((t == &FtStr_Type || t == &FtInt_Type || t == &FtFloat_Type ||
-                  t == &FtBool_Type) && may_immortalize(c))
+                  t == &FtBool_Type || t == &FtBytes_Type) &&
+                 may_immortalize(c))
             ft_rc_make_immortal(c);
     }
 #else

@@ -8,7 +8,7 @@
 #include "objects/object.h"
 
 #define FT_UNIT_SUITES(X)                                                      \
-    X(parser) X(types) X(gil) X(int) X(float) X(str) X(list) X(tuple) X(dict) X(set) \
+    X(parser) X(types) X(gil) X(int) X(float) X(str) X(bytes) X(list) X(tuple) X(dict) X(set) \
     X(nameset) X(refcount) X(lock) X(qsbr) X(fused) X(deferred) /* deferred last: it starts "threads" */
 
 #define FT_UNIT_DECLARE_(name) void test_register_##name(void);
