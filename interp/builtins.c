@@ -8,6 +8,7 @@
 #include "interp/import.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
+#include "objects/fileio.h"
 #include "objects/object.h"
 
 #include <stdio.h>
@@ -1321,6 +1322,8 @@ static FtMethodDef builtin_methods[] = {
      "print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\n"
      "Prints the values to a stream, or to sys.stdout by default."},
     {"input", bi_input, 0, "Read a string from standard input."},
+    {"open", ft_file_open, FT_METH_KEYWORDS,
+     "Open file and return a stream.  Raise OSError upon failure."},
     {"len", bi_len, 0, "Return the number of items in a container."},
     {"repr", bi_repr, 0,
      "Return the canonical string representation of the object."},

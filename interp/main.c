@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "interp/modules.h"
+#include "objects/fileio.h"
 #include "runtime/init.h"
 
 #include <stdio.h>
@@ -180,6 +181,7 @@ int main(int argc, char **argv)
     else
         status = ft_run_main_stdin();
 
+    ft_file_flush_all(); /* files the program never closed */
     fflush(stdout);
     ft_runtime_fini();
     return status;

@@ -11,6 +11,11 @@ FtObject *ft_mod_sys_create(void);      /* interp/mod_sys.c */
 FtObject *ft_mod_time_create(void);     /* interp/mod_time.c */
 FtObject *ft_mod_math_create(void);     /* interp/mod_math.c */
 FtObject *ft_mod_gc_create(void);       /* interp/mod_gc.c */
+FtObject *ft_mod_errno_create(void);    /* interp/mod_errno.c */
+FtObject *ft_mod_posix_create(void);    /* interp/mod_posix.c */
+FtObject *ft_mod_io_create(void);       /* interp/mod_io.c */
+FtObject *ft_mod_os_create(void);       /* interp/lib/os.py */
+FtObject *ft_mod_posixpath_create(void); /* interp/lib/posixpath.py */
 
 /* sys.argv, set by the command line before the sys module is created. */
 void ft_sys_set_argv(int argc, char **argv);

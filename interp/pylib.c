@@ -5,6 +5,7 @@
 #include "interp/pylib.h"
 #include "interp/eval.h"
 #include "interp/mod_thread.h"
+#include "interp/modules.h"
 #include "interp/parser.h"
 #include "runtime/lock.h"
 
@@ -52,4 +53,11 @@ FtObject *ft_pylib_module(const char *name)
 FtObject *ft_mod_threading_create(void)
 {
     return ft_pylib_module("threading");
+}
+
+FtObject *ft_mod_os_create(void) { return ft_pylib_module("os"); }
+
+FtObject *ft_mod_posixpath_create(void)
+{
+    return ft_pylib_module("posixpath");
 }

@@ -17,6 +17,8 @@
 
 static FtObject *prealloc_memory_error;
 
+static void set_with_args(FtType *type, FtObject *const *args, size_t nargs);
+
 /* ---- helpers ------------------------------------------------------------- */
 
 static FtObject *exc_get_dict(FtObject *self) /* borrowed; created lazily */
@@ -592,12 +594,16 @@ static FtObject *oserror_str(FtObject *self)
     FtObject *fn = se ? attr_get_filename(self) : NULL;
     FtObject *r = NULL;
     if (fn != NULL) {
-        if (fn != FT_None)
+        FtObject *fn2 = fn != FT_None ? attr_get_filename2(self) : NULL;
+        if (fn2 != NULL && fn2 != FT_None)
+            r = ft_str_from_format("[Errno %S] %S: %R -> %R", no, se, fn, fn2);
+        else if (fn2 != NULL)
             r = ft_str_from_format("[Errno %S] %S: %R", no, se, fn);
         else if (no != FT_None && se != FT_None)
             r = ft_str_from_format("[Errno %S] %S", no, se);
         else
             r = exc_str(self);
+        FT_XDECREF(fn2);
     }
     FT_XDECREF(no);
     FT_XDECREF(se);
@@ -664,6 +670,21 @@ EXC_TYPE(OSError, &Exception_type, "Base class for I/O related errors.",
          .tp_new = oserror_new, .tp_init = oserror_init, .tp_str = oserror_str,
          .tp_getset = oserror_getset)
 EXC_TYPE(FileNotFoundError, &OSError_type, "File not found.")
+EXC_TYPE(FileExistsError, &OSError_type, "File already exists.")
+EXC_TYPE(PermissionError, &OSError_type, "Not enough permissions.")
+EXC_TYPE(IsADirectoryError, &OSError_type,
+         "Operation doesn't work on directories.")
+EXC_TYPE(NotADirectoryError, &OSError_type, "Operation only works on directories.")
+EXC_TYPE(InterruptedError, &OSError_type, "Interrupted by signal.")
+EXC_TYPE(BlockingIOError, &OSError_type, "I/O operation would block.")
+EXC_TYPE(ChildProcessError, &OSError_type, "Child process error.")
+EXC_TYPE(ProcessLookupError, &OSError_type, "Process not found.")
+EXC_TYPE(TimeoutError, &OSError_type, "Timeout expired.")
+EXC_TYPE(ConnectionError, &OSError_type, "Connection error.")
+EXC_TYPE(BrokenPipeError, &ConnectionError_type, "Broken pipe.")
+EXC_TYPE(ConnectionAbortedError, &ConnectionError_type, "Connection aborted.")
+EXC_TYPE(ConnectionRefusedError, &ConnectionError_type, "Connection refused.")
+EXC_TYPE(ConnectionResetError, &ConnectionError_type, "Connection reset.")
 EXC_TYPE(RuntimeError, &Exception_type, "Unspecified run-time error.")
 EXC_TYPE(NotImplementedError, &RuntimeError_type,
          "Method or function hasn't been implemented yet.")
@@ -701,7 +722,13 @@ static FtType *const all_exc_types[] = {
     &EOFError_type, &ImportError_type, &ModuleNotFoundError_type,
     &LookupError_type, &IndexError_type, &KeyError_type, &MemoryError_type,
     &NameError_type, &UnboundLocalError_type, &OSError_type,
-    &FileNotFoundError_type, &RuntimeError_type, &NotImplementedError_type,
+    &FileNotFoundError_type, &FileExistsError_type, &PermissionError_type,
+    &IsADirectoryError_type, &NotADirectoryError_type,
+    &InterruptedError_type, &BlockingIOError_type, &ChildProcessError_type,
+    &ProcessLookupError_type, &TimeoutError_type, &ConnectionError_type,
+    &BrokenPipeError_type, &ConnectionAbortedError_type,
+    &ConnectionRefusedError_type, &ConnectionResetError_type,
+    &RuntimeError_type, &NotImplementedError_type,
     &RecursionError_type, &SyntaxError_type, &IndentationError_type,
     &TabError_type, &SystemError_type, &TypeError_type, &ValueError_type,
     &UnicodeError_type, &Warning_type, &DeprecationWarning_type,
@@ -716,9 +743,73 @@ static FtType *oserror_subtype(FtType *type, FtObject *const *args,
 {
     if (type != &OSError_type || nargs < 2 || !FT_INT_CHECK(args[0]))
         return type;
-    if (ft_int_clamped(args[0]) == ENOENT)
+    FtType *sub = ft_oserror_type_for_errno(ft_int_clamped(args[0]));
+    return sub != NULL ? sub : type;
+}
+
+/* The errno -> subclass map of PEP 3151 (POSIX names). */
+FtType *ft_oserror_type_for_errno(int64_t err)
+{
+    switch (err) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS:
+        return &BlockingIOError_type;
+    case ECHILD:
+        return &ChildProcessError_type;
+    case EPIPE:
+    case ESHUTDOWN:
+        return &BrokenPipeError_type;
+    case ECONNABORTED:
+        return &ConnectionAbortedError_type;
+    case ECONNREFUSED:
+        return &ConnectionRefusedError_type;
+    case ECONNRESET:
+        return &ConnectionResetError_type;
+    case EEXIST:
+        return &FileExistsError_type;
+    case ENOENT:
         return &FileNotFoundError_type;
-    return type;
+    case EISDIR:
+        return &IsADirectoryError_type;
+    case ENOTDIR:
+        return &NotADirectoryError_type;
+    case EINTR:
+        return &InterruptedError_type;
+    case EACCES:
+    case EPERM:
+        return &PermissionError_type;
+    case ESRCH:
+        return &ProcessLookupError_type;
+    case ETIMEDOUT:
+        return &TimeoutError_type;
+    default:
+        return NULL;
+    }
+}
+
+FtObject *ft_err_set_from_errno_filename2(int err, FtObject *filename,
+                                          FtObject *filename2)
+{
+    FtObject *no = ft_int_from_i64(err);
+    FtObject *msg = no ? ft_str_from_cstr(strerror(err)) : NULL;
+    if (msg != NULL) {
+        FtObject *args[5] = {no, msg, filename ? filename : FT_None, FT_None,
+                             filename2};
+        size_t n = filename2 ? 5 : filename ? 3 : 2;
+        set_with_args(&OSError_type, args, n);
+    }
+    FT_XDECREF(no);
+    FT_XDECREF(msg);
+    return NULL;
+}
+
+FtObject *ft_err_set_from_errno_filename(int err, FtObject *filename)
+{
+    return ft_err_set_from_errno_filename2(err, filename, NULL);
 }
 
 int ft_exceptions_init(void)

@@ -55,6 +55,20 @@ extern FtType *FtExc_NameError;
 extern FtType *FtExc_UnboundLocalError;
 extern FtType *FtExc_OSError;
 extern FtType *FtExc_FileNotFoundError;
+extern FtType *FtExc_FileExistsError;
+extern FtType *FtExc_PermissionError;
+extern FtType *FtExc_IsADirectoryError;
+extern FtType *FtExc_NotADirectoryError;
+extern FtType *FtExc_InterruptedError;
+extern FtType *FtExc_BlockingIOError;
+extern FtType *FtExc_ChildProcessError;
+extern FtType *FtExc_ProcessLookupError;
+extern FtType *FtExc_TimeoutError;
+extern FtType *FtExc_ConnectionError;
+extern FtType *FtExc_BrokenPipeError;
+extern FtType *FtExc_ConnectionAbortedError;
+extern FtType *FtExc_ConnectionRefusedError;
+extern FtType *FtExc_ConnectionResetError;
 extern FtType *FtExc_RuntimeError;
 extern FtType *FtExc_NotImplementedError;
 extern FtType *FtExc_RecursionError;
@@ -92,6 +106,15 @@ static inline int ft_exception_class_check(FtObject *o)
 FtObject *ft_exc_new(FtType *type, FtObject *const *args, size_t nargs);
 
 /* ---- the error indicator ---- */
+
+/* OSError(err, strerror(err)[, filename[, None, filename2]]), which is the
+ * errno's subclass (FileNotFoundError for ENOENT...). filename and
+ * filename2 may be NULL. Always returns NULL, for `return ft_err_...`. */
+FtObject *ft_err_set_from_errno_filename(int err, FtObject *filename);
+FtObject *ft_err_set_from_errno_filename2(int err, FtObject *filename,
+                                          FtObject *filename2);
+/* The OSError subclass CPython picks for an errno value, or NULL. */
+FtType *ft_oserror_type_for_errno(int64_t err);
 
 /* Raise: the indicator takes a new reference to exc (an instance). The
  * exception being handled, if any, becomes its __context__. */

@@ -239,6 +239,11 @@ static const struct {
     {"time", ft_mod_time_create},
     {"math", ft_mod_math_create},
     {"gc", ft_mod_gc_create},
+    {"errno", ft_mod_errno_create},
+    {"posix", ft_mod_posix_create},
+    {"io", ft_mod_io_create},
+    {"os", ft_mod_os_create},
+    {"posixpath", ft_mod_posixpath_create},
     {"_thread", ft_mod_thread_create},
     {"threading", ft_mod_threading_create},
 };

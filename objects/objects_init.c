@@ -2,6 +2,7 @@
  * everything else relies on first, then every static type, then the
  * exception classes. */
 #include "interp/code.h"
+#include "objects/fileio.h"
 #include "objects/object.h"
 
 static FtType *const static_types[] = {
@@ -29,7 +30,7 @@ int ft_objects_init(void)
     for (size_t i = 0; i < sizeof static_types / sizeof static_types[0]; i++)
         if (ft_type_ready(static_types[i]) < 0)
             return -1;
-    if (ft_exceptions_init() < 0)
+    if (ft_exceptions_init() < 0 || ft_codecs_init() < 0)
         return -1;
-    return ft_codecs_init();
+    return ft_file_init_types(); /* open() is a builtin */
 }
