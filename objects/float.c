@@ -3,6 +3,7 @@
  * numeric hash, the shortest round-trip repr, float(), format() and round().
  */
 #include "objects/object.h"
+#include "objects/bytes.h"
 #include "objects/typeobject.h"
 #include "runtime/tstate.h"
 
@@ -638,6 +639,18 @@ static int float_value_of(FtObject *x, double *out)
         if (rc < 0)
             return -1;
         return 0;
+    }
+    FtBytesView view;
+    int viewed = ft_bytes_view(x, &view);
+    if (viewed < 0)
+        return -1;
+    if (viewed) { /* float(b"1.5") */
+        int rc = parse_float(view.p, (size_t)view.n, out);
+        if (rc == -1)
+            ft_err_format(FtExc_ValueError,
+                          "could not convert string to float: %R", x);
+        ft_bytes_view_release(&view);
+        return rc < 0 ? -1 : 0;
     }
     FtObject *r = call_special(x, FT_ID(__float__));
     if (r != NULL) {

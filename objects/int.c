@@ -603,6 +603,34 @@ FtObject *ft_int_from_string(const char *s, size_t len, int base)
 
 /* ---- int() ---------------------------------------------------------------- */
 
+/* int(x, base) of a str or bytes-like x: 0 (*out set), -1 with an
+ * exception (ValueError names x's repr, as CPython), 1 if x is neither. */
+static int parse_text(FtObject *x, int base, FtObject **out)
+{
+    FtBytesView view;
+    const char *s;
+    size_t len;
+    int viewed = 0;
+    if (FT_STR_CHECK(x)) {
+        s = FT_STR_DATA(x);
+        len = (size_t)FT_STR_NBYTES(x);
+    } else {
+        viewed = ft_bytes_view(x, &view);
+        if (viewed <= 0)
+            return viewed < 0 ? -1 : 1;
+        s = view.p;
+        len = (size_t)view.n;
+    }
+    int rc = parse_int(s, len, base, out);
+    if (rc == -1) /* a bytearray shows as the bytes of its snapshot */
+        ft_err_format(FtExc_ValueError,
+                      "invalid literal for int() with base %d: %R", base,
+                      viewed ? view.hold : x);
+    if (viewed)
+        ft_bytes_view_release(&view);
+    return rc < 0 ? -1 : 0;
+}
+
 /* The int value of an arbitrary object, as int(x) computes it (a new
  * reference to an int, bool or int subclass instance). */
 static int int_value_of(FtObject *x, FtObject **out)
@@ -615,14 +643,9 @@ static int int_value_of(FtObject *x, FtObject **out)
         *out = ft_float_to_int(FT_FLOAT_VALUE(x));
         return *out != NULL ? 0 : -1;
     }
-    if (FT_STR_CHECK(x)) {
-        int rc = parse_int(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x), 10, out);
-        if (rc == -1) {
-            invalid_literal(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x), 10);
-            return -1;
-        }
+    int rc = parse_text(x, 10, out);
+    if (rc != 1)
         return rc;
-    }
     static const struct {
         int id;
         const char *what;
@@ -687,7 +710,7 @@ static FtObject *int_new(FtType *type, FtObject *const *args, size_t nargs,
     int64_t base;
     if (ft_number_as_i64(base_obj, &base) < 0)
         return NULL;
-    if (!FT_STR_CHECK(x)) {
+    if (!FT_STR_CHECK(x) && !ft_bytes_like_check(x)) {
         ft_err_set_string(FtExc_TypeError,
                           "int() can't convert non-string with explicit base");
         return NULL;
@@ -697,11 +720,7 @@ static FtObject *int_new(FtType *type, FtObject *const *args, size_t nargs,
                           "int() base must be >= 2 and <= 36, or 0");
         return NULL;
     }
-    int rc = parse_int(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x), (int)base, &v);
-    if (rc == -1)
-        return invalid_literal(FT_STR_DATA(x), (size_t)FT_STR_NBYTES(x),
-                               (int)base);
-    if (rc < 0)
+    if (parse_text(x, (int)base, &v) < 0)
         return NULL;
     FtObject *r = int_new_of_type(type, v);
     FT_DECREF(v);
