@@ -62,6 +62,12 @@ FtObject *ft_big_new(size_t n)
 
 uint32_t *ft_big_digits(FtObject *op) { return BIG(op)->digits; }
 
+void ft_big_discard(FtObject *op)
+{
+    FT_RC_TOTAL_ADD(-1); /* its one reference, counted by ft_rc_init */
+    ft_mem_free(op);
+}
+
 FtObject *ft_big_finish(FtObject *op, size_t n, int neg)
 {
     ft_digit *d = BIG(op)->digits;
@@ -69,7 +75,7 @@ FtObject *ft_big_finish(FtObject *op, size_t n, int neg)
     if (n <= 2) {
         uint64_t u = n == 0 ? 0 : n == 1 ? d[0] : d[0] | (uint64_t)d[1] << 32;
         if (u <= (uint64_t)INT64_MAX) {
-            ft_mem_free(op);
+            ft_big_discard(op);
             return ft_int_from_i64(neg ? -(int64_t)u : (int64_t)u);
         }
     }
@@ -138,7 +144,7 @@ static FtObject *mul_views(const FtBigView *a, const FtBigView *b)
     if (r == NULL)
         return NULL;
     if (ft_big_mul(BIG(r)->digits, a->d, a->n, b->d, b->n) < 0) {
-        ft_mem_free(r);
+        ft_big_discard(r);
         return NULL;
     }
     return ft_big_finish(r, a->n + b->n, a->neg != b->neg);
@@ -193,9 +199,9 @@ int ft_big_divmod(FtObject *a, FtObject *b, FtObject **qp, FtObject **rp)
         }
     }
     if (q != NULL)
-        ft_mem_free(q);
+        ft_big_discard(q);
     if (r != NULL)
-        ft_mem_free(r);
+        ft_big_discard(r);
     if (qp != NULL)
         *qp = qo;
     if (rp != NULL)
@@ -203,9 +209,9 @@ int ft_big_divmod(FtObject *a, FtObject *b, FtObject **qp, FtObject **rp)
     return 0;
 fail:
     if (q != NULL)
-        ft_mem_free(q);
+        ft_big_discard(q);
     if (r != NULL)
-        ft_mem_free(r);
+        ft_big_discard(r);
     return -1;
 }
 
@@ -346,7 +352,7 @@ static FtObject *bitwise_views(const FtBigView *a, const FtBigView *b, int op)
     ft_digit *t = ft_mem_alloc(n * sizeof(ft_digit));
     if (r == NULL || t == NULL) {
         if (r != NULL)
-            ft_mem_free(r);
+            ft_big_discard(r);
         ft_mem_free(t);
         return NULL;
     }

@@ -21,6 +21,10 @@ void ft_bigv_of(FtObject *o, FtBigView *v);
 /* A big int of n digits (zeroed, not yet normalised). */
 FtObject *ft_big_new(size_t n);
 uint32_t *ft_big_digits(FtObject *op);
+/* Frees a ft_big_new object no one else has seen (an error path, or one
+ * whose value turned out small), taking its reference out of the debug
+ * reference total. */
+void ft_big_discard(FtObject *op);
 /* Normalises a ft_big_new object holding n digits: strips high zeros and
  * turns a value that fits into a small int (freeing op). */
 FtObject *ft_big_finish(FtObject *op, size_t n, int neg);
