@@ -114,6 +114,30 @@ static FtObject *main_module_new(const char *file)
  * finalizers can still use the globals, as CPython collects before it
  * clears modules) and after (for the cycles that were reachable only from
  * __main__), so the debug reference total can balance. */
+/* Then every other module that ran Python code (its dict holds
+ * __builtins__: a source module, or one embedded in the binary): its
+ * functions and classes refer back to its dict, a cycle that only clearing
+ * the dict breaks, as CPython's shutdown clears modules. Newest first;
+ * built-in C modules (sys, builtins, math...) are left alone. */
+static void python_modules_release(void)
+{
+    FtObject *mods = ft_modules_dict(); /* borrowed */
+    FtObject *names = mods != NULL ? ft_dict_keys_list(mods) : NULL;
+    if (names == NULL) {
+        ft_err_clear();
+        return;
+    }
+    for (ssize_t i = FT_LIST_SIZE(names) - 1; i >= 0; i--) {
+        FtObject *m = ft_dict_get(mods, FT_LIST_ITEMS(names)[i]);
+        if (m != NULL && FT_MODULE_CHECK(m) &&
+            ft_dict_contains(FT_MODULE_DICT(m), FT_ID(__builtins__)) == 1)
+            ft_dict_clear(FT_MODULE_DICT(m));
+        FT_XDECREF(m);
+        ft_err_clear();
+    }
+    FT_DECREF(names);
+}
+
 static void main_module_release(FtObject *m)
 {
     FtObject *pending = ft_err_fetch();
@@ -124,6 +148,7 @@ static void main_module_release(FtObject *m)
     ft_err_clear();
     FT_DECREF(m);
     m = NULL;
+    python_modules_release();
     if (ft_gc_collect(2) < 0)
         ft_err_clear();
     ft_err_restore(pending);

@@ -1,7 +1,6 @@
 # errors= for text files: strict (the default), ignore, replace and
 # backslashreplace, on reading and on writing. Works in a temporary
 # directory it removes.
-# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import os
 
 tmp = '/tmp/ftpy-files-codec-errors-%d' % os.getpid()

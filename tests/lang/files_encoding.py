@@ -1,7 +1,6 @@
 # Text file codecs: utf-8 (the default here), latin-1, ascii with
 # errors='strict'; decoding and encoding errors. Works in a temporary
 # directory it removes.
-# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import os
 
 tmp = '/tmp/ftpy-files-enc-%d' % os.getpid()

@@ -1,7 +1,6 @@
 # newline= for text files: universal newlines on read (None), untranslated
 # universal ('') and the fixed line ends '\n', '\r', '\r\n'; translation of
 # '\n' on write. Works in a temporary directory it removes.
-# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import os
 
 tmp = '/tmp/ftpy-files-newline-%d' % os.getpid()

@@ -1,7 +1,6 @@
 # open() in text mode: every mode, read/readline/readlines/iteration,
 # write/writelines, seek/tell, flush, attributes, repr, context manager,
 # print(file=). Works in a temporary directory it removes.
-# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import os
 
 tmp = '/tmp/ftpy-files-text-%d' % os.getpid()

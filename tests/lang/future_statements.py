@@ -1,7 +1,5 @@
 """Future statements: every known feature is accepted after the
 docstring; unknown ones, `braces` and misplaced ones are SyntaxErrors."""
-# refs: cycles (__future__ defines a class, and classes are never freed
-# without a cycle collector)
 from __future__ import nested_scopes, generators, division
 from __future__ import (absolute_import, with_statement,
                         print_function, unicode_literals)

@@ -1,7 +1,5 @@
 # A module from the interpreter's own library folder: __future__ (a file
 # in ftpy's lib/, in CPython's standard library).
-# refs: cycles (__future__ defines a class, and classes are never freed
-# without a cycle collector)
 import __future__
 import sys
 

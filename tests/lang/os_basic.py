@@ -1,7 +1,6 @@
 # The os module: directories, files, renames, stat, environ, process
 # facts, and the OSError subclasses its calls raise. Works in a temporary
 # directory it removes.
-# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import os
 import sys
 

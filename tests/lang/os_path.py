@@ -1,6 +1,5 @@
 # os.path: the string functions on many inputs, and the file-system
 # queries. Works in a temporary directory it removes.
-# refs: cycles (os.py and io.UnsupportedOperation are classes)
 import os
 
 paths = ['', '/', '//', '///', 'a', '/a', 'a/', '/a/b', '/a/b/', 'a/b/c.txt',
