@@ -16,7 +16,11 @@
  *   see time spent asleep; the watchdog would end it, but at a second per
  *   run.
  * - read input (stdin is /dev/null: input() raises EOFError), write
- *   output anywhere but /dev/null, or touch files (ftpy has no open()).
+ *   output anywhere but /dev/null, or touch files and the process: open(),
+ *   every function of io (open, the file classes) and of posix (the
+ *   system calls under os: remove, rmdir, chdir, putenv, _exit, ...)
+ *   raise RuntimeError. The seeds include the tests of files and os, and
+ *   a mutated one must not delete, create or exit anything for real.
  */
 #include "fuzz/bounds.h"
 #include "fuzz/harness.h"
@@ -40,7 +44,13 @@ static const char prelude[] =
     "_thread.interrupt_main = _refused\n"
     "def _sleep(secs, _real=time.sleep):\n"
     "    _real(0 if secs > 0 else secs)\n"
-    "time.sleep = _sleep\n";
+    "time.sleep = _sleep\n"
+    "import builtins, io, posix\n"
+    "builtins.open = _refused\n"
+    "for _m in (io, posix):\n"
+    "    for _n in dir(_m):\n"
+    "        if not _n.startswith('__') and callable(getattr(_m, _n)):\n"
+    "            setattr(_m, _n, _refused)\n";
 
 /* sys.modules and the dict of every module in it, as they were before the
  * first program: each program starts from them. (dict, copy) pairs, owned. */
