@@ -18,12 +18,14 @@ enum {
     EV_ARITH_INT_OP = 2   /* an int operator not done inline: ft_int_binop */
 };
 
-/* Both exact ints small (see objects/int.h): the big marker INT64_MIN is
- * the one value whose negation overflows, which is cheap to test for two
- * at once. */
+/* Both exact ints small (see objects/int.h). The big marker INT64_MIN is
+ * negative, so two values whose sign bits are both clear (loop counters,
+ * sizes, indices: the common case) pass with one OR and one test; only
+ * then are negative values compared with the marker. */
 #define EV_BOTH_SMALL(l, r)                                                    \
-    (__builtin_expect(FT_INT_VALUE(l) != FT_INT_BIG &&                         \
-                          FT_INT_VALUE(r) != FT_INT_BIG,                       \
+    (__builtin_expect((FT_INT_VALUE(l) | FT_INT_VALUE(r)) >= 0 ||             \
+                          (FT_INT_VALUE(l) != FT_INT_BIG &&                    \
+                           FT_INT_VALUE(r) != FT_INT_BIG),                     \
                       1))
 
 /* l and r are exact ints. A result the inline code cannot make (overflow,
