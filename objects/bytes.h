@@ -101,6 +101,11 @@ FtObject *ft_str_method_encode(FtObject *self, FtObject *const *args,
 extern FtType *FtExc_UnicodeEncodeError;
 extern FtType *FtExc_UnicodeDecodeError;
 int ft_codecs_init(void);
+/* The codec an encoding name stands for, with CPython's normalisation
+ * (case, '-', '_' and ' ' alike) and aliases; NULL means utf-8. One table
+ * for str.encode, bytes.decode and open(). */
+enum { FT_CODEC_UTF8, FT_CODEC_ASCII, FT_CODEC_LATIN1, FT_CODEC_UNKNOWN };
+int ft_codec_lookup(const char *name);
 /* Adds UnicodeEncodeError and UnicodeDecodeError to a dict (builtins). */
 int ft_codecs_add_to(FtObject *dict);
 

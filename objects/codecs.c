@@ -16,12 +16,17 @@
 
 /* ---- names ---------------------------------------------------------------------- */
 
-enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UNKNOWN };
+enum {
+    ENC_UTF8 = FT_CODEC_UTF8,
+    ENC_ASCII = FT_CODEC_ASCII,
+    ENC_LATIN1 = FT_CODEC_LATIN1,
+    ENC_UNKNOWN = FT_CODEC_UNKNOWN
+};
 static const char *const enc_names[] = {"utf-8", "ascii", "latin-1"};
 
 /* Looks the name up the way CPython normalises it: case and the
  * difference between '-', '_' and ' ' do not matter. */
-static int lookup_encoding(const char *name)
+int ft_codec_lookup(const char *name)
 {
     char norm[32];
     size_t i;
@@ -43,7 +48,8 @@ static int lookup_encoding(const char *name)
         {"utf-8", ENC_UTF8},       {"utf8", ENC_UTF8},
         {"u8", ENC_UTF8},          {"utf", ENC_UTF8},
         {"ascii", ENC_ASCII},      {"us-ascii", ENC_ASCII},
-        {"646", ENC_ASCII},        {"latin-1", ENC_LATIN1},
+        {"646", ENC_ASCII},        {"us", ENC_ASCII},
+        {"latin-1", ENC_LATIN1},
         {"latin1", ENC_LATIN1},    {"latin", ENC_LATIN1},
         {"l1", ENC_LATIN1},        {"iso-8859-1", ENC_LATIN1},
         {"iso8859-1", ENC_LATIN1}, {"8859", ENC_LATIN1},
@@ -374,7 +380,7 @@ static int encode_replacement(Out *o, int handler, uint32_t cp)
 
 FtObject *ft_str_encode(FtObject *s, const char *encoding, const char *errors)
 {
-    int enc = lookup_encoding(encoding);
+    int enc = ft_codec_lookup(encoding);
     if (enc == ENC_UNKNOWN) {
         unknown_encoding(encoding);
         return NULL;
@@ -478,7 +484,7 @@ static int utf8_valid_len(const unsigned char *p, ssize_t n, ssize_t *bad_len,
 FtObject *ft_bytes_decode_buf(const char *buf, ssize_t n, const char *encoding,
                               const char *errors)
 {
-    int enc = lookup_encoding(encoding);
+    int enc = ft_codec_lookup(encoding);
     if (enc == ENC_UNKNOWN) {
         unknown_encoding(encoding);
         return NULL;

@@ -12,7 +12,6 @@
  */
 #include "objects/fileio.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,29 +21,16 @@ static const char *const enc_names[] = {"utf-8", "latin-1", "ascii"};
 
 int ft_text_encoding_from_name(FtObject *name)
 {
-    static const struct {
-        const char *alias;
-        int enc;
-    } aliases[] = {
-        {"utf-8", FT_ENC_UTF8},       {"utf8", FT_ENC_UTF8},
-        {"u8", FT_ENC_UTF8},          {"utf", FT_ENC_UTF8},
-        {"latin-1", FT_ENC_LATIN1},   {"latin1", FT_ENC_LATIN1},
-        {"latin", FT_ENC_LATIN1},     {"l1", FT_ENC_LATIN1},
-        {"iso-8859-1", FT_ENC_LATIN1}, {"iso8859-1", FT_ENC_LATIN1},
-        {"8859", FT_ENC_LATIN1},      {"cp819", FT_ENC_LATIN1},
-        {"ascii", FT_ENC_ASCII},      {"us-ascii", FT_ENC_ASCII},
-        {"646", FT_ENC_ASCII},        {"us", FT_ENC_ASCII},
-    };
-    char buf[32];
     const char *s = ft_str_cstr(name);
-    size_t n = (size_t)FT_STR_NBYTES(name);
-    if (n < sizeof buf) {
-        for (size_t i = 0; i <= n; i++)
-            buf[i] = s[i] == '_' || s[i] == ' ' ? '-'
-                                                : (char)tolower((unsigned char)s[i]);
-        for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-            if (strcmp(buf, aliases[i].alias) == 0)
-                return aliases[i].enc;
+    if (strlen(s) == (size_t)FT_STR_NBYTES(name)) { /* no NUL inside */
+        switch (ft_codec_lookup(s)) {
+        case FT_CODEC_UTF8:
+            return FT_ENC_UTF8;
+        case FT_CODEC_ASCII:
+            return FT_ENC_ASCII;
+        case FT_CODEC_LATIN1:
+            return FT_ENC_LATIN1;
+        }
     }
     ft_err_format(FtExc_LookupError, "unknown encoding: %U", name);
     return -1;
