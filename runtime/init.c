@@ -1,5 +1,6 @@
 /* runtime/init.c — start-up and shut-down order of the whole runtime. */
 #include "runtime/init.h"
+#include "runtime/lock.h"
 #include "interp/compiler.h"
 #include "interp/modules.h"
 #include "objects/deferred.h"
@@ -58,6 +59,8 @@ int ft_runtime_init(void)
     if (getenv("FTPY_NO_FUSED") != NULL)
         ft_compiler_fuse_operands = 0;
     if (ft_deferred_init() < 0) /* FTPY_DEFER */
+        return -1;
+    if (ft_lock_init() < 0) /* FTPY_LOCK_BIAS */
         return -1;
     FtThreadState *ts = ft_tstate_new();
     if (ts == NULL) {

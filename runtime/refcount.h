@@ -395,6 +395,11 @@ static inline ssize_t ft_refcnt(FtObject *op)
 void ft_rc_thread_init(struct FtThreadState *ts);
 void ft_rc_merge_queue(struct FtThreadState *ts);
 void ft_rc_thread_exit(struct FtThreadState *ts);
+/* Runs fn(ts, arg) under the registry lock with the live thread state
+ * that has owner id `id`, or with NULL (id 0, or that thread has exited):
+ * ts cannot go away meanwhile. fn must take no other lock. */
+void ft_rc_with_owner(uintptr_t id, void (*fn)(struct FtThreadState *, void *),
+                      void *arg);
 
 #endif
 
