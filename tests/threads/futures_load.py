@@ -6,7 +6,7 @@ import threading
 from concurrent.futures import (ThreadPoolExecutor, as_completed, wait,
                                 FIRST_EXCEPTION)
 
-JOBS = 3000
+JOBS = 1000
 
 
 def work(i):
@@ -50,7 +50,7 @@ with ThreadPoolExecutor(max_workers=4) as ex:
         if i % 97 == 0:
             raise ValueError(i)
         return i
-    fs = [ex.submit(maybe_fail, i) for i in range(1000)]
+    fs = [ex.submit(maybe_fail, i) for i in range(500)]
     wait(fs, return_when=FIRST_EXCEPTION)
     errors = sorted(f.exception().args[0] for f in fs if f.exception() is not None)
     print('errors', len(errors), errors[:3])
@@ -58,14 +58,14 @@ with ThreadPoolExecutor(max_workers=4) as ex:
     # 4 threads submitting to the same executor at once
     results = [0] * 4
     def submitter(k):
-        futs = [ex.submit(work, k * 1000 + i) for i in range(500)]
+        futs = [ex.submit(work, k * 1000 + i) for i in range(250)]
         results[k] = sum(f.result() for f in futs)
     ts = [threading.Thread(target=submitter, args=(k,)) for k in range(4)]
     for t in ts:
         t.start()
     for t in ts:
         t.join()
-    print('submitters', sum(results) == sum(work(i) for k in range(4) for i in range(k * 1000, k * 1000 + 500)))
+    print('submitters', sum(results) == sum(work(i) for k in range(4) for i in range(k * 1000, k * 1000 + 250)))
 
 print('callbacks', cb[0], cb[1] == expected)
 print('threads left', threading.active_count())

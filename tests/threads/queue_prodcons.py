@@ -1,5 +1,5 @@
 # queue.Queue from 4 producers and 4 consumers at once: each producer puts
-# ITEMS numbers (a quarter of that for the other queues), each consumer
+# ITEMS numbers (a fifth of that for the other queues), each consumer
 # takes until it gets a stop marker. A lost or doubled item changes the
 # count or the checksum; a lost wake-up hangs the test. The bounded queues
 # make both sides wait often; task_done and join must agree with the
@@ -7,7 +7,7 @@
 import queue
 import threading
 
-ITEMS = 20000
+ITEMS = 10000
 PRODUCERS = 4
 CONSUMERS = 4
 STOP = 10 ** 12  # sorts after every item, for the PriorityQueue
@@ -48,11 +48,10 @@ def run(q, items):
     count = sum(c for c, _ in totals)
     total = sum(t for _, t in totals)
     print(type(q).__name__, q.maxsize, 'count', count, count == n,
-          'sum ok', total == n * (n - 1) // 2, 'each consumer got some',
-          all(c > 0 for c, _ in totals) or 'no')
+          'sum ok', total == n * (n - 1) // 2)
 
 
 run(queue.Queue(), ITEMS)
-run(queue.Queue(maxsize=8), ITEMS // 4)
-run(queue.LifoQueue(maxsize=16), ITEMS // 4)
-run(queue.PriorityQueue(), ITEMS // 4)
+run(queue.Queue(maxsize=8), ITEMS // 5)
+run(queue.LifoQueue(maxsize=16), ITEMS // 5)
+run(queue.PriorityQueue(), ITEMS // 5)

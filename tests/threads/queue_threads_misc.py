@@ -6,7 +6,7 @@
 import queue
 import threading
 
-N = 5000
+N = 2000
 T = 4
 
 # SimpleQueue: many producers, many consumers
