@@ -55,7 +55,7 @@ Options:
   --alloc N         alloc.py objects (default 1000000)
   --digits N        pidigits.py digits (default 3000, 1000 with --quick)
   --cycles N        cycles.py rounds (default 1000, 300 with --quick)
-  --jobs N          workpool.py jobs (default 3000, 600 with --quick)
+  --jobs N          workpool.py jobs (default 2000, 400 with --quick)
   --results DIR     where the results go (default results)
   --peakrss PROG    the peak-RSS wrapper (default bench/peakrss, which
                     `make compare` builds; /usr/bin/time is used if missing)
@@ -122,9 +122,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$quick" ]; then
-    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}" "${digits:=1000}" "${cycles_n:=300}" "${wp_jobs:=600}"
+    : "${runs:=3}" "${loops:=30000}" "${count:=5000000}" "${digits:=1000}" "${cycles_n:=300}" "${wp_jobs:=400}"
 else
-    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}" "${digits:=3000}" "${cycles_n:=1000}" "${wp_jobs:=3000}"
+    : "${runs:=5}" "${loops:=100000}" "${count:=20000000}" "${digits:=3000}" "${cycles_n:=1000}" "${wp_jobs:=2000}"
 fi
 for s in $skip; do
     case $s in scaling|programs) ;; *) bad_usage "--skip takes scaling and programs, not '$s'" ;; esac

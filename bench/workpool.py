@@ -25,7 +25,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-WORK = 1000
+WORK = 2000
 
 
 def job(i):
