@@ -179,9 +179,10 @@ def merge(*iterables, key=None, reverse=False):
     as the output needs it. Equal items come out in the order of their
     inputs, so the merge is stable. With reverse=True the inputs must be
     sorted from largest to smallest."""
-    # Heap entries are lists [key, index, value, iterator]: the input's index
-    # breaks ties (so values themselves are never compared on a tie), and
-    # the list is updated in place as its input advances.
+    # Heap entries are lists [key, index, value, iterator] ([value, index,
+    # iterator] without a key): the input's index breaks ties, so values
+    # are never compared on a tie and equal items keep their inputs' order;
+    # each entry is updated in place as its input advances.
     if reverse:
         heapify_, pop_, replace_, direction = (_heapify_max, _heappop_max,
                                                _heapreplace_max, -1)
