@@ -1125,11 +1125,103 @@ static FtType DequeRevIter_Type = {
     .tp_methods = deque_iter_methods,
 };
 
+/* ---- _tuplegetter: namedtuple's field descriptors --------------------------------
+ * A data descriptor reading item `index` of a tuple; immutable, so shared
+ * between threads freely. */
+
+typedef struct {
+    FT_OBJECT_HEAD
+    ssize_t index;
+    FtObject *doc;
+} TupleGetterObject;
+
+#define TG(op) ((TupleGetterObject *)(op))
+
+static FtObject *tuplegetter_new(FtType *type, FtObject *const *args,
+                                 size_t nargs, FtObject *kwnames)
+{
+    int64_t index;
+    if (ft_arg_no_kwargs("_tuplegetter", kwnames) < 0 ||
+        ft_arg_count("_tuplegetter", nargs, 2, 2) < 0 ||
+        ft_number_as_i64(args[0], &index) < 0)
+        return NULL;
+    FtObject *op = ft_object_new(type);
+    if (op == NULL)
+        return NULL;
+    TG(op)->index = (ssize_t)index;
+    TG(op)->doc = FT_NEWREF(args[1]);
+    return op;
+}
+
+static FtObject *tuplegetter_get(FtObject *descr, FtObject *obj,
+                                 FtObject *type)
+{
+    if (obj == NULL || obj == FT_None)
+        return FT_NEWREF(descr);
+    ssize_t i = TG(descr)->index;
+    if (!FT_TUPLE_CHECK(obj)) {
+        ft_err_format(FtExc_TypeError,
+                      "descriptor for index '%zd' for tuple subclasses "
+                      "doesn't apply to '%s' object",
+                      i, ft_type_name(FT_TYPE(obj)));
+        return NULL;
+    }
+    if (i < 0 || i >= FT_TUPLE_SIZE(obj)) {
+        ft_err_set_string(FtExc_IndexError, "tuple index out of range");
+        return NULL;
+    }
+    return FT_NEWREF(FT_TUPLE_GET(obj, i));
+}
+
+static int tuplegetter_set(FtObject *descr, FtObject *obj, FtObject *value)
+{
+    ft_err_set_string(FtExc_AttributeError, value == NULL
+                                                ? "can't delete attribute"
+                                                : "can't set attribute");
+    return -1;
+}
+
+static FtObject *tuplegetter_get_doc(FtObject *self)
+{
+    return FT_NEWREF(TG(self)->doc);
+}
+
+static FtGetSetDef tuplegetter_getset[] = {
+    {"__doc__", tuplegetter_get_doc, NULL},
+    {NULL, NULL, NULL},
+};
+
+static void tuplegetter_dealloc(FtObject *op)
+{
+    FT_XDECREF(TG(op)->doc);
+    ft_object_free(op);
+}
+
+static int tuplegetter_traverse(FtObject *op, ft_visitproc visit, void *arg)
+{
+    FT_VISIT(TG(op)->doc);
+    return 0;
+}
+
+static FtType TupleGetter_Type = {
+    FT_TYPE_HEAD_INIT,
+    .tp_name = "_collections._tuplegetter",
+    .tp_basicsize = sizeof(TupleGetterObject),
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
+    .tp_dealloc = tuplegetter_dealloc,
+    .tp_traverse = tuplegetter_traverse,
+    .tp_descr_get = tuplegetter_get,
+    .tp_descr_set = tuplegetter_set,
+    .tp_new = tuplegetter_new,
+    .tp_getset = tuplegetter_getset,
+};
+
 /* ---- the module ------------------------------------------------------------------ */
 
 FtObject *ft_mod_collections_create(void)
 {
-    FtType *types[] = {&FtDeque_Type, &DequeIter_Type, &DequeRevIter_Type};
+    FtType *types[] = {&FtDeque_Type, &DequeIter_Type, &DequeRevIter_Type,
+                       &TupleGetter_Type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (!(types[i]->tp_flags & FT_TPFLAGS_READY) &&
             ft_type_ready(types[i]) < 0)
@@ -1141,7 +1233,9 @@ FtObject *ft_mod_collections_create(void)
         ft_module_add_object(m, "_deque_iterator",
                              (FtObject *)&DequeIter_Type) < 0 ||
         ft_module_add_object(m, "_deque_reverse_iterator",
-                             (FtObject *)&DequeRevIter_Type) < 0) {
+                             (FtObject *)&DequeRevIter_Type) < 0 ||
+        ft_module_add_object(m, "_tuplegetter",
+                             (FtObject *)&TupleGetter_Type) < 0) {
         FT_DECREF(m);
         return NULL;
     }

@@ -33,7 +33,8 @@ static int nargs_exact(const char *fname, size_t nargs, size_t want,
     static FtObject *op_##name(FtObject *self, FtObject *const *args,          \
                                size_t nargs, FtObject *kwnames)                \
     {                                                                          \
-        if (nargs_exact(#name, nargs, 2, kwnames) < 0)                         \
+        if (ft_arg_no_kwargs("_operator." #name, kwnames) < 0 ||              \
+            nargs_exact(#name, nargs, 2, kwnames) < 0)                         \
             return NULL;                                                       \
         FtObject *a = args[0], *b = args[1];                                   \
         return expr;                                                           \
@@ -102,7 +103,8 @@ BINARY(contains, bool_result(ft_object_contains(a, b)))
 static FtObject *op_setitem(FtObject *self, FtObject *const *args,
                             size_t nargs, FtObject *kwnames)
 {
-    if (nargs_exact("setitem", nargs, 3, kwnames) < 0 ||
+    if (ft_arg_no_kwargs("_operator.setitem", kwnames) < 0 ||
+        nargs_exact("setitem", nargs, 3, kwnames) < 0 ||
         ft_object_setitem(args[0], args[1], args[2]) < 0)
         return NULL;
     FT_RETURN_NONE;
@@ -111,15 +113,16 @@ static FtObject *op_setitem(FtObject *self, FtObject *const *args,
 static FtObject *op_delitem(FtObject *self, FtObject *const *args,
                             size_t nargs, FtObject *kwnames)
 {
-    if (nargs_exact("delitem", nargs, 2, kwnames) < 0 ||
+    if (ft_arg_no_kwargs("_operator.delitem", kwnames) < 0 ||
+        nargs_exact("delitem", nargs, 2, kwnames) < 0 ||
         ft_object_delitem(args[0], args[1]) < 0)
         return NULL;
     FT_RETURN_NONE;
 }
 
 /* Each function under its name and its dunder alias (add and __add__). */
-#define FN(name) {#name, op_##name, 0, NULL}
-#define FN2(name, dunder) FN(name), {dunder, op_##name, 0, NULL}
+#define FN(name) {#name, op_##name, FT_METH_KEYWORDS, NULL}
+#define FN2(name, dunder) FN(name), {dunder, op_##name, FT_METH_KEYWORDS, NULL}
 static FtMethodDef operator_functions[] = {
     FN2(add, "__add__"), FN2(sub, "__sub__"), FN2(mul, "__mul__"),
     FN2(truediv, "__truediv__"), FN2(floordiv, "__floordiv__"),
@@ -136,8 +139,8 @@ static FtMethodDef operator_functions[] = {
     FN2(ge, "__ge__"), FN(is_), FN(is_not), FN2(getitem, "__getitem__"),
     FN2(setitem, "__setitem__"), FN2(delitem, "__delitem__"),
     FN2(neg, "__neg__"), FN2(pos, "__pos__"), FN2(abs, "__abs__"),
-    FN2(invert, "__invert__"), {"inv", op_invert, 0, NULL},
-    {"__inv__", op_invert, 0, NULL}, FN2(index, "__index__"),
+    FN2(invert, "__invert__"), {"inv", op_invert, FT_METH_KEYWORDS, NULL},
+    {"__inv__", op_invert, FT_METH_KEYWORDS, NULL}, FN2(index, "__index__"),
     FN2(not_, "__not__"), FN(truth), FN2(contains, "__contains__"),
     {NULL, NULL, 0, NULL},
 };

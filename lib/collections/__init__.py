@@ -24,6 +24,7 @@ __all__ = [
 
 import sys as _sys
 from _collections import deque
+from _collections import _tuplegetter
 from _operator import eq as _eq
 from _operator import itemgetter as _itemgetter
 from _thread import get_ident as _get_ident
@@ -347,7 +348,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
     }
     for index, name in enumerate(field_names):
         doc = _sys.intern(f'Alias for field number {index}')
-        class_namespace[name] = property(_itemgetter(index), doc=doc)
+        class_namespace[name] = _tuplegetter(index, doc)
 
     result = type(typename, (tuple,), class_namespace)
 
