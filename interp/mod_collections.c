@@ -720,6 +720,16 @@ static FtObject *m_sizeof(FtObject *self, FtObject *const *args, size_t nargs,
                                      (size_t)cap * sizeof(FtObject *)));
 }
 
+/* deque[int] in annotations: ftpy has no GenericAlias, the class stands
+ * in (as for list[int]). */
+static FtObject *m_class_getitem(FtObject *cls, FtObject *const *args,
+                                 size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_count("__class_getitem__", nargs, 1, 1) < 0)
+        return NULL;
+    return FT_NEWREF(cls);
+}
+
 static FtMethodDef deque_methods[] = {
     {"append", m_append, 0, "Add an element to the right side of the deque."},
     {"appendleft", m_appendleft, 0,
@@ -748,6 +758,8 @@ static FtMethodDef deque_methods[] = {
     {"__reversed__", m_reversed, 0,
      "D.__reversed__() -- return a reverse iterator over the deque"},
     {"__reduce__", m_reduce, 0, "Return state information for pickling."},
+    {"__class_getitem__", m_class_getitem, FT_METH_CLASS,
+     "See PEP 585"},
     {"__sizeof__", m_sizeof, 0, "D.__sizeof__() -- size of D in memory, in "
                                 "bytes"},
     {NULL, NULL, 0, NULL},

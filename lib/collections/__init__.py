@@ -52,6 +52,12 @@ def _recursive_repr(fillvalue='...'):
     return decorating_function
 
 
+def _class_getitem(cls, item):
+    # X[int] in annotations: ftpy has no GenericAlias, the class stands in
+    # (as for list[int]).
+    return cls
+
+
 def _is_mapping(obj):
     return isinstance(obj, dict) or (hasattr(obj, 'keys') and
                                      hasattr(obj, '__getitem__'))
@@ -65,6 +71,8 @@ class defaultdict(dict):
     """A dict that calls default_factory() to make the value of a key
     that d[key] does not find (and stores it). Other arguments go to
     dict()."""
+
+    __class_getitem__ = classmethod(_class_getitem)
 
     __slots__ = ('default_factory',)
 
@@ -132,6 +140,8 @@ def _factory_repr(factory):
 class OrderedDict(dict):
     """A dict whose order counts: equality with another OrderedDict
     compares order too, and entries can be moved to either end."""
+
+    __class_getitem__ = classmethod(_class_getitem)
 
     def popitem(self, last=True):
         "Remove and return the last (key, value) pair, or the first if not last."
@@ -373,6 +383,8 @@ def _count_elements(mapping, iterable):
 class Counter(dict):
     """A multiset: a dict from items to their counts, where a missing item
     counts 0. Counter('hello') counts letters."""
+
+    __class_getitem__ = classmethod(_class_getitem)
 
     def __init__(self, iterable=None, /, **kwds):
         "Count the items of iterable, or take counts from a mapping."
@@ -743,6 +755,8 @@ class ChainMap(_MutableMapping):
     """Several mappings seen as one: a lookup tries each of self.maps in
     turn; writes and deletions go to the first."""
 
+    __class_getitem__ = classmethod(_class_getitem)
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -854,6 +868,8 @@ class ChainMap(_MutableMapping):
 class UserDict(_MutableMapping):
     """A mapping kept in self.data (a dict), for subclassing."""
 
+    __class_getitem__ = classmethod(_class_getitem)
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
         if dict is not None:
@@ -945,6 +961,8 @@ class UserDict(_MutableMapping):
 
 class UserList:
     """A sequence kept in self.data (a list), for subclassing."""
+
+    __class_getitem__ = classmethod(_class_getitem)
 
     def __init__(self, initlist=None):
         self.data = []
