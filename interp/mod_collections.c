@@ -30,7 +30,8 @@ typedef struct {
     ssize_t cap;
     ssize_t head;   /* slot of the first item */
     ssize_t size;   /* stored atomically: len() reads it without the lock */
-    ssize_t maxlen; /* -1: unbounded; stored atomically (__init__ resets it) */
+    ssize_t maxlen; /* -1: unbounded; __init__ stores it atomically under
+                       the lock, so the maxlen getter may read it without */
     uint64_t state; /* bumped by every change of length or order */
 } DequeObject;
 
@@ -428,8 +429,13 @@ static int deque_tp_init(FtObject *self, FtObject *const *args, size_t nargs,
     if (ft_arg_parse("deque", args, nargs, kwnames, kwlist, 0, 2, out) < 0 ||
         parse_maxlen(out[1], &maxlen) < 0)
         return -1;
-    deque_clear_all(D(self));
+    /* emptied and re-bounded in one step: sections read maxlen plainly */
+    DetachedRing r;
+    FT_BEGIN_CRITICAL_SECTION(self);
+    r = detach_items(D(self));
     ft_atomic_store_ssize(&D(self)->maxlen, maxlen);
+    FT_END_CRITICAL_SECTION();
+    release_ring(r);
     if (out[0] != NULL)
         return deque_extend_impl(D(self), out[0], 0);
     return 0;
@@ -1228,6 +1234,65 @@ static FtType TupleGetter_Type = {
     .tp_getset = tuplegetter_getset,
 };
 
+/* ---- _count_elements: Counter's tally loop ---------------------------------------- */
+
+/* mapping[x] = mapping.get(x, 0) + 1 for every x of iterable; straight on
+ * the dict when mapping's class keeps dict's get and __setitem__. */
+static FtObject *count_elements(FtObject *module, FtObject *const *args,
+                                size_t nargs, FtObject *kwnames)
+{
+    static FtObject *get_name, *setitem_name;
+    if (ft_arg_count("_count_elements", nargs, 2, 2) < 0 ||
+        ft_intern_static(&get_name, "get") == NULL ||
+        ft_intern_static(&setitem_name, "__setitem__") == NULL)
+        return NULL;
+    FtObject *mapping = args[0];
+    FtType *t = FT_TYPE(mapping);
+    int fast = FT_DICT_CHECK(mapping) &&
+               ft_type_lookup(t, get_name) ==
+                   ft_type_lookup(&FtDict_Type, get_name) &&
+               ft_type_lookup(t, setitem_name) ==
+                   ft_type_lookup(&FtDict_Type, setitem_name);
+    FtObject *it = ft_object_iter(args[1]);
+    if (it == NULL)
+        return NULL;
+    FtObject *one = ft_int_from_i64(1), *zero = ft_int_from_i64(0);
+    FtObject *key;
+    int err = one == NULL || zero == NULL;
+    while (!err && (key = ft_iter_next(it)) != NULL) {
+        FtObject *old;
+        if (fast) {
+            old = ft_dict_get(mapping, key);
+            if (old == NULL && !ft_err_occurred())
+                old = FT_NEWREF(zero);
+        } else {
+            FtObject *margs[2] = {key, zero};
+            old = ft_call_method(mapping, get_name, margs, 2);
+        }
+        FtObject *v = old != NULL ? ft_number_binop(old, one, FT_OP_ADD)
+                                  : NULL;
+        FT_XDECREF(old);
+        if (v == NULL ||
+            (fast ? ft_dict_set(mapping, key, v)
+                  : ft_object_setitem(mapping, key, v)) < 0)
+            err = 1;
+        FT_XDECREF(v);
+        FT_DECREF(key);
+    }
+    FT_DECREF(it);
+    FT_XDECREF(one);
+    FT_XDECREF(zero);
+    if (err || ft_err_occurred())
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtMethodDef collections_functions[] = {
+    {"_count_elements", count_elements, 0,
+     "Count elements in the iterable, updating the mapping"},
+    {NULL, NULL, 0, NULL},
+};
+
 /* ---- the module ------------------------------------------------------------------ */
 
 FtObject *ft_mod_collections_create(void)
@@ -1241,7 +1306,8 @@ FtObject *ft_mod_collections_create(void)
     FtObject *m = ft_module_new("_collections");
     if (m == NULL)
         return NULL;
-    if (ft_module_add_object(m, "deque", (FtObject *)&FtDeque_Type) < 0 ||
+    if (ft_module_add_functions(m, collections_functions) < 0 ||
+        ft_module_add_object(m, "deque", (FtObject *)&FtDeque_Type) < 0 ||
         ft_module_add_object(m, "_deque_iterator",
                              (FtObject *)&DequeIter_Type) < 0 ||
         ft_module_add_object(m, "_deque_reverse_iterator",

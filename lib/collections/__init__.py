@@ -373,11 +373,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
 ### Counter
 ################################################################################
 
-def _count_elements(mapping, iterable):
-    "Add one to mapping[x] for every x of iterable."
-    mapping_get = mapping.get
-    for elem in iterable:
-        mapping[elem] = mapping_get(elem, 0) + 1
+from _collections import _count_elements  # mapping[x] += 1 for x in iterable
 
 
 class Counter(dict):

@@ -78,3 +78,30 @@ class DD(defaultdict):
 print(DD(set, a={1}), DD(set)['q'], DD(int).copy().default_factory)
 g = defaultdict(int, [('a', 1), ('b', 2)], c=3); g |= {'d': 4}; print(g)
 print(defaultdict(list, {1: [2]}).__reduce__()[:4])
+
+
+class Loud(Counter):
+    def __setitem__(self, k, v):
+        super().__setitem__(k, v * 10)
+
+
+print(Loud('aab'))
+
+
+class Getter(Counter):
+    def get(self, k, default=None):
+        return 100
+
+
+print(Getter('aab'))
+e(lambda: Counter(5))
+e(lambda: Counter([[1]]))
+
+
+def gen():
+    yield 'a'
+    raise ValueError('stop here')
+
+
+e(lambda: Counter(gen()))
+print(Counter({'a': 1}, b=2), Counter(iter('xyx')), Counter(a=1, b=2).most_common(1))
