@@ -137,11 +137,115 @@ def _factory_repr(factory):
 ### OrderedDict
 ################################################################################
 
+class _ODictView:
+    """A dict view that calls itself odict_keys, odict_items or
+    odict_values, as OrderedDict's views do."""
+
+    __slots__ = ('_view',)
+
+    def __init__(self, view):
+        self._view = view
+
+    def __len__(self):
+        return len(self._view)
+
+    def __iter__(self):
+        return iter(self._view)
+
+    def __reversed__(self):
+        return reversed(self._view)
+
+    def __contains__(self, item):
+        return item in self._view
+
+    def __repr__(self):
+        return '%s(%r)' % (type(self).__name__, list(self._view))
+
+
+def _unwrap(other):
+    return other._view if isinstance(other, _ODictView) else other
+
+
+class _ODictSetView(_ODictView):
+    __slots__ = ()
+
+    def __eq__(self, other):
+        return self._view == _unwrap(other)
+
+    def __ne__(self, other):
+        return self._view != _unwrap(other)
+
+    def __le__(self, other):
+        return self._view <= _unwrap(other)
+
+    def __lt__(self, other):
+        return self._view < _unwrap(other)
+
+    def __ge__(self, other):
+        return self._view >= _unwrap(other)
+
+    def __gt__(self, other):
+        return self._view > _unwrap(other)
+
+    def __and__(self, other):
+        return self._view & _unwrap(other)
+
+    def __or__(self, other):
+        return self._view | _unwrap(other)
+
+    def __sub__(self, other):
+        return self._view - _unwrap(other)
+
+    def __xor__(self, other):
+        return self._view ^ _unwrap(other)
+
+    def __rand__(self, other):
+        return _unwrap(other) & set(self._view)
+
+    def __ror__(self, other):
+        return _unwrap(other) | set(self._view)
+
+    def __rsub__(self, other):
+        return set(_unwrap(other)) - set(self._view)
+
+    def __rxor__(self, other):
+        return _unwrap(other) ^ set(self._view)
+
+    def isdisjoint(self, other):
+        return self._view.isdisjoint(_unwrap(other))
+
+    __hash__ = None
+
+
+class odict_keys(_ODictSetView):
+    __slots__ = ()
+
+
+class odict_items(_ODictSetView):
+    __slots__ = ()
+
+
+class odict_values(_ODictView):
+    __slots__ = ()
+
+
 class OrderedDict(dict):
     """A dict whose order counts: equality with another OrderedDict
     compares order too, and entries can be moved to either end."""
 
     __class_getitem__ = classmethod(_class_getitem)
+
+    def keys(self):
+        "A view of the keys, in order."
+        return odict_keys(dict.keys(self))
+
+    def items(self):
+        "A view of the (key, value) pairs, in order."
+        return odict_items(dict.items(self))
+
+    def values(self):
+        "A view of the values, in order."
+        return odict_values(dict.values(self))
 
     def popitem(self, last=True):
         "Remove and return the last (key, value) pair, or the first if not last."

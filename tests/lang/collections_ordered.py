@@ -67,3 +67,10 @@ l.reverse(); print(l, 9 in l, list(reversed(l)), l.copy(), l < [10])
 s = UserString('Hello')
 print(s.upper(), s + '!', '>' + s, len(s), s[1:3], s == 'Hello', 'ell' in s, s.split('l'))
 print(s.replace('l', 'L'), s.find('l'), s.startswith('He'), s * 2, repr(s), str(s), s.center(9, '*'))
+ov = OrderedDict([('b', 1), ('a', 2)])
+print(ov.keys(), ov.items(), ov.values(), list(reversed(ov.keys())), len(ov.values()))
+print('a' in ov.keys(), ('a', 2) in ov.items(), 2 in ov.values(), ov.keys() == {'a', 'b'},
+      ov.keys() & {'a', 'z'}, ov.keys() | {'z'} == {'a', 'b', 'z'}, ov.keys() - {'a'},
+      {'a', 'q'} - ov.keys(), ov.items() == OrderedDict([('a', 2), ('b', 1)]).items(),
+      ov.keys().isdisjoint(['x']))
+print(list(ov.items()), [k for k in ov.keys()], sorted(ov.values()), dict(ov.items()))
