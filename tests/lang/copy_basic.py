@@ -93,3 +93,12 @@ nested = {'a': [1, {'b': (2, [3])}], 't': (4, 5)}
 n2 = copy.deepcopy(nested)
 print(n2 == nested, n2['a'][1]['b'][1] is nested['a'][1]['b'][1], n2['t'] is nested['t'])
 print(copy.copy(bytearray(b'ab')), copy.deepcopy(bytearray(b'x')), copy.copy(range(3)))
+from collections import OrderedDict
+class DQ(deque):
+    pass
+d = DQ([1, [2]], 3); d.tag = 'x'
+d2 = copy.deepcopy(d); print(type(d2).__name__, d2, d2.tag, d2.maxlen, d2[1] is d[1])
+d3 = copy.copy(d); print(type(d3).__name__, d3, getattr(d3, 'tag', None))
+class OD(OrderedDict): pass
+o = OD(a=[1]); o.z = 1; o2 = copy.deepcopy(o); print(type(o2).__name__, o2, o2.z)
+q = deque(); q.append(q); q2 = copy.deepcopy(q); print(q2[0] is q2)
