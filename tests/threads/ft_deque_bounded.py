@@ -6,7 +6,7 @@ import threading
 from collections import deque
 
 MAXLEN = 50
-ROUNDS = 6000
+ROUNDS = 3000
 THREADS = 4
 d = deque(maxlen=MAXLEN)
 too_long = [0]

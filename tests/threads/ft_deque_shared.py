@@ -7,7 +7,7 @@
 import threading
 from collections import deque
 
-N = 20000
+N = 4000
 THREADS = 4
 d = deque()
 popped = [[] for _ in range(THREADS)]
@@ -56,7 +56,7 @@ print('sum ok', sum(allpopped) == sum(expected))
 print('empty', len(d) == 0)
 
 # phase 2: batches of 4 equal items go in whole with extend/extendleft
-BATCHES = 3000
+BATCHES = 800
 d2 = deque()
 
 
@@ -68,8 +68,7 @@ def batcher(slot):
         else:
             d2.extendleft((item,) * 4)
         if i % 3 == 0:
-            d2.rotate(1)
-            d2.rotate(-1)
+            d2.reverse()   # atomic too: a batch stays in one piece
 
 
 threads = [threading.Thread(target=batcher, args=(s,)) for s in range(THREADS)]
