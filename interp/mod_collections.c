@@ -244,8 +244,9 @@ static int deque_extend_impl(DequeObject *d, FtObject *iterable, int left)
     if (n > 0 && ring_reserve(d, room) < 0) {
         r = -1;
     } else if (n > 0) {
-        dropped = ft_mem_alloc((size_t)n * sizeof(FtObject *));
-        if (dropped == NULL) {
+        /* only a bounded deque drops items */
+        if (d->maxlen >= 0 &&
+            (dropped = ft_mem_alloc((size_t)n * sizeof(FtObject *))) == NULL) {
             ft_err_no_memory();
             r = -1;
         } else {
