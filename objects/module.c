@@ -243,6 +243,7 @@ static const struct {
     {"posix", ft_mod_posix_create},
     {"io", ft_mod_io_create},
     {"_itertools", ft_mod_itertools_create},
+    {"_functools", ft_mod_functools_create},
     {"os", ft_mod_os_create},
     {"posixpath", ft_mod_posixpath_create},
     {"_thread", ft_mod_thread_create},
