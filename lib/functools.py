@@ -458,6 +458,9 @@ def singledispatch(func):
                     "annotated function." % (cls,))
             func = cls
             argname, cls = next(iter(ann.items()))
+            if isinstance(cls, str):
+                # a forward reference, resolved as typing.get_type_hints does
+                cls = eval(cls, getattr(func, '__globals__', {}))
             if not isinstance(cls, type):
                 raise TypeError(
                     "Invalid annotation for %r. %r is not a class."
