@@ -1,13 +1,13 @@
 """functools: higher-order functions and operations on callable objects.
 
-partial and reduce are written in C (the _functools module). lru_cache and
-cache keep their table and statistics under a threading.Lock, so threads
-sharing one cached function (without a GIL too) never corrupt it; the
-wrapped function itself runs outside the lock, so recursive and slow
-functions do not serialise their callers.
+partial, reduce and the lru_cache wrapper are written in C (the _functools
+module). An lru_cache (or cache) wrapper keeps its table and statistics
+under its own lock, so threads sharing one cached function (without a GIL
+too) never corrupt it; the wrapped function itself runs outside the lock,
+so recursive and slow functions do not serialise their callers.
 """
 
-from _functools import partial, reduce
+from _functools import partial, reduce, _lru_cache_wrapper
 from _thread import allocate_lock as _allocate_lock, RLock as _RLock
 
 __all__ = [
@@ -210,94 +210,6 @@ class _CacheInfo(tuple):
 
 
 _CacheInfo.__name__ = _CacheInfo.__qualname__ = 'CacheInfo'
-_KWD_MARK = object()   # separates positional from keyword arguments in keys
-_FAST_TYPES = (int, str)
-
-
-def _make_key(args, kwds, typed):
-    """A hashable key for one call: the argument itself for one int or str,
-    else a tuple (with the types when typed)."""
-    if not kwds and len(args) == 1 and type(args[0]) in _FAST_TYPES:
-        if typed:
-            return (args[0], type(args[0]))
-        return args[0]
-    key = args
-    if kwds:
-        key += (_KWD_MARK,)
-        for item in kwds.items():
-            key += item
-    if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    hash(key)   # an unhashable argument fails here, as in CPython
-    return key
-
-
-def _lru_cache_wrapper(user_function, maxsize, typed):
-    # Shared state, only touched with `lock` held: the cache dict (in least
-    # recently used order when bounded) and the two counters.
-    cache = {}
-    hits = misses = 0
-    lock = _allocate_lock()
-    sentinel = object()
-
-    if maxsize == 0:
-        def wrapper(*args, **kwds):
-            nonlocal misses
-            with lock:
-                misses += 1
-            return user_function(*args, **kwds)
-
-    elif maxsize is None:
-        def wrapper(*args, **kwds):
-            nonlocal hits, misses
-            key = _make_key(args, kwds, typed)
-            with lock:
-                result = cache.get(key, sentinel)
-                if result is not sentinel:
-                    hits += 1
-                    return result
-                misses += 1
-            result = user_function(*args, **kwds)
-            with lock:
-                cache[key] = result
-            return result
-
-    else:
-        def wrapper(*args, **kwds):
-            nonlocal hits, misses
-            key = _make_key(args, kwds, typed)
-            with lock:
-                result = cache.pop(key, sentinel)
-                if result is not sentinel:
-                    cache[key] = result   # now the most recently used
-                    hits += 1
-                    return result
-                misses += 1
-            result = user_function(*args, **kwds)
-            with lock:
-                if key not in cache:   # another thread may have added it
-                    if len(cache) >= maxsize:
-                        del cache[next(iter(cache))]
-                cache[key] = result
-            return result
-
-    def cache_info():
-        """Report cache statistics"""
-        with lock:
-            return _CacheInfo(hits, misses, maxsize, len(cache))
-
-    def cache_clear():
-        """Clear the cache and cache statistics"""
-        nonlocal hits, misses
-        with lock:
-            cache.clear()
-            hits = misses = 0
-
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    return wrapper
 
 
 def lru_cache(maxsize=128, typed=False):
@@ -313,7 +225,8 @@ def lru_cache(maxsize=128, typed=False):
     elif callable(maxsize) and isinstance(typed, bool):
         # used as a bare @lru_cache
         user_function, maxsize = maxsize, 128
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
+        wrapper = _lru_cache_wrapper(user_function, maxsize, typed,
+                                     _CacheInfo)
         wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
         return update_wrapper(wrapper, user_function)
     elif maxsize is not None:
@@ -321,7 +234,8 @@ def lru_cache(maxsize=128, typed=False):
             'Expected first argument to be an integer, a callable, or None')
 
     def decorating_function(user_function):
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
+        wrapper = _lru_cache_wrapper(user_function, maxsize, typed,
+                                     _CacheInfo)
         wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
         return update_wrapper(wrapper, user_function)
 
