@@ -9,7 +9,7 @@
  * threads sharing one get each item once. A call into Python inside the
  * section may suspend it and let a sharer in, so objects we call are held
  * by a reference of our own for the duration of the call. Iterators with no
- * state besides their input (starmap, compress, filterfalse) take no lock.
+ * state besides their one input (starmap, filterfalse) take no lock.
  */
 #include "interp/modules.h"
 #include "interp/mod_itertools.h"
@@ -556,14 +556,17 @@ static FtObject *compress_new(FtType *type, FtObject *const *args,
     return r;
 }
 
-static FtObject *compress_next(FtObject *op)
+/* Locked although compress has no state of its own: a data item and its
+ * selector must be taken together. */
+static FtObject *compress_next_locked(Simple *s)
 {
-    Simple *s = (Simple *)op;
     for (;;) {
-        FtObject *item = ft_iter_next(s->it);
+        FtObject *item = simple_step(s);
         if (item == NULL)
             return NULL;
-        FtObject *sel = ft_iter_next(s->func);
+        FtObject *selectors = FT_NEWREF(s->func);
+        FtObject *sel = ft_iter_next(selectors);
+        FT_DECREF(selectors);
         if (sel == NULL) {
             FT_DECREF(item);
             return NULL;
@@ -576,6 +579,15 @@ static FtObject *compress_next(FtObject *op)
         if (ok < 0)
             return NULL;
     }
+}
+
+static FtObject *compress_next(FtObject *op)
+{
+    FtObject *r;
+    FT_BEGIN_CRITICAL_SECTION(op);
+    r = compress_next_locked((Simple *)op);
+    FT_END_CRITICAL_SECTION();
+    return r;
 }
 
 SIMPLE_TYPE(Compress_Type, "compress",
