@@ -613,8 +613,8 @@ static int func_set_dict(FtObject *op, FtObject *value)
     return 0;
 }
 
-/* The compiler keeps no parameter annotations (opcode.h), so this starts
- * empty; functools.update_wrapper and users may set it. */
+/* Set by MAKE_FUNCTION when the def has annotations, else made empty on
+ * first use; functools.update_wrapper and users may replace it. */
 static FtObject *func_get_annotations(FtObject *op)
 {
     FtFunctionObject *fn = FUNC(op);
