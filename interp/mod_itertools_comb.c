@@ -192,7 +192,7 @@ static FtObject *comb_first(Comb *c, int product)
 static FtObject *comb_result(Comb *c)
 {
     FtObject *r = c->result;
-    if (ft_refcnt(r) == 1)
+    if (ft_rc_is_unique(r))
         return FT_NEWREF(r);
     FtObject *t = ft_tuple_new(c->r);
     if (t == NULL)
