@@ -43,8 +43,8 @@ static FtObject *merge_keywords(FtObject *base, FtObject *kwnames,
     return d;
 }
 
-static FtObject *partial_new(FtType *type, FtObject *const *args,
-                             size_t nargs, FtObject *kwnames)
+static FtObject *partial_new(FtType *type, FtObject *const *args, size_t nargs,
+                             FtObject *kwnames)
 {
     if (nargs < 1) {
         ft_err_set_string(FtExc_TypeError,
@@ -97,8 +97,8 @@ static int partial_init(FtObject *self, FtObject *const *args, size_t nargs,
 
 /* fn(*self.args, *args, **{**self.keywords, **kwargs}) through one flat
  * argument array, as a vector call. */
-static FtObject *partial_call(FtObject *op, FtObject *const *args,
-                              size_t nargs, FtObject *kwnames)
+static FtObject *partial_call(FtObject *op, FtObject *const *args, size_t nargs,
+                              FtObject *kwnames)
 {
     Partial *p = (Partial *)op;
     ssize_t nbase = FT_TUPLE_SIZE(p->args);
@@ -164,12 +164,11 @@ static FtObject *partial_repr(FtObject *op)
     FtObject *name = (t->tp_flags & FT_TPFLAGS_HEAPTYPE)
                          ? ft_type_qualname(t)
                          : ft_str_from_cstr(t->tp_name);
-    FtObject *r = name != NULL ? ft_str_from_format("%U(%R", name, p->fn)
-                               : NULL;
+    FtObject *r =
+        name != NULL ? ft_str_from_format("%U(%R", name, p->fn) : NULL;
     FT_XDECREF(name);
     for (ssize_t i = 0; r != NULL && i < FT_TUPLE_SIZE(p->args); i++) {
-        FtObject *part =
-            ft_str_from_format(", %R", FT_TUPLE_GET(p->args, i));
+        FtObject *part = ft_str_from_format(", %R", FT_TUPLE_GET(p->args, i));
         FtObject *n = part != NULL ? ft_str_concat(r, part) : NULL;
         FT_XDECREF(part);
         FT_SETREF(r, n);
@@ -280,10 +279,10 @@ typedef struct {
     FT_OBJECT_HEAD
     FT_OBJECT_LOCK_FIELDS
     FtObject *fn;
-    FtObject *cache;      /* dict key -> result */
-    FtObject *info_type;  /* CacheInfo(hits, misses, maxsize, currsize) */
-    FtObject *dict;       /* instance __dict__ (update_wrapper fills it) */
-    ssize_t maxsize;      /* -1: unbounded */
+    FtObject *cache;     /* dict key -> result */
+    FtObject *info_type; /* CacheInfo(hits, misses, maxsize, currsize) */
+    FtObject *dict;      /* instance __dict__ (update_wrapper fills it) */
+    ssize_t maxsize;     /* -1: unbounded */
     int typed;
     ssize_t hits, misses; /* under the section */
 } Lru;
@@ -484,8 +483,7 @@ static FtObject *lru_cache_clear(FtObject *op, FtObject *const *args,
 
 static FtMethodDef lru_methods[] = {
     {"cache_info", lru_cache_info, 0, "Report cache statistics"},
-    {"cache_clear", lru_cache_clear, 0,
-     "Clear the cache and cache statistics"},
+    {"cache_clear", lru_cache_clear, 0, "Clear the cache and cache statistics"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -11,8 +11,9 @@
  * by a reference of our own for the duration of the call. Iterators with no
  * state besides their one input (starmap, filterfalse) take no lock.
  */
-#include "interp/modules.h"
 #include "interp/mod_itertools.h"
+#include "interp/modules.h"
+
 #include <string.h>
 
 /* ft_arg_parse with CPython's wording for a keyword its function lacks:
@@ -45,8 +46,8 @@ static int fixed_args(const char *fname, size_t nargs, FtObject *kwnames,
     if (ft_arg_no_kwargs(fname, kwnames) < 0)
         return -1;
     if (min == 1 && max == 1 && nargs != 1) { /* not "takes exactly one" */
-        ft_err_format(FtExc_TypeError, "%s expected 1 argument, got %zd",
-                      fname, (ssize_t)nargs);
+        ft_err_format(FtExc_TypeError, "%s expected 1 argument, got %zd", fname,
+                      (ssize_t)nargs);
         return -1;
     }
     return ft_arg_count(fname, nargs, min, max);
@@ -182,8 +183,8 @@ static FtObject *count_repr(FtObject *op)
     FtObject *r = NULL;
     if (cur != NULL) {
         int64_t s;
-        int one = FT_INT_CHECK_EXACT(step) && ft_int_as_i64(step, &s) == 0 &&
-                  s == 1;
+        int one =
+            FT_INT_CHECK_EXACT(step) && ft_int_as_i64(step, &s) == 0 && s == 1;
         ft_err_clear();
         if (one)
             r = repr_call(op, "%U(%R)", cur, NULL);
@@ -215,11 +216,15 @@ static void count_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-ITER_TYPE(Count_Type, "count", Count,
-          "Return a count object whose .__next__() method returns "
-          "consecutive values.")
-    .tp_new = count_new, .tp_iternext = count_next, .tp_repr = count_repr,
-    .tp_dealloc = count_dealloc, .tp_traverse = count_traverse,
+static FtType Count_Type = {
+    ITER_TYPE_HEAD("count", Count,
+                   "Return a count object whose .__next__() method returns "
+                   "consecutive values."),
+    .tp_new = count_new,
+    .tp_iternext = count_next,
+    .tp_repr = count_repr,
+    .tp_dealloc = count_dealloc,
+    .tp_traverse = count_traverse,
     .tp_clear = count_clear,
 };
 
@@ -317,12 +322,18 @@ static void repeat_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-ITER_TYPE(Repeat_Type, "repeat", Repeat,
-          "repeat(object [,times]) -> create an iterator which returns the "
-          "object for the specified number of times.")
-    .tp_new = repeat_new, .tp_iternext = repeat_next, .tp_repr = repeat_repr,
-    .tp_methods = repeat_methods, .tp_dealloc = repeat_dealloc,
-    .tp_traverse = repeat_traverse, .tp_clear = repeat_clear,
+static FtType Repeat_Type = {
+    ITER_TYPE_HEAD(
+        "repeat", Repeat,
+        "repeat(object [,times]) -> create an iterator which returns the "
+        "object for the specified number of times."),
+    .tp_new = repeat_new,
+    .tp_iternext = repeat_next,
+    .tp_repr = repeat_repr,
+    .tp_methods = repeat_methods,
+    .tp_dealloc = repeat_dealloc,
+    .tp_traverse = repeat_traverse,
+    .tp_clear = repeat_clear,
 };
 
 /* ---- iterators over one or two inputs ------------------------------------ */
@@ -396,10 +407,9 @@ static FtObject *simple_step(Simple *s)
     return item;
 }
 
-#define SIMPLE_TYPE(cname, pyname, doc_)                                       \
-    ITER_TYPE(cname, pyname, Simple, doc_)                                     \
-        .tp_dealloc = simple_dealloc, .tp_traverse = simple_traverse,          \
-        .tp_clear = simple_clear,
+#define SIMPLE_SLOTS                                                           \
+    .tp_dealloc = simple_dealloc, .tp_traverse = simple_traverse,              \
+    .tp_clear = simple_clear
 
 /* cycle: func is the list of items seen on the first pass. */
 static FtObject *cycle_new(FtType *type, FtObject *const *args, size_t nargs,
@@ -446,15 +456,19 @@ static FtObject *cycle_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Cycle_Type, "cycle",
-            "Return elements from the iterable until it is exhausted. Then "
-            "repeat the sequence indefinitely.")
-    .tp_new = cycle_new, .tp_iternext = cycle_next,
+static FtType Cycle_Type = {
+    ITER_TYPE_HEAD(
+        "cycle", Simple,
+        "Return elements from the iterable until it is exhausted. Then "
+        "repeat the sequence indefinitely."),
+    SIMPLE_SLOTS,
+    .tp_new = cycle_new,
+    .tp_iternext = cycle_next,
 };
 
 /* pairwise: saved is the previous item. */
-static FtObject *pairwise_new(FtType *type, FtObject *const *args,
-                              size_t nargs, FtObject *kwnames)
+static FtObject *pairwise_new(FtType *type, FtObject *const *args, size_t nargs,
+                              FtObject *kwnames)
 {
     if (fixed_args("pairwise", nargs, kwnames, 1, 1) < 0)
         return NULL;
@@ -500,15 +514,19 @@ static FtObject *pairwise_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Pairwise_Type, "pairwise",
-            "Return an iterator of overlapping pairs taken from the input "
-            "iterator.")
-    .tp_new = pairwise_new, .tp_iternext = pairwise_next,
+static FtType Pairwise_Type = {
+    ITER_TYPE_HEAD(
+        "pairwise", Simple,
+        "Return an iterator of overlapping pairs taken from the input "
+        "iterator."),
+    SIMPLE_SLOTS,
+    .tp_new = pairwise_new,
+    .tp_iternext = pairwise_next,
 };
 
 /* starmap: no state of its own, so no lock (like map). */
-static FtObject *starmap_new(FtType *type, FtObject *const *args,
-                             size_t nargs, FtObject *kwnames)
+static FtObject *starmap_new(FtType *type, FtObject *const *args, size_t nargs,
+                             FtObject *kwnames)
 {
     if (fixed_args("starmap", nargs, kwnames, 2, 2) < 0)
         return NULL;
@@ -534,15 +552,19 @@ static FtObject *starmap_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Starmap_Type, "starmap",
-            "Return an iterator whose values are returned from the function "
-            "evaluated with an argument tuple taken from the given sequence.")
-    .tp_new = starmap_new, .tp_iternext = starmap_next,
+static FtType Starmap_Type = {
+    ITER_TYPE_HEAD(
+        "starmap", Simple,
+        "Return an iterator whose values are returned from the function "
+        "evaluated with an argument tuple taken from the given sequence."),
+    SIMPLE_SLOTS,
+    .tp_new = starmap_new,
+    .tp_iternext = starmap_next,
 };
 
 /* compress: func holds the selectors' iterator. */
-static FtObject *compress_new(FtType *type, FtObject *const *args,
-                              size_t nargs, FtObject *kwnames)
+static FtObject *compress_new(FtType *type, FtObject *const *args, size_t nargs,
+                              FtObject *kwnames)
 {
     static const char *const kwlist[] = {"data", "selectors", NULL};
     FtObject *a[2];
@@ -590,9 +612,13 @@ static FtObject *compress_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Compress_Type, "compress",
-            "Return data elements corresponding to true selector elements.")
-    .tp_new = compress_new, .tp_iternext = compress_next,
+static FtType Compress_Type = {
+    ITER_TYPE_HEAD(
+        "compress", Simple,
+        "Return data elements corresponding to true selector elements."),
+    SIMPLE_SLOTS,
+    .tp_new = compress_new,
+    .tp_iternext = compress_next,
 };
 
 /* predicate(item) as 1/0/-1, holding our own reference to the predicate. */
@@ -648,10 +674,13 @@ static FtObject *takewhile_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Takewhile_Type, "takewhile",
-            "Return successive entries from an iterable as long as the "
-            "predicate evaluates to true for each entry.")
-    .tp_new = takewhile_new, .tp_iternext = takewhile_next,
+static FtType Takewhile_Type = {
+    ITER_TYPE_HEAD("takewhile", Simple,
+                   "Return successive entries from an iterable as long as the "
+                   "predicate evaluates to true for each entry."),
+    SIMPLE_SLOTS,
+    .tp_new = takewhile_new,
+    .tp_iternext = takewhile_next,
 };
 
 /* dropwhile: state 1 once the predicate failed. */
@@ -687,9 +716,13 @@ static FtObject *dropwhile_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Dropwhile_Type, "dropwhile",
-            "Drop items from the iterable while predicate(item) is true.")
-    .tp_new = dropwhile_new, .tp_iternext = dropwhile_next,
+static FtType Dropwhile_Type = {
+    ITER_TYPE_HEAD(
+        "dropwhile", Simple,
+        "Drop items from the iterable while predicate(item) is true."),
+    SIMPLE_SLOTS,
+    .tp_new = dropwhile_new,
+    .tp_iternext = dropwhile_next,
 };
 
 /* filterfalse: no state of its own, so no lock (like filter). */
@@ -716,10 +749,13 @@ static FtObject *filterfalse_next(FtObject *op)
     }
 }
 
-SIMPLE_TYPE(Filterfalse_Type, "filterfalse",
-            "Return those items of iterable for which function(item) is "
-            "false.")
-    .tp_new = filterfalse_new, .tp_iternext = filterfalse_next,
+static FtType Filterfalse_Type = {
+    ITER_TYPE_HEAD("filterfalse", Simple,
+                   "Return those items of iterable for which function(item) is "
+                   "false."),
+    SIMPLE_SLOTS,
+    .tp_new = filterfalse_new,
+    .tp_iternext = filterfalse_next,
 };
 
 /* accumulate: saved is the running total, extra the initial value still
@@ -778,10 +814,14 @@ static FtObject *accumulate_next(FtObject *op)
     return r;
 }
 
-SIMPLE_TYPE(Accumulate_Type, "accumulate",
-            "Return series of accumulated sums (or other binary function "
-            "results).")
-    .tp_new = accumulate_new, .tp_iternext = accumulate_next,
+static FtType Accumulate_Type = {
+    ITER_TYPE_HEAD(
+        "accumulate", Simple,
+        "Return series of accumulated sums (or other binary function "
+        "results)."),
+    SIMPLE_SLOTS,
+    .tp_new = accumulate_new,
+    .tp_iternext = accumulate_next,
 };
 
 /* ---- chain ------------------------------------------------------------- */
@@ -896,13 +936,18 @@ static FtMethodDef chain_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-ITER_TYPE(Chain_Type, "chain", Chain,
-          "Return a chain object whose .__next__() method returns elements "
-          "from the first iterable until it is exhausted, then elements from "
-          "the next iterable, until all of the iterables are exhausted.")
-    .tp_new = chain_new, .tp_iternext = chain_next,
-    .tp_methods = chain_methods, .tp_dealloc = chain_dealloc,
-    .tp_traverse = chain_traverse, .tp_clear = chain_clear,
+static FtType Chain_Type = {
+    ITER_TYPE_HEAD(
+        "chain", Chain,
+        "Return a chain object whose .__next__() method returns elements "
+        "from the first iterable until it is exhausted, then elements from "
+        "the next iterable, until all of the iterables are exhausted."),
+    .tp_new = chain_new,
+    .tp_iternext = chain_next,
+    .tp_methods = chain_methods,
+    .tp_dealloc = chain_dealloc,
+    .tp_traverse = chain_traverse,
+    .tp_clear = chain_clear,
 };
 
 /* ---- islice ------------------------------------------------------------ */
@@ -914,7 +959,7 @@ typedef struct {
     ssize_t next; /* index of the next item to yield */
     ssize_t stop; /* -1: no stop */
     ssize_t step;
-    ssize_t cnt;  /* items consumed so far */
+    ssize_t cnt; /* items consumed so far */
 } Islice;
 FT_OBJECT_LOCK_CHECK(Islice);
 
@@ -1042,23 +1087,37 @@ static void islice_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-ITER_TYPE(Islice_Type, "islice", Islice,
-          "islice(iterable, stop) --> islice object\n"
-          "islice(iterable, start, stop[, step]) --> islice object")
-    .tp_new = islice_new, .tp_iternext = islice_next,
-    .tp_dealloc = islice_dealloc, .tp_traverse = islice_traverse,
+static FtType Islice_Type = {
+    ITER_TYPE_HEAD("islice", Islice,
+                   "islice(iterable, stop) --> islice object\n"
+                   "islice(iterable, start, stop[, step]) --> islice object"),
+    .tp_new = islice_new,
+    .tp_iternext = islice_next,
+    .tp_dealloc = islice_dealloc,
+    .tp_traverse = islice_traverse,
     .tp_clear = islice_clear,
 };
 
 /* ---- the module -------------------------------------------------------- */
 
 static FtType *const itertools_types[] = {
-    &Count_Type,       &Repeat_Type,         &Cycle_Type,
-    &Chain_Type,       &Islice_Type,         &Pairwise_Type,
-    &Starmap_Type,     &Compress_Type,       &Takewhile_Type,
-    &Dropwhile_Type,   &Filterfalse_Type,    &Accumulate_Type,
-    &FtItZipLongest_Type,  &FtItProduct_Type,        &FtItPermutations_Type,
-    &FtItCombinations_Type, &FtItCombinationsWR_Type,
+    &Count_Type,
+    &Repeat_Type,
+    &Cycle_Type,
+    &Chain_Type,
+    &Islice_Type,
+    &Pairwise_Type,
+    &Starmap_Type,
+    &Compress_Type,
+    &Takewhile_Type,
+    &Dropwhile_Type,
+    &Filterfalse_Type,
+    &Accumulate_Type,
+    &FtItZipLongest_Type,
+    &FtItProduct_Type,
+    &FtItPermutations_Type,
+    &FtItCombinations_Type,
+    &FtItCombinationsWR_Type,
 };
 
 FtObject *ft_mod_itertools_create(void)
@@ -1072,8 +1131,7 @@ FtObject *ft_mod_itertools_create(void)
         return NULL;
     for (size_t i = 0; i < n; i++) {
         const char *name = strchr(itertools_types[i]->tp_name, '.') + 1;
-        if (ft_module_add_object(m, name, (FtObject *)itertools_types[i]) <
-            0) {
+        if (ft_module_add_object(m, name, (FtObject *)itertools_types[i]) < 0) {
             FT_DECREF(m);
             return NULL;
         }

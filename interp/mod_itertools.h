@@ -12,11 +12,14 @@
 
 #include <stdint.h>
 
-static inline FtObject *iter_self(FtObject *op) { return FT_NEWREF(op); }
+static inline FtObject *iter_self(FtObject *op)
+{
+    return FT_NEWREF(op);
+}
 
 /* tp_new did all the work; the same arguments reaching tp_init are fine. */
 static inline int noop_init(FtObject *self, FtObject *const *args, size_t nargs,
-                     FtObject *kwnames)
+                            FtObject *kwnames)
 {
     return 0;
 }
@@ -38,19 +41,13 @@ static inline int arg_ssize(FtObject *o, ssize_t *out)
     return 0;
 }
 
-/* A type's static definition up to its own slots; the user closes the
- * brace. Every iterator here holds objects, so all are tracked. */
-#define ITER_TYPE_EXTERN(cname, pyname, Struct, doc_)                          \
-    FtType cname = {                                                           \
-        .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),                        \
-        .tp_name = "itertools." pyname,                                        \
-        .tp_basicsize = sizeof(Struct),                                        \
-        .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,                  \
-        .tp_iter = iter_self,                                                  \
-        .tp_init = noop_init,                                                  \
-        .tp_doc = doc_,
-#define ITER_TYPE(cname, pyname, Struct, doc_)                                 \
-    static ITER_TYPE_EXTERN(cname, pyname, Struct, doc_)
+/* The slots every iterator type here shares, first in its initialiser.
+ * Every one holds objects, so all are tracked by the collector. */
+#define ITER_TYPE_HEAD(pyname, Struct, doc_)                                   \
+    .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),                            \
+    .tp_name = "itertools." pyname, .tp_basicsize = sizeof(Struct),            \
+    .tp_flags = FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC,                      \
+    .tp_iter = iter_self, .tp_init = noop_init, .tp_doc = doc_
 
 extern FtType FtItZipLongest_Type;
 extern FtType FtItProduct_Type;

@@ -124,10 +124,14 @@ static void ziplongest_dealloc(FtObject *op)
     ft_object_free(op);
 }
 
-ITER_TYPE_EXTERN(FtItZipLongest_Type, "zip_longest", ZipLongest,
-          "zip_longest(*iterables, fillvalue=None) --> zip_longest object")
-    .tp_new = ziplongest_new, .tp_iternext = ziplongest_next,
-    .tp_dealloc = ziplongest_dealloc, .tp_traverse = ziplongest_traverse,
+FtType FtItZipLongest_Type = {
+    ITER_TYPE_HEAD(
+        "zip_longest", ZipLongest,
+        "zip_longest(*iterables, fillvalue=None) --> zip_longest object"),
+    .tp_new = ziplongest_new,
+    .tp_iternext = ziplongest_next,
+    .tp_dealloc = ziplongest_dealloc,
+    .tp_traverse = ziplongest_traverse,
     .tp_clear = ziplongest_clear,
 };
 
@@ -253,14 +257,13 @@ static FtObject *comb_next(FtObject *op, int (*step)(Comb *, FtObject *),
     return r;
 }
 
-#define COMB_TYPE(cname, pyname, doc_)                                         \
-    ITER_TYPE_EXTERN(cname, pyname, Comb, doc_)                                       \
-        .tp_dealloc = comb_dealloc, .tp_traverse = comb_traverse,              \
-        .tp_clear = comb_clear,
+#define COMB_SLOTS                                                             \
+    .tp_dealloc = comb_dealloc, .tp_traverse = comb_traverse,                  \
+    .tp_clear = comb_clear
 
 /* product */
-static FtObject *product_new(FtType *type, FtObject *const *args,
-                             size_t nargs, FtObject *kwnames)
+static FtObject *product_new(FtType *type, FtObject *const *args, size_t nargs,
+                             FtObject *kwnames)
 {
     ssize_t repeat = 1, nkw = kwnames != NULL ? FT_TUPLE_SIZE(kwnames) : 0;
     for (ssize_t k = 0; k < nkw; k++) {
@@ -323,10 +326,14 @@ static FtObject *product_next(FtObject *op)
     return comb_next(op, product_step, 1);
 }
 
-COMB_TYPE(FtItProduct_Type, "product",
-          "Cartesian product of input iterables.  Equivalent to nested "
-          "for-loops.")
-    .tp_new = product_new, .tp_iternext = product_next,
+FtType FtItProduct_Type = {
+    ITER_TYPE_HEAD(
+        "product", Comb,
+        "Cartesian product of input iterables.  Equivalent to nested "
+        "for-loops."),
+    COMB_SLOTS,
+    .tp_new = product_new,
+    .tp_iternext = product_next,
 };
 
 /* The pool and r of permutations/combinations; r_obj NULL means len(pool). */
@@ -366,12 +373,10 @@ static FtObject *permutations_new(FtType *type, FtObject *const *args,
 {
     static const char *const kwlist[] = {"iterable", "r", NULL};
     FtObject *a[2];
-    if (ft_arg_parse("permutations", args, nargs, kwnames, kwlist, 1, 2, a) <
-        0)
+    if (ft_arg_parse("permutations", args, nargs, kwnames, kwlist, 1, 2, a) < 0)
         return NULL;
     ssize_t n, r;
-    FtObject *pool =
-        comb_pool(a[0], a[1] == FT_None ? NULL : a[1], 1, &n, &r);
+    FtObject *pool = comb_pool(a[0], a[1] == FT_None ? NULL : a[1], 1, &n, &r);
     if (pool == NULL)
         return NULL;
     Comb *c = (Comb *)comb_make(type, pool, n, r, 1);
@@ -412,10 +417,13 @@ static FtObject *permutations_next(FtObject *op)
     return comb_next(op, permutations_step, 0);
 }
 
-COMB_TYPE(FtItPermutations_Type, "permutations",
-          "Return successive r-length permutations of elements in the "
-          "iterable.")
-    .tp_new = permutations_new, .tp_iternext = permutations_next,
+FtType FtItPermutations_Type = {
+    ITER_TYPE_HEAD("permutations", Comb,
+                   "Return successive r-length permutations of elements in the "
+                   "iterable."),
+    COMB_SLOTS,
+    .tp_new = permutations_new,
+    .tp_iternext = permutations_next,
 };
 
 /* combinations and combinations_with_replacement */
@@ -467,17 +475,20 @@ static FtObject *combinations_next(FtObject *op)
     return comb_next(op, combinations_step, 0);
 }
 
-COMB_TYPE(FtItCombinations_Type, "combinations",
-          "Return successive r-length combinations of elements in the "
-          "iterable.")
-    .tp_new = combinations_new, .tp_iternext = combinations_next,
+FtType FtItCombinations_Type = {
+    ITER_TYPE_HEAD("combinations", Comb,
+                   "Return successive r-length combinations of elements in the "
+                   "iterable."),
+    COMB_SLOTS,
+    .tp_new = combinations_new,
+    .tp_iternext = combinations_next,
 };
 
 static FtObject *cwr_new(FtType *type, FtObject *const *args, size_t nargs,
                          FtObject *kwnames)
 {
-    return combinations_make("combinations_with_replacement", type, args,
-                             nargs, kwnames, 1);
+    return combinations_make("combinations_with_replacement", type, args, nargs,
+                             kwnames, 1);
 }
 
 static int cwr_step(Comb *c, FtObject *res)
@@ -495,12 +506,17 @@ static int cwr_step(Comb *c, FtObject *res)
     return 1;
 }
 
-static FtObject *cwr_next(FtObject *op) { return comb_next(op, cwr_step, 0); }
+static FtObject *cwr_next(FtObject *op)
+{
+    return comb_next(op, cwr_step, 0);
+}
 
-COMB_TYPE(FtItCombinationsWR_Type, "combinations_with_replacement",
-          "Return successive r-length combinations of elements in the "
-          "iterable allowing individual elements to have successive "
-          "repeats.")
-    .tp_new = cwr_new, .tp_iternext = cwr_next,
+FtType FtItCombinationsWR_Type = {
+    ITER_TYPE_HEAD("combinations_with_replacement", Comb,
+                   "Return successive r-length combinations of elements in the "
+                   "iterable allowing individual elements to have successive "
+                   "repeats."),
+    COMB_SLOTS,
+    .tp_new = cwr_new,
+    .tp_iternext = cwr_next,
 };
-
