@@ -285,19 +285,28 @@ static FtObject *product_new(FtType *type, FtObject *const *args, size_t nargs,
     ssize_t n;
     if (__builtin_mul_overflow((ssize_t)nargs, repeat, &n) || n > (1 << 28))
         return ft_err_no_memory();
-    FtObject *pools = ft_tuple_new(n);
-    if (pools == NULL)
+    if (n == 0)
+        nargs = 0; /* as CPython: repeat=0 reads no argument */
+    FtObject *base = ft_tuple_new((ssize_t)nargs);
+    if (base == NULL)
         return NULL;
     for (size_t i = 0; i < nargs; i++) {
         FtObject *t = ft_tuple_from_iterable(args[i]);
         if (t == NULL) {
-            FT_DECREF(pools); /* the slots not yet filled are NULL */
+            FT_DECREF(base); /* the slots not yet filled are NULL */
             return NULL;
         }
-        FT_TUPLE_SET(pools, (ssize_t)i, t);
+        FT_TUPLE_SET(base, (ssize_t)i, t);
     }
-    for (ssize_t i = (ssize_t)nargs; i < n; i++)
-        FT_TUPLE_SET(pools, i, FT_NEWREF(FT_TUPLE_GET(pools, i % nargs)));
+    FtObject *pools = ft_tuple_new(n);
+    if (pools == NULL) {
+        FT_DECREF(base);
+        return NULL;
+    }
+    for (ssize_t i = 0; i < n; i++)
+        FT_TUPLE_SET(pools, i,
+                     FT_NEWREF(FT_TUPLE_GET(base, i % (ssize_t)nargs)));
+    FT_DECREF(base);
     Comb *c = (Comb *)comb_make(type, pools, n, n, 0);
     if (c != NULL)
         for (ssize_t i = 0; i < n; i++)

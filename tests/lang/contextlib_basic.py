@@ -1,5 +1,7 @@
 # contextlib: contextmanager, suppress, closing, nullcontext, ExitStack,
 # redirect_stdout; compared with CPython, exception chaining included.
+# refs: cycles (the C types of _functools are readied at import and keep their
+# dicts for good: the delta equals that of a bare import)
 import sys
 from contextlib import (contextmanager, suppress, closing, nullcontext,
                         ExitStack, redirect_stdout, redirect_stderr,

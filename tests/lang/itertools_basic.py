@@ -1,4 +1,6 @@
 # itertools: results of every iterator, compared with CPython.
+# refs: cycles (the C types of _itertools are readied at import and keep their
+# dicts for good: the delta equals that of a bare import)
 import itertools
 from itertools import *
 
