@@ -329,6 +329,11 @@ static FtObject *lru_new(FtType *type, FtObject *const *args, size_t nargs,
     if (ft_arg_no_kwargs("_lru_cache_wrapper", kwnames) < 0 ||
         ft_arg_count("_lru_cache_wrapper", nargs, 4, 4) < 0)
         return NULL;
+    if (!ft_callable(args[0])) {
+        ft_err_set_string(FtExc_TypeError,
+                          "the first argument must be callable");
+        return NULL;
+    }
     ssize_t maxsize = -1;
     if (args[1] != FT_None) {
         int64_t v;

@@ -110,6 +110,8 @@ print(neg(1), neg.cache_info())
 t(lambda: sq([1]))
 t(lambda: lru_cache('x'))
 t(lambda: lru_cache(maxsize='x'))
+t(lambda: lru_cache(maxsize=3)(5))
+t(lambda: cache(5))
 class Cls:
     def __init__(self):
         self.n = 0
