@@ -244,6 +244,8 @@ static const struct {
     {"io", ft_mod_io_create},
     {"_collections", ft_mod_collections_create},
     {"_operator", ft_mod_operator_create},
+    {"_itertools", ft_mod_itertools_create},
+    {"_functools", ft_mod_functools_create},
     {"os", ft_mod_os_create},
     {"posixpath", ft_mod_posixpath_create},
     {"_thread", ft_mod_thread_create},
