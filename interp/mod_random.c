@@ -145,7 +145,7 @@ static FtObject *random_seed(FtObject *self, FtObject *const *args,
 static FtObject *random_random(FtObject *self, FtObject *const *args,
                                size_t nargs, FtObject *kwnames)
 {
-    if (ft_arg_count("random", nargs, 0, 0) < 0)
+    if (ft_arg_count("Random.random", nargs, 0, 0) < 0)
         return NULL;
     uint32_t a, b;
     FT_BEGIN_CRITICAL_SECTION(self);
@@ -162,7 +162,7 @@ static FtObject *random_getrandbits(FtObject *self, FtObject *const *args,
                                     size_t nargs, FtObject *kwnames)
 {
     int k;
-    if (ft_arg_count("getrandbits", nargs, 1, 1) < 0 ||
+    if (ft_arg_count("Random.getrandbits", nargs, 1, 1) < 0 ||
         ft_number_as_c_int(args[0], &k) < 0)
         return NULL;
     if (k < 0) {
@@ -208,7 +208,7 @@ static FtObject *random_getrandbits(FtObject *self, FtObject *const *args,
 static FtObject *random_getstate(FtObject *self, FtObject *const *args,
                                  size_t nargs, FtObject *kwnames)
 {
-    if (ft_arg_count("getstate", nargs, 0, 0) < 0)
+    if (ft_arg_count("Random.getstate", nargs, 0, 0) < 0)
         return NULL;
     FtMtState copy;
     FT_BEGIN_CRITICAL_SECTION(self);
@@ -258,7 +258,7 @@ static int state_word(FtObject *o, uint32_t *out)
 static FtObject *random_setstate(FtObject *self, FtObject *const *args,
                                  size_t nargs, FtObject *kwnames)
 {
-    if (ft_arg_count("setstate", nargs, 1, 1) < 0)
+    if (ft_arg_count("Random.setstate", nargs, 1, 1) < 0)
         return NULL;
     FtObject *st = args[0];
     if (!FT_TUPLE_CHECK(st)) {
@@ -274,13 +274,17 @@ static FtObject *random_setstate(FtObject *self, FtObject *const *args,
         if (state_word(FT_TUPLE_GET(st, i), &s.mt[i]) < 0)
             return NULL;
     int64_t index;
-    FtObject *io = FT_TUPLE_GET(st, FT_MT_N);
-    if (!FT_INT_CHECK(io)) {
-        ft_err_set_string(FtExc_TypeError, "an integer is required");
+    FtObject *io = ft_number_index(FT_TUPLE_GET(st, FT_MT_N));
+    if (io == NULL)
+        return NULL;
+    int rc = ft_int_as_i64(io, &index);
+    FT_DECREF(io);
+    if (rc < 0) {
+        ft_err_clear(); /* CPython reads the index as a C long */
+        ft_err_set_string(FtExc_OverflowError,
+                          "Python int too large to convert to C long");
         return NULL;
     }
-    if (ft_int_as_i64(io, &index) < 0)
-        return NULL;
     if (index < 0 || index > FT_MT_N) {
         ft_err_set_string(FtExc_ValueError, "invalid state");
         return NULL;
