@@ -32,7 +32,7 @@ FT_OBJECT_LOCK_CHECK(RandomObject);
 
 #define RS(o) (&((RandomObject *)(o))->state)
 
-/* ---- seeding ----------------------------------------------------------------- */
+/* ---- seeding ------------------------------------------------------------- */
 
 static void seed_key(FtObject *self, const uint32_t *key, size_t n)
 {
@@ -100,7 +100,7 @@ static int random_seed_obj(FtObject *self, FtObject *arg)
     return 0;
 }
 
-/* ---- the type ------------------------------------------------------------------ */
+/* ---- the type ------------------------------------------------------------ */
 
 static FtObject *random_tp_new(FtType *type, FtObject *const *args,
                                size_t nargs, FtObject *kwnames)
@@ -132,7 +132,8 @@ static FtObject *random_seed(FtObject *self, FtObject *const *args,
                              size_t nargs, FtObject *kwnames)
 {
     if (nargs > 1) {
-        ft_err_format(FtExc_TypeError, "seed expected at most 1 argument, got %zd",
+        ft_err_format(FtExc_TypeError,
+                      "seed expected at most 1 argument, got %zd",
                       (ssize_t)nargs);
         return NULL;
     }
@@ -323,7 +324,7 @@ static FtType FtRandom_Type = {
               "internal state.",
 };
 
-/* ---- module functions ------------------------------------------------------------ */
+/* ---- module functions ---------------------------------------------------- */
 
 /* _sha512(data) -> the 64-byte digest; random.seed() of a str or bytes
  * needs it and there is no hashlib yet. */
