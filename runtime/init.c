@@ -4,6 +4,7 @@
 #include "interp/modules.h"
 #include "objects/deferred.h"
 #include "objects/object.h"
+#include "objects/typeobject.h"
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
 
@@ -49,7 +50,10 @@ static void release_program_tables(void)
     ft_exceptions_reset_memory_error();
 }
 
-static ssize_t counted_total(void) { return ft_rc_total - ft_str_intern_refs(); }
+static ssize_t counted_total(void)
+{
+    return ft_rc_total - ft_str_intern_refs() - ft_type_static_refs();
+}
 #endif
 
 int ft_runtime_init(void)
