@@ -246,6 +246,7 @@ static const struct {
     {"_operator", ft_mod_operator_create},
     {"_itertools", ft_mod_itertools_create},
     {"_functools", ft_mod_functools_create},
+    {"_random", ft_mod_random_create},
     {"os", ft_mod_os_create},
     {"posixpath", ft_mod_posixpath_create},
     {"_thread", ft_mod_thread_create},
