@@ -77,6 +77,7 @@ class _MappingProxy:
 
 
 _MappingProxy.__name__ = _MappingProxy.__qualname__ = 'mappingproxy'
+_MappingProxy.__module__ = 'builtins'
 
 if type(type.__dict__) is dict:
     mappingproxy = _MappingProxy
