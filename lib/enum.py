@@ -75,9 +75,19 @@ class property(_builtin_property):
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
         super().__init__(fget, fset, fdel, doc)
         self.name = None
+        self.clsname = None
 
     def __set_name__(self, owner, name):
         self.name = name
+        self.clsname = owner.__name__
+
+    def __set__(self, instance, value):
+        raise AttributeError('<enum %r> cannot set attribute %r'
+                             % (self.clsname, self.name))
+
+    def __delete__(self, instance):
+        raise AttributeError('<enum %r> cannot delete attribute %r'
+                             % (self.clsname, self.name))
 
     def __get__(self, instance, ownerclass=None):
         if instance is None:
@@ -388,6 +398,14 @@ class EnumType(type):
                                  % (cls.__name__, attr))
         super().__delattr__(attr)
 
+    def __getattr__(cls, name):
+        if _is_dunder(name) or _is_sunder(name):
+            raise AttributeError(name)
+        try:
+            return cls.__dict__['_member_map_'][name]
+        except KeyError:
+            raise AttributeError(name)
+
     def __getitem__(cls, name):
         return cls._member_map_[name]
 
@@ -422,9 +440,6 @@ class EnumType(type):
                  '__init_subclass__', '__iter__', '__len__', '__members__',
                  '__module__', '__name__', '__qualname__'}
         names.update(cls._member_names_)
-        for name in cls.__dict__:
-            if not name.startswith('_') and name not in cls._member_map_:
-                names.add(name)
         return sorted(names)
 
     @classmethod
