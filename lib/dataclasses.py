@@ -710,13 +710,20 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
+_copy_module = None
+
+
 def _deepcopy(obj):
-    try:
-        from copy import deepcopy
-    except ImportError:
-        # Until ftpy has a copy module, leaves are shared, not copied.
+    global _copy_module
+    if _copy_module is None:
+        try:
+            import copy as _copy_module
+        except ImportError:
+            # Until ftpy has a copy module, leaves are shared, not copied.
+            _copy_module = False
+    if _copy_module is False:
         return obj
-    return deepcopy(obj)
+    return _copy_module.deepcopy(obj)
 
 
 def asdict(obj, *, dict_factory=dict):
