@@ -19,8 +19,8 @@ import sys
 from _mappingproxy import mappingproxy as _mappingproxy
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag',
-           'IntFlag', 'ReprEnum', 'auto', 'unique', 'property',
-           'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT', 'KEEP']
+           'IntFlag', 'ReprEnum', 'auto', 'unique', 'property', 'member',
+           'nonmember', 'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT', 'KEEP']
 
 _builtin_property = property
 
@@ -66,6 +66,20 @@ class auto:
 
     def __repr__(self):
         return 'auto(%r)' % (self.value,)
+
+
+class member:
+    """Forces value to become a member, even a function."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+class nonmember:
+    """Keeps value a plain class attribute, not a member."""
+
+    def __init__(self, value):
+        self.value = value
 
 
 class property(_builtin_property):
@@ -144,9 +158,15 @@ class _EnumDict(dict):
             raise TypeError('%r already defined as %r' % (key, self[key]))
         elif key in self._ignore:
             pass
-        elif isinstance(value, _builtin_property) or _is_descriptor(value):
+        elif isinstance(value, nonmember):
+            value = value.value
+        elif (not isinstance(value, member)
+              and (isinstance(value, _builtin_property)
+                   or _is_descriptor(value))):
             pass
         else:
+            if isinstance(value, member):
+                value = value.value
             if key in self:
                 raise TypeError('%r already defined as %r' % (key, self[key]))
             if isinstance(value, auto):

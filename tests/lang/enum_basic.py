@@ -171,3 +171,21 @@ class Light(Describable):
 
 print(Light.ON.label(), Light(False), list(Light))
 print(enum.EnumMeta is enum.EnumType, isinstance(Color, enum.EnumType), issubclass(Shape, int))
+
+# member() and nonmember()
+from enum import member, nonmember
+
+
+class Special(Enum):
+    A = 1
+    LIMIT = nonmember(5)
+
+    @member
+    def handler():
+        return 'handled'
+
+    def method(self):
+        return 'method'
+
+
+print([m.name for m in Special], Special.LIMIT, Special.A.method(), Special.handler.value())
