@@ -12,6 +12,11 @@
 FtObject *ft_mod_thread_create(void);    /* import _thread */
 FtObject *ft_mod_threading_create(void); /* import threading */
 
+/* Readies _thread's types (idempotent). Called at start-up, so that what
+ * readying allocates is part of the debug build's start reference total
+ * and `import _thread` leaves the total as it found it. */
+int ft_mod_thread_ready_types(void);
+
 /* At the end of the main program: if threading was imported, calls its
  * _shutdown(), which waits for every non-daemon thread. Prints what it
  * raises (KeyboardInterrupt while waiting, say). Returns 1 if threads are

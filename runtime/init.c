@@ -1,6 +1,7 @@
 /* runtime/init.c — start-up and shut-down order of the whole runtime. */
 #include "runtime/init.h"
 #include "interp/compiler.h"
+#include "interp/mod_thread.h"
 #include "interp/modules.h"
 #include "objects/deferred.h"
 #include "objects/object.h"
@@ -83,6 +84,10 @@ int ft_runtime_init(void)
         return -1;
     }
     FT_DECREF(sys);
+    if (ft_mod_thread_ready_types() < 0) {
+        ft_err_print();
+        return -1;
+    }
 #ifdef FT_DEBUG
     FtObject *modules = ft_modules_dict();
     modules_at_start = modules ? ft_dict_keys_list(modules) : NULL;
