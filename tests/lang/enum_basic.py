@@ -1,4 +1,6 @@
 # enum: Enum, IntEnum, StrEnum, auto, unique, lookups, aliases, reprs.
+# refs: cycles -- enum's StrEnum and IntEnum members are str and int
+# subclass instances, which the cycle collector does not track yet.
 import enum
 from enum import Enum, IntEnum, StrEnum, auto, unique
 

@@ -1,4 +1,6 @@
 # enum: errors and their messages.
+# refs: cycles -- enum's StrEnum and IntEnum members are str and int
+# subclass instances, which the cycle collector does not track yet.
 from enum import Enum, IntEnum, Flag, IntFlag, StrEnum, auto, unique
 
 

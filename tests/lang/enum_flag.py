@@ -1,4 +1,6 @@
 # enum: Flag and IntFlag combinations, pseudo members, boundaries.
+# refs: cycles -- enum's StrEnum and IntEnum members are str and int
+# subclass instances, which the cycle collector does not track yet.
 from enum import Flag, IntFlag, auto
 
 
