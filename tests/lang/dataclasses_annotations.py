@@ -5,9 +5,11 @@ import sys
 import dataclasses
 from dataclasses import dataclass, field, fields, InitVar, KW_ONLY
 
+fake_typing = False
 try:
     import typing
 except ImportError:
+    fake_typing = True
     # Until ftpy has typing: dataclasses only asks whether an annotation
     # is typing.ClassVar, so a stand-in module with that name will do.
     class _ClassVarForm:
@@ -50,3 +52,6 @@ class Pt:
 
 
 print(Pt(1.5), Pt.__doc__, hash(Pt(1.0, 2.0)) == hash((1.0, 2.0)))
+
+if fake_typing:
+    del sys.modules['typing']  # a stand-in leaves no trace
