@@ -10,9 +10,8 @@ on plain tuples, for comparison. What it exercises: calls of exec-built
 __init__/__eq__/__lt__/__hash__, attribute access, tuple comparison and
 hashing, list.sort with keys, enum lookups by value.
 
-namedtuple is not used yet (collections is being written); when it lands,
-a third pass over `collections.namedtuple('Row', ...)` rows belongs in
-tuple_pass's place beside the plain tuples (see `# namedtuple:` below).
+A third pass runs the tuple job on collections.namedtuple rows, read by
+field name.
 
 Usage:
     records.py [SIZE]
@@ -27,6 +26,7 @@ Exit status 2 on bad arguments.
 
 import sys
 import time
+from collections import namedtuple
 from dataclasses import dataclass, field, replace, asdict, astuple
 from enum import Enum, IntEnum
 
@@ -132,7 +132,7 @@ def record_pass(orders):
 
 def tuple_pass(orders):
     """The same job on plain tuples (customer, key, units, cents, status,
-    priority, tags). namedtuple: repeat it with namedtuple rows here."""
+    priority, tags)."""
     rows = [(o.customer, o.key, o.amount.units, o.amount.cents,
              o.status.value, int(o.priority), o.tags) for o in orders]
     sums = []
@@ -145,6 +145,28 @@ def tuple_pass(orders):
         g[1] += r[2] * 100 + r[3]
     sums.append(sum(c * 31 + cents % 100003 for c, cents in groups.values()))
     stripped = {r[:1] + (0,) + r[2:] for r in rows if r[0] < 50}
+    sums.append(len(stripped))
+    return sums
+
+
+Row = namedtuple('Row', 'customer key units cents status priority tags')
+
+
+def namedtuple_pass(orders):
+    """The tuple job again, on namedtuple rows read by field name."""
+    rows = [Row(o.customer, o.key, o.amount.units, o.amount.cents,
+                o.status.value, int(o.priority), o.tags) for o in orders]
+    sums = []
+    ordered = sorted(rows, key=lambda r: (r.customer, r.key, r.units,
+                                          r.cents, r.priority, r.tags))
+    sums.append(sum(r.key * (i % 101) for i, r in enumerate(ordered)) % 1000000007)
+    groups = {}
+    for r in rows:
+        g = groups.setdefault(r.status, [0, 0])
+        g[0] += 1
+        g[1] += r.units * 100 + r.cents
+    sums.append(sum(c * 31 + cents % 100003 for c, cents in groups.values()))
+    stripped = {r._replace(key=0) for r in rows if r.customer < 50}
     sums.append(len(stripped))
     return sums
 
@@ -164,11 +186,14 @@ def main(argv):
     orders = make_orders(size)
     rec = record_pass(orders)
     tup = tuple_pass(orders)
+    named = namedtuple_pass(orders)
     elapsed = time.perf_counter() - start
     print('records: %d orders' % size)
     print('dataclass checksums:', rec)
     print('tuple checksums:', tup)
-    print('checksum:', sum((i + 1) * v for i, v in enumerate(rec + tup)) % 1000000007)
+    print('namedtuple checksums:', named)
+    print('checksum:', sum((i + 1) * v for i, v in enumerate(rec + tup + named))
+          % 1000000007)
     print('time: %.3f' % elapsed)
     return 0
 
