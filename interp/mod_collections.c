@@ -841,13 +841,6 @@ static FtObject *deque_repr(FtObject *op)
     return res;
 }
 
-static ft_hash_t deque_unhashable(FtObject *op)
-{
-    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
-                  ft_type_name(FT_TYPE(op)));
-    return -1;
-}
-
 static FtObject *deque_richcompare(FtObject *a, FtObject *b, int op)
 {
     if (!DEQUE_CHECK(a) || !DEQUE_CHECK(b))
@@ -1013,7 +1006,7 @@ FtType FtDeque_Type = {
     .tp_traverse = deque_traverse,
     .tp_clear = deque_gc_clear,
     .tp_repr = deque_repr,
-    .tp_hash = deque_unhashable,
+    .tp_hash = ft_object_hash_not_implemented,
     .tp_richcompare = deque_richcompare,
     .tp_len = deque_len,
     .tp_getitem = deque_getitem,

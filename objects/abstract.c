@@ -129,6 +129,13 @@ ft_hash_t ft_object_hash(FtObject *o)
     return -1;
 }
 
+ft_hash_t ft_object_hash_not_implemented(FtObject *o)
+{
+    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
+                  ft_type_name(FT_TYPE(o)));
+    return -1;
+}
+
 int ft_object_is_true(FtObject *o)
 {
     if (o == FT_True)

@@ -294,6 +294,10 @@ FtObject *ft_object_repr(FtObject *o);
 FtObject *ft_object_str(FtObject *o);
 FtObject *ft_object_format(FtObject *o, FtObject *spec); /* format(o, spec) */
 ft_hash_t ft_object_hash(FtObject *o); /* -1 + TypeError if unhashable */
+/* The tp_hash of an unhashable type (list, dict, set...): raises TypeError
+ * "unhashable type". Readying the type sets its __hash__ to None, as for a
+ * type without tp_hash, so subclasses and `T.__hash__ is None` agree. */
+ft_hash_t ft_object_hash_not_implemented(FtObject *o);
 int ft_object_is_true(FtObject *o);    /* 1, 0, or -1 on error */
 int ft_object_not(FtObject *o);
 FtObject *ft_object_richcompare(FtObject *a, FtObject *b, int op);

@@ -196,12 +196,6 @@ static FtObject *slice_richcompare(FtObject *a, FtObject *b, int op)
     return res;
 }
 
-static ft_hash_t slice_unhashable(FtObject *op)
-{
-    ft_err_set_string(FtExc_TypeError, "unhashable type: 'slice'");
-    return -1;
-}
-
 static FtObject *slice_new(FtType *type, FtObject *const *args, size_t nargs,
                            FtObject *kwnames)
 {
@@ -266,7 +260,7 @@ FtType FtSlice_Type = {
     .tp_basicsize = sizeof(FtSliceObject),
     .tp_dealloc = slice_dealloc,
     .tp_repr = slice_repr,
-    .tp_hash = slice_unhashable,
+    .tp_hash = ft_object_hash_not_implemented,
     .tp_richcompare = slice_richcompare,
     .tp_new = slice_new,
     .tp_init = noop_init,

@@ -616,7 +616,7 @@ static int type_ready(FtType *t)
         ft_slots_inherit(t, base);
         t->tp_flags |= base->tp_flags & FT_TPFLAGS_SUBCLASS_MASK;
     }
-    if (t->tp_hash == NULL) {
+    if (t->tp_hash == NULL || t->tp_hash == ft_object_hash_not_implemented) {
         /* list.__hash__ is None, so subclasses see "unhashable" too */
         has = ft_dict_contains(t->tp_dict, FT_ID(__hash__));
         if (has < 0 ||

@@ -786,6 +786,9 @@ int ft_slots_add_wrappers(FtType *t)
         const FtSlotDef *sd = &slotdefs[i];
         if (slot_get(t, sd->offset) == NULL)
             continue;
+        if (sd->offset == SLOT(tp_hash) &&
+            t->tp_hash == ft_object_hash_not_implemented)
+            continue; /* __hash__ = None (type_ready) */
         if (sd->wrapper == NULL && sd->offset != SLOT(tp_new))
             continue;
         int has = ft_dict_contains(t->tp_dict, NAME(sd));
