@@ -384,15 +384,8 @@ def _is_type(annotation, cls, a_module, a_type, is_type_predicate):
     return False
 
 
-# ftpy's list, dict, set and bytearray have a __hash__ slot that raises
-# rather than __hash__ = None, so they are named here.
-_UNHASHABLE_HASHES = (list.__hash__, dict.__hash__, set.__hash__,
-                      bytearray.__hash__)
-
-
 def _unhashable_type(cls):
-    h = cls.__hash__
-    return h is None or h in _UNHASHABLE_HASHES
+    return cls.__hash__ is None
 
 
 def _get_field(cls, a_name, a_type, default_kw_only):
