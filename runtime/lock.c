@@ -65,6 +65,12 @@ void ft_mutex_unlock_slow(FtMutex *m)
     futex_wake_one(m);
 }
 
+/* Only owner-biased locks have anything to set up (below). */
+#if !defined(FT_LOCKS_ACTIVE) || !defined(FT_LOCKS_OWNER)
+int ft_lock_init(void) { return 0; }
+void ft_lock_thread_init(FtThreadState *ts) { (void)ts; }
+#endif
+
 /* ---- pooled lock records ------------------------------------------------------ */
 
 #if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_POOLED)
@@ -228,11 +234,6 @@ size_t ft_lock_pool_records(void)
 
 size_t ft_lock_pool_in_use(void) { return 0; }
 size_t ft_lock_pool_records(void) { return 0; }
-
-#if !defined(FT_LOCKS_ACTIVE) || !defined(FT_LOCKS_OWNER)
-int ft_lock_init(void) { return 0; }
-void ft_lock_thread_init(FtThreadState *ts) { (void)ts; }
-#endif
 
 #if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_OWNER)
 /* owner: as inline below, but each key is taken through the bias when this
