@@ -1356,7 +1356,11 @@ static int type_setattr(FtObject *o, FtObject *name, FtObject *value)
         }
         FT_DECREF(ma);
     }
-    int r;
+    int r, abstract = 0;
+    int is_abstract_name = ft_str_eq_cstr(name, "__abstractmethods__");
+    if (is_abstract_name && value != NULL &&
+        (abstract = ft_object_is_true(value)) < 0)
+        return -1;
     /* Replace, invalidate and update slots in one critical-lock section, so
      * lookups (which take their references under the same lock) never see
      * the new dict with an old version. The replaced value is kept alive
@@ -1378,6 +1382,9 @@ static int type_setattr(FtObject *o, FtObject *name, FtObject *value)
     if (r == 0) {
         ft_type_modified(t);
         ft_slots_update(t, name);
+        if (is_abstract_name)
+            t->tp_flags = abstract ? t->tp_flags | FT_TPFLAGS_IS_ABSTRACT
+                                   : t->tp_flags & ~FT_TPFLAGS_IS_ABSTRACT;
     }
     FT_CRIT_UNLOCK();
     FT_XDECREF(old);
@@ -1587,8 +1594,13 @@ static FtObject *type_subclasscheck(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("__subclasscheck__", nargs, 1, 1) < 0)
         return NULL;
-    int r = ft_object_issubclass(args[0], self);
-    return r < 0 ? NULL : ft_bool_from(r);
+    /* the plain check: ft_object_issubclass would call a metaclass's
+     * override, which may be what called us through super() */
+    if (!FT_TYPE_CHECK(args[0])) {
+        ft_err_set_string(FtExc_TypeError, "issubclass() arg 1 must be a class");
+        return NULL;
+    }
+    return ft_bool_from(ft_type_is_subtype((FtType *)args[0], (FtType *)self));
 }
 
 static FtObject *type_dir(FtObject *self, FtObject *const *args, size_t nargs,

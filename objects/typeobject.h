@@ -13,6 +13,8 @@
 /* Private tp_flags bits (high bits, away from the public ones). */
 #define FT_TPFLAGS_HEAPEXT (1UL << 30)   /* the struct is an FtHeapType */
 #define FT_TPFLAGS_READYING (1UL << 29)  /* ft_type_ready() in progress */
+/* __abstractmethods__ is set and non-empty: object.__new__ refuses it. */
+#define FT_TPFLAGS_IS_ABSTRACT (1UL << 28)
 #define FT_TPFLAGS_SUBCLASS_MASK                                               \
     (FT_TPFLAGS_INT_SUBCLASS | FT_TPFLAGS_STR_SUBCLASS |                       \
      FT_TPFLAGS_TUPLE_SUBCLASS | FT_TPFLAGS_LIST_SUBCLASS |                    \
