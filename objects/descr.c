@@ -761,8 +761,35 @@ static FtObject *sm_get_doc(FtObject *o)
     return r;
 }
 
+/* True when f.__isabstractmethod__ is true (abc.abstractmethod): 1/0/-1. */
+static int is_abstract_callable(FtObject *f)
+{
+    static FtObject *name;
+    if (f == NULL)
+        return 0;
+    FtObject *nm = ft_intern_static(&name, "__isabstractmethod__");
+    FtObject *v = nm != NULL ? ft_object_lookup_attr(f, nm) : NULL;
+    if (v == NULL)
+        return ft_err_occurred() ? -1 : 0;
+    int r = ft_object_is_true(v);
+    FT_DECREF(v);
+    return r;
+}
+
+static FtObject *abstract_result(int r)
+{
+    return r < 0 ? NULL : ft_bool_from(r);
+}
+
+static FtObject *sm_get_isabstract(FtObject *o)
+{
+    return abstract_result(
+        is_abstract_callable(((FtStaticMethodObject *)o)->callable));
+}
+
 static FtGetSetDef sm_getset[] = {
     {"__func__", sm_get_func, NULL},
+    {"__isabstractmethod__", sm_get_isabstract, NULL},
     {"__wrapped__", sm_get_func, NULL},
     {"__doc__", sm_get_doc, NULL},
     {NULL, NULL, NULL},
@@ -1011,8 +1038,20 @@ static int property_set_doc(FtObject *o, FtObject *value)
     return 0;
 }
 
+static FtObject *property_get_isabstract(FtObject *o)
+{
+    FtPropertyObject *p = (FtPropertyObject *)o;
+    int r = is_abstract_callable(p->fget);
+    if (r == 0)
+        r = is_abstract_callable(p->fset);
+    if (r == 0)
+        r = is_abstract_callable(p->fdel);
+    return abstract_result(r);
+}
+
 static FtGetSetDef property_getset[] = {
     {"fget", property_get_fget, NULL},
+    {"__isabstractmethod__", property_get_isabstract, NULL},
     {"fset", property_get_fset, NULL},
     {"fdel", property_get_fdel, NULL},
     {"__doc__", property_get_doc, property_set_doc},
