@@ -107,13 +107,6 @@ static FtObject *bytearray_repr(FtObject *o)
     return r;
 }
 
-static ft_hash_t bytearray_unhashable(FtObject *o)
-{
-    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
-                  ft_type_name(FT_TYPE(o)));
-    return -1;
-}
-
 static ssize_t bytearray_len(FtObject *o)
 {
     return ft_atomic_load_ssize(&BA(o)->size);
@@ -610,7 +603,6 @@ FtType FtByteArray_Type = {
     .tp_flags = FT_TPFLAGS_LEAF,
     .tp_dealloc = bytearray_dealloc,
     .tp_repr = bytearray_repr,
-    .tp_hash = bytearray_unhashable,
     .tp_richcompare = bytearray_richcompare,
     .tp_len = bytearray_len,
     .tp_getitem = bytearray_getitem,

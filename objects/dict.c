@@ -1142,13 +1142,6 @@ static FtObject *dict_repr(FtObject *op)
     return res;
 }
 
-static ft_hash_t dict_unhashable(FtObject *op)
-{
-    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
-                  ft_type_name(FT_TYPE(op)));
-    return -1;
-}
-
 /* 1 if a and b hold equal items, 0 if not, -1 on error. Both are held
  * (SECTION2); comparisons may let other threads change either, so the
  * table is re-read every step. */
@@ -1582,7 +1575,6 @@ FtType FtDict_Type = {
     .tp_traverse = dict_traverse,
     .tp_clear = dict_gc_clear,
     .tp_repr = dict_repr,
-    .tp_hash = dict_unhashable,
     .tp_richcompare = dict_richcompare,
     .tp_len = dict_len,
     .tp_getitem = dict_getitem,

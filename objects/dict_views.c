@@ -445,20 +445,12 @@ static FtObject *view_new(FtType *type, FtObject *const *args, size_t nargs,
     return NULL;
 }
 
-static ft_hash_t view_unhashable(FtObject *op)
-{
-    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
-                  ft_type_name(FT_TYPE(op)));
-    return -1;
-}
-
 FtType FtDictKeys_Type = {
     .ob_base = FT_STATIC_OBJECT_INIT(&FtType_Type),
     .tp_name = "dict_keys",
     .tp_basicsize = sizeof(FtDictView),
     .tp_dealloc = view_dealloc,
     .tp_repr = view_repr,
-    .tp_hash = view_unhashable,
     .tp_richcompare = view_richcompare,
     .tp_len = view_len,
     .tp_contains = keys_contains,
@@ -474,7 +466,6 @@ FtType FtDictItems_Type = {
     .tp_basicsize = sizeof(FtDictView),
     .tp_dealloc = view_dealloc,
     .tp_repr = view_repr,
-    .tp_hash = view_unhashable,
     .tp_richcompare = view_richcompare,
     .tp_len = view_len,
     .tp_contains = items_contains,

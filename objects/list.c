@@ -1115,13 +1115,6 @@ static FtObject *list_repr(FtObject *op)
     return r;
 }
 
-static ft_hash_t unhashable(FtObject *op)
-{
-    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
-                  ft_type_name(FT_TYPE(op)));
-    return -1;
-}
-
 static FtObject *list_richcompare_locked(FtObject *a, FtObject *b, int op)
 {
     FtListObject *la = L(a), *lb = L(b);
@@ -1703,7 +1696,6 @@ FtType FtList_Type = {
     .tp_traverse = list_traverse,
     .tp_clear = list_gc_clear,
     .tp_repr = list_repr,
-    .tp_hash = unhashable,
     .tp_richcompare = list_richcompare,
     .tp_len = list_len,
     .tp_getitem = list_getitem,

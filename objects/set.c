@@ -849,13 +849,6 @@ fail:
     return NULL;
 }
 
-static ft_hash_t set_unhashable(FtObject *op)
-{
-    ft_err_format(FtExc_TypeError, "unhashable type: '%s'",
-                  ft_type_name(FT_TYPE(op)));
-    return -1;
-}
-
 static FtObject *set_richcompare(FtObject *a, FtObject *b, int op)
 {
     if (!FT_ANYSET_CHECK(a) || !FT_ANYSET_CHECK(b))
@@ -1307,7 +1300,6 @@ FtType FtSet_Type = {
     .tp_traverse = set_traverse,
     .tp_clear = set_gc_clear,
     .tp_repr = set_repr,
-    .tp_hash = set_unhashable,
     .tp_richcompare = set_richcompare,
     .tp_len = set_len,
     .tp_contains = set_contains,
