@@ -1,0 +1,1 @@
+"""Container datatypes (a placeholder: the full module is separate)."""
