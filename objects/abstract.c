@@ -554,8 +554,26 @@ int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method)
 
 /* ---- items ---------------------------------------------------------------- */
 
-/* list[int] and friends: annotations are evaluated, so built-in generic
- * aliases must not fail. ftpy has no GenericAlias; the class stands in. */
+/* list[int] and friends: types.GenericAlias(list, int), written in
+ * Python (lib/types.py); imported on first use. */
+static FtObject *builtin_generic_alias(FtObject *o, FtObject *key)
+{
+    static FtObject *types_name, *alias_name;
+    if (ft_intern_static(&types_name, "types") == NULL ||
+        ft_intern_static(&alias_name, "GenericAlias") == NULL)
+        return NULL;
+    FtObject *mod = ft_import_module(types_name);
+    if (mod == NULL)
+        return NULL;
+    FtObject *ga = ft_object_getattr(mod, alias_name);
+    FT_DECREF(mod);
+    if (ga == NULL)
+        return NULL;
+    FtObject *r = ft_call2(ga, o, key);
+    FT_DECREF(ga);
+    return r;
+}
+
 static FtObject *type_subscript(FtObject *o, FtObject *key)
 {
     static FtObject *class_getitem;
@@ -578,7 +596,7 @@ static FtObject *type_subscript(FtObject *o, FtObject *key)
     }
     if (t == &FtList_Type || t == &FtTuple_Type || t == &FtDict_Type ||
         t == &FtSet_Type || t == &FtType_Type || t == &FtFrozenSet_Type)
-        return FT_NEWREF(o);
+        return builtin_generic_alias(o, key);
     ft_err_format(FtExc_TypeError, "type '%s' is not subscriptable", t->tp_name);
     return NULL;
 }
