@@ -1013,14 +1013,24 @@ static int call_set_names(FtType *t)
     return r;
 }
 
-/* super(t, t).__init_subclass__(), skipping object's no-op. */
-static int call_init_subclass(FtType *t)
+/* super(t, t).__init_subclass__(**kw), skipping object's no-op; kw are
+ * the class statement's keywords (kwnames may be NULL). */
+static int call_init_subclass(FtType *t, FtObject *const *kwvals,
+                              FtObject *kwnames)
 {
     FtObject *mro = t->tp_mro;
     for (ssize_t i = 1; i < FT_TUPLE_SIZE(mro); i++) {
         FtType *b = (FtType *)FT_TUPLE_GET(mro, i);
-        if (b == &FtBaseObject_Type)
+        if (b == &FtBaseObject_Type) {
+            if (kwnames != NULL && FT_TUPLE_SIZE(kwnames) > 0) {
+                ft_err_format(FtExc_TypeError,
+                              "%s.__init_subclass__() takes no keyword "
+                              "arguments",
+                              ft_type_name(t));
+                return -1;
+            }
             return 0;
+        }
         if (b->tp_dict == NULL)
             continue;
         FtObject *f = ft_dict_get(b->tp_dict, FT_ID(__init_subclass__));
@@ -1037,7 +1047,7 @@ static int call_init_subclass(FtType *t)
         FT_DECREF(f);
         if (bound == NULL)
             return -1;
-        FtObject *r = ft_call0(bound);
+        FtObject *r = ft_call(bound, kwvals, 0, kwnames);
         FT_DECREF(bound);
         if (r == NULL)
             return -1;
@@ -1048,7 +1058,8 @@ static int call_init_subclass(FtType *t)
 }
 
 static FtObject *type_new_impl(FtType *meta, FtObject *name, FtObject *bases,
-                               FtObject *ns)
+                               FtObject *ns, FtObject *const *kwvals,
+                               FtObject *kwnames)
 {
     if (FT_TUPLE_SIZE(bases) == 0)
         bases = ft_tuple_pack(1, (FtObject *)&FtBaseObject_Type);
@@ -1108,7 +1119,7 @@ static FtObject *type_new_impl(FtType *meta, FtObject *name, FtObject *bases,
     if (register_subclass(t) < 0)
         goto fail;
     t->tp_flags = (t->tp_flags & ~FT_TPFLAGS_READYING) | FT_TPFLAGS_READY;
-    if (call_set_names(t) < 0 || call_init_subclass(t) < 0) {
+    if (call_set_names(t) < 0 || call_init_subclass(t, kwvals, kwnames) < 0) {
         FT_DECREF(t);
         return NULL;
     }
@@ -1130,7 +1141,7 @@ FtObject *ft_type_new_class(FtObject *name, FtObject *bases, FtObject *ns)
     FtObject *r = NULL;
     FtType *meta = calculate_metaclass(&FtType_Type, bases);
     if (meta == &FtType_Type) {
-        r = type_new_impl(meta, name, bases, ns);
+        r = type_new_impl(meta, name, bases, ns, NULL, NULL);
     } else if (meta != NULL) {
         /* a metaclass may override __new__ / __init__ / __call__ */
         FtObject *args[3] = {name, bases, ns};
@@ -1251,7 +1262,7 @@ static FtObject *type_tp_new(FtType *meta, FtObject *const *args, size_t nargs,
     size_t nkw = kwnames != NULL ? (size_t)FT_TUPLE_SIZE(kwnames) : 0;
     if (meta == &FtType_Type && nargs == 1 && nkw == 0)
         return FT_NEWREF(FT_TYPE(args[0]));
-    if (nargs != 3 || nkw != 0) {
+    if (nargs != 3) {
         if (meta == &FtType_Type)
             ft_err_set_string(FtExc_TypeError, "type() takes 1 or 3 arguments");
         else
@@ -1276,7 +1287,7 @@ static FtObject *type_tp_new(FtType *meta, FtObject *const *args, size_t nargs,
         return NULL;
     if (winner != meta && winner->tp_new != type_tp_new)
         return winner->tp_new(winner, args, nargs, kwnames);
-    return type_new_impl(winner, args[0], args[1], args[2]);
+    return type_new_impl(winner, args[0], args[1], args[2], args + 3, kwnames);
 }
 
 static int type_init(FtObject *self, FtObject *const *args, size_t nargs,
