@@ -432,3 +432,80 @@ class GenericAlias:
     def __dir__(self):
         return sorted(set(dir(self.__origin__)) |
                       {'__origin__', '__args__', '__parameters__'})
+
+
+# ---- UnionType (int | str) ----------------------------------------------------
+
+def _unionable(obj):
+    return obj is None or isinstance(obj, (type, GenericAlias, UnionType))
+
+
+def _union_args(obj):
+    if isinstance(obj, UnionType):
+        return obj.__args__
+    return (NoneType if obj is None else obj,)
+
+
+class UnionType:
+    """The type of X | Y (PEP 604): isinstance(x, int | str) works."""
+
+    __slots__ = ('__args__',)
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'types.UnionType' instances")
+
+    @property
+    def __parameters__(self):
+        return _collect_parameters(self.__args__)
+
+    def __repr__(self):
+        return ' | '.join('None' if a is NoneType else _type_repr(a)
+                          for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _type_or(self, other)
+
+    def __ror__(self, other):
+        return _type_or(other, self)
+
+    def __instancecheck__(self, obj):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a "
+                                "parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("issubclass() argument 2 cannot be a "
+                                "parameterized generic")
+        return issubclass(cls, self.__args__)
+
+
+def _type_or(a, b):
+    """a | b for types (type.__or__ / __ror__ call this)."""
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    args = []
+    for x in _union_args(a) + _union_args(b):
+        if x not in args:
+            args.append(x)
+    if len(args) == 1:
+        return args[0]
+    u = object.__new__(UnionType)
+    object.__setattr__(u, '__args__', tuple(args))
+    return u
+
+
+GenericAlias.__or__ = _type_or
+GenericAlias.__ror__ = lambda self, other: _type_or(other, self)
+__all__.append('UnionType')

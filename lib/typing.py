@@ -75,7 +75,8 @@ def _type_check(arg, msg):
         raise TypeError(f"Plain {arg} is not valid as type argument")
     if isinstance(arg, type) or callable(arg) or arg is ...:
         return arg
-    if isinstance(arg, (TypeVar, ParamSpec, ForwardRef, types.GenericAlias)):
+    if isinstance(arg, (TypeVar, ParamSpec, ForwardRef, types.GenericAlias,
+                        types.UnionType)):
         return arg
     raise TypeError(f"{msg} Got {arg!r:.100}.")
 
@@ -167,10 +168,26 @@ class _SpecialForm(_Final, _root=True):
         return self._getitem(self, parameters)
 
 
-@_SpecialForm
-def Any(self, parameters):
-    """Special type indicating an unconstrained type."""
-    raise TypeError(f"{self} is not subscriptable")
+class _AnyMeta(type):
+    def __instancecheck__(self, obj):
+        if self is Any:
+            raise TypeError("typing.Any cannot be used with isinstance()")
+        return super().__instancecheck__(obj)
+
+    def __repr__(self):
+        if self is Any:
+            return "typing.Any"
+        return super().__repr__()
+
+
+class Any(metaclass=_AnyMeta):
+    """Special type indicating an unconstrained type (subclassable, as
+    in 3.11, for mocks)."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Any:
+            raise TypeError("Any cannot be instantiated")
+        return super().__new__(cls, *args, **kwargs)
 
 
 @_SpecialForm
@@ -242,7 +259,7 @@ def TypeGuard(self, parameters):
 def _flatten_union(parameters):
     params = []
     for p in parameters:
-        if isinstance(p, _UnionGenericAlias):
+        if isinstance(p, (_UnionGenericAlias, types.UnionType)):
             params.extend(p.__args__)
         else:
             params.append(p)
@@ -440,11 +457,18 @@ class NewType:
             self.__module__ = mod
 
     def __mro_entries__(self, bases):
+        # The error needs the name of the class being defined, which only
+        # a base's __init_subclass__ gets to see.
         superclass_name = self.__name__
-        raise TypeError(
-            f"Cannot subclass an instance of NewType. Perhaps you were "
-            f"looking for: `{superclass_name} = NewType("
-            f"{superclass_name!r}, {_type_repr(self)})`")
+
+        class Dummy:
+            def __init_subclass__(cls):
+                subclass_name = cls.__name__
+                raise TypeError(
+                    f"Cannot subclass an instance of NewType. Perhaps you "
+                    f"were looking for: `{subclass_name} = NewType("
+                    f"{subclass_name!r}, {superclass_name})`")
+        return (Dummy,)
 
     def __repr__(self):
         return f'{self.__module__}.{self.__qualname__}'
@@ -715,7 +739,7 @@ class _UnionGenericAlias(_GenericAlias, _root=True):
         return Union[params]
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionGenericAlias):
+        if not isinstance(other, (_UnionGenericAlias, types.UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -1484,6 +1508,8 @@ def get_origin(tp):
         return tp.__origin__
     if tp is Generic:
         return Generic
+    if isinstance(tp, types.UnionType):
+        return types.UnionType
     return None
 
 
@@ -1498,6 +1524,8 @@ def get_args(tp):
                 res[0] is not Ellipsis):
             res = (list(res[:-1]), res[-1])
         return res
+    if isinstance(tp, types.UnionType):
+        return tp.__args__
     return ()
 
 

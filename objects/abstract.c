@@ -554,24 +554,31 @@ int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method)
 
 /* ---- items ---------------------------------------------------------------- */
 
-/* list[int] and friends: types.GenericAlias(list, int), written in
- * Python (lib/types.py); imported on first use. */
-static FtObject *builtin_generic_alias(FtObject *o, FtObject *key)
+FtObject *ft_types_call2(FtObject **name_slot, const char *name, FtObject *a,
+                         FtObject *b)
 {
-    static FtObject *types_name, *alias_name;
+    static FtObject *types_name;
     if (ft_intern_static(&types_name, "types") == NULL ||
-        ft_intern_static(&alias_name, "GenericAlias") == NULL)
+        ft_intern_static(name_slot, name) == NULL)
         return NULL;
     FtObject *mod = ft_import_module(types_name);
     if (mod == NULL)
         return NULL;
-    FtObject *ga = ft_object_getattr(mod, alias_name);
+    FtObject *f = ft_object_getattr(mod, *name_slot);
     FT_DECREF(mod);
-    if (ga == NULL)
+    if (f == NULL)
         return NULL;
-    FtObject *r = ft_call2(ga, o, key);
-    FT_DECREF(ga);
+    FtObject *r = ft_call2(f, a, b);
+    FT_DECREF(f);
     return r;
+}
+
+/* list[int] and friends: types.GenericAlias(list, int), written in
+ * Python (lib/types.py). */
+static FtObject *builtin_generic_alias(FtObject *o, FtObject *key)
+{
+    static FtObject *alias_name;
+    return ft_types_call2(&alias_name, "GenericAlias", o, key);
 }
 
 static FtObject *type_subscript(FtObject *o, FtObject *key)

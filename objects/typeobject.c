@@ -1641,6 +1641,16 @@ static FtObject *type_prepare(FtObject *self, FtObject *const *args,
     return ft_dict_new();
 }
 
+/* int | str (PEP 604): types.UnionType, or NotImplemented when an operand
+ * is not a type-like value. */
+static FtObject *type_binop(FtObject *a, FtObject *b, int op)
+{
+    static FtObject *or_name;
+    if (op != FT_OP_OR)
+        FT_RETURN_NOTIMPLEMENTED;
+    return ft_types_call2(&or_name, "_type_or", a, b);
+}
+
 static FtMethodDef type_methods[] = {
     {"mro", type_mro_method, 0, "Return a type's method resolution order."},
     {"__subclasses__", type_subclasses_method, 0,
@@ -1667,6 +1677,7 @@ FtType FtType_Type = {
     .tp_repr = type_repr,
     .tp_call = type_call,
     .tp_getattr = type_getattr,
+    .tp_binop = type_binop,
     .tp_setattr = type_setattr,
     .tp_new = type_tp_new,
     .tp_init = type_init,

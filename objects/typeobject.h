@@ -229,6 +229,11 @@ static inline FtObject *ft_intern_static(FtObject **slot, const char *s)
 
 /* ---- abstract.c / call.c ---- */
 
+/* types.NAME(a, b), importing lib/types.py on first use: the Python side
+ * of list[int] and int | str. *name_slot caches the interned name. */
+FtObject *ft_types_call2(FtObject **name_slot, const char *name, FtObject *a,
+                         FtObject *b);
+
 /* Generic getattr; with suppress, a missing attribute gives NULL and no
  * exception (hasattr, getattr with a default, module lookups). */
 FtObject *ft_generic_getattr_ex(FtObject *o, FtObject *name, int suppress);
