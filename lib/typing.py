@@ -930,7 +930,7 @@ class _ProtocolMeta(ABCMeta):
     def __instancecheck__(cls, instance):
         if getattr(cls, '_is_protocol', False) and \
                 not getattr(cls, '_is_runtime_protocol', False) and \
-                not _allow_reckless_class_checks():
+                not _allow_reckless_class_checks(2):
             raise TypeError("Instance and class checks can only be used with"
                             " @runtime_checkable protocols")
         if ((not getattr(cls, '_is_protocol', False) or
@@ -946,7 +946,10 @@ class _ProtocolMeta(ABCMeta):
         return super().__instancecheck__(instance)
 
 
-def _allow_reckless_class_checks(depth=3):
+def _allow_reckless_class_checks(depth):
+    """True when the isinstance/issubclass check comes from abc's or
+    functools' own machinery (registry walks, singledispatch) rather than
+    from user code; depth counts frames up from this function's caller."""
     return _caller_module(depth + 1) in ('abc', 'functools')
 
 
@@ -971,12 +974,12 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
             if not cls.__dict__.get('_is_protocol', False):
                 return NotImplemented
             if not getattr(cls, '_is_runtime_protocol', False):
-                if _allow_reckless_class_checks():
+                if _allow_reckless_class_checks(4):
                     return NotImplemented
                 raise TypeError("Instance and class checks can only be used"
                                 " with @runtime_checkable protocols")
             if not _is_callable_members_only(cls):
-                if _allow_reckless_class_checks():
+                if _allow_reckless_class_checks(4):
                     return NotImplemented
                 raise TypeError("Protocols with non-method members"
                                 " don't support issubclass()")
