@@ -664,9 +664,28 @@ static int method_traverse(FtObject *o, ft_visitproc visit, void *arg)
     return 0;
 }
 
+/* types.MethodType(function, instance) */
+static FtObject *method_tp_new(FtType *type, FtObject *const *args,
+                               size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_no_kwargs("method", kwnames) < 0 ||
+        ft_arg_count("method", nargs, 2, 2) < 0)
+        return NULL;
+    if (!ft_callable(args[0])) {
+        ft_err_set_string(FtExc_TypeError, "first argument must be callable");
+        return NULL;
+    }
+    if (args[1] == FT_None) {
+        ft_err_set_string(FtExc_TypeError, "instance must not be None");
+        return NULL;
+    }
+    return ft_method_new(args[0], args[1]);
+}
+
 FtType FtMethod_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "method",
+    .tp_new = method_tp_new,
     .tp_basicsize = sizeof(FtMethodObject),
     .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = method_dealloc,

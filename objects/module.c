@@ -242,6 +242,7 @@ static const struct {
     {"errno", ft_mod_errno_create},
     {"posix", ft_mod_posix_create},
     {"io", ft_mod_io_create},
+    {"_weakref", ft_mod_weakref_create},
     {"os", ft_mod_os_create},
     {"posixpath", ft_mod_posixpath_create},
     {"_thread", ft_mod_thread_create},

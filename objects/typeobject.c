@@ -13,6 +13,7 @@
 #include "interp/modules.h"
 #include "objects/deferred.h"
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "runtime/lock.h"
 
 /* The method cache, the version counter and the subclass registry are
@@ -697,6 +698,7 @@ static int call_finalizer(FtObject *self)
         return 0;
     }
     ft_rc_init(self);
+    ft_weakref_mark(self); /* rc_init reset the biased weakref state */
     run_del(self);
     if (ft_refcnt(self) > 1) {
         if (gc)
@@ -716,6 +718,7 @@ static void subtype_dealloc(FtObject *self)
 {
     if (call_finalizer(self))
         return;
+    ft_weakref_clear(self);
     FtType *t = FT_TYPE(self);
     FtType *b = t;
     while (b->tp_dealloc == subtype_dealloc)
@@ -1158,6 +1161,7 @@ static void type_dealloc(FtObject *o)
     FtType *t = (FtType *)o;
     if (!FT_IS_HEAPEXT(t))
         return; /* static types are never freed */
+    ft_weakref_clear(o);
     ft_deferred_forget(o);
     FtObject *bases = t->tp_bases;
     FT_CRIT_LOCK();

@@ -151,6 +151,8 @@ static ssize_t long_lived_total, long_lived_pending;
 
 /* ---- lists ------------------------------------------------------------- */
 
+void (*ft_gc_clear_weakrefs)(FtObject *op);
+
 static void list_init(FtGcHead *l) { l->next = l->prev = l; }
 static int list_empty(FtGcHead *l) { return l->next == l; }
 
@@ -713,6 +715,9 @@ static ssize_t collect(int gen, int explicit)
             FT_DECREF(back[i]);
         free(back);
     }
+    for (size_t i = 0; ft_gc_clear_weakrefs != NULL && i < gb.n; i++)
+        if (gb.items[i] != NULL)
+            ft_gc_clear_weakrefs(gb.items[i]);
     for (size_t i = 0; i < gb.n; i++) {
         FtObject *op = gb.items[i];
         if (op == NULL)

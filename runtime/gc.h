@@ -57,6 +57,11 @@ typedef int (*ft_traverseproc)(FtObject *self, ft_visitproc visit, void *arg);
         }                                                                      \
     } while (0)
 
+/* Set by objects/weakref.c: kills the weak references to a garbage
+ * object (and runs their callbacks) before tp_clear breaks its cycle, so
+ * no callback or ref() sees a half-cleared object. NULL until set. */
+extern void (*ft_gc_clear_weakrefs)(FtObject *op);
+
 /* Tracking (objects/object.c and runtime/dealloc.c call these). op must
  * have a pre-header. Track links op into the calling thread's youngest
  * generation; untrack unlinks it wherever it is (any thread may). */
