@@ -33,6 +33,6 @@ int ft_objects_init(void)
             return -1;
     if (ft_exceptions_init() < 0 || ft_codecs_init() < 0)
         return -1;
-    ft_gc_clear_weakrefs = ft_weakref_clear;
+    ft_weakref_init();
     return ft_file_init_types(); /* open() is a builtin */
 }

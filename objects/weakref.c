@@ -229,48 +229,44 @@ static void report_callback_error(FtObject *cb)
     ft_err_print();
 }
 
-void ft_weakref_clear(FtObject *op)
+/* Kills op's weak references and chains those whose callbacks must run
+ * onto `pending` through their (now unused) bucket links, each with a
+ * reference; in_gc: the collector's call, which skips weak references that
+ * are garbage themselves, as CPython does. */
+static FtWeakref *kill_refs(FtObject *op, FtWeakref *pending, int in_gc)
 {
     if (ft_atomic_load_ssize(&live_refs) == 0)
-        return;
+        return pending;
     WrStripe *s = stripe_of(op);
-    FtWeakref *small[8], **calls = small;
-    size_t ncalls = 0, cap = 8;
     ft_mutex_lock(&s->lock);
-    if (s->nbuckets == 0) {
-        ft_mutex_unlock(&s->lock);
-        return;
-    }
-    FtWeakref *w = *bucket_of(s, op);
+    FtWeakref *w = s->nbuckets != 0 ? *bucket_of(s, op) : NULL;
     while (w != NULL) {
         FtWeakref *next = w->next;
         if (w->wr_object == op) {
             unlink_ref(s, w);
-            if (w->wr_callback != NULL && ft_rc_try_incref((FtObject *)w)) {
-                if (ncalls == cap) {
-                    FtWeakref **nc = malloc(2 * cap * sizeof *nc);
-                    if (nc == NULL) {
-                        FT_DECREF(w); /* cannot be the last reference */
-                        w = next;
-                        continue;
-                    }
-                    memcpy(nc, calls, ncalls * sizeof *nc);
-                    if (calls != small)
-                        free(calls);
-                    calls = nc;
-                    cap *= 2;
-                }
-                calls[ncalls++] = w;
+            if (w->wr_callback != NULL &&
+                !(in_gc && ft_gc_in_garbage((FtObject *)w)) &&
+                ft_rc_try_incref((FtObject *)w)) {
+                w->next = pending;
+                pending = w;
             }
         }
         w = next;
     }
     ft_mutex_unlock(&s->lock);
-    if (ncalls == 0)
-        return;
+    return pending;
+}
+
+/* Calls the callbacks of a chain made by kill_refs, oldest reference last
+ * (the chain is newest first, as CPython's list is), and drops them. */
+static void run_callbacks(FtWeakref *pending)
+{
     FtObject *saved = ft_err_fetch();
-    for (size_t i = 0; i < ncalls; i++) {
-        w = calls[i];
+    while (pending != NULL) {
+        FtWeakref *w = pending;
+        pending = w->next;
+        w->next = NULL;
+        WrStripe *s = &stripes[w->stripe];
         ft_mutex_lock(&s->lock);
         FtObject *cb = w->wr_callback;
         w->wr_callback = NULL;
@@ -284,9 +280,44 @@ void ft_weakref_clear(FtObject *op)
         }
         FT_DECREF(w);
     }
-    if (calls != small)
-        free(calls);
     ft_err_restore(saved);
+}
+
+/* kill_refs chains onto the head, which reverses the bucket order: put it
+ * back so that callbacks run newest first. */
+static FtWeakref *reverse_chain(FtWeakref *w)
+{
+    FtWeakref *out = NULL;
+    while (w != NULL) {
+        FtWeakref *next = w->next;
+        w->next = out;
+        out = w;
+        w = next;
+    }
+    return out;
+}
+
+void ft_weakref_clear(FtObject *op)
+{
+    FtWeakref *pending = kill_refs(op, NULL, 0);
+    if (pending != NULL)
+        run_callbacks(reverse_chain(pending));
+}
+
+static FtObject *gc_kill(FtObject *op, FtObject *pending)
+{
+    return (FtObject *)kill_refs(op, (FtWeakref *)pending, 1);
+}
+
+static void gc_run(FtObject *pending)
+{
+    run_callbacks(reverse_chain((FtWeakref *)pending));
+}
+
+void ft_weakref_init(void)
+{
+    ft_gc_kill_weakrefs = gc_kill;
+    ft_gc_run_weakref_callbacks = gc_run;
 }
 
 void ft_weakref_mark(FtObject *op)

@@ -28,6 +28,8 @@ void ft_weakref_clear(FtObject *op);
 /* After a finalizer re-initialised op's count: restore the refcount state
  * weak references rely on (runtime/refcount.h). */
 void ft_weakref_mark(FtObject *op);
+/* Installs the cycle collector's hooks (runtime/gc.h). */
+void ft_weakref_init(void);
 /* weakref.getweakrefcount / getweakrefs. */
 ssize_t ft_weakref_count(FtObject *op);
 FtObject *ft_weakref_list(FtObject *op);
