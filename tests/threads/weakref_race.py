@@ -81,31 +81,39 @@ print("bad results:", results["bad"])
 print("all dead at the end:", all(r() is None for r in refs))
 
 # A shared WeakValueDictionary: four threads add values that die at once
-# or after a while; the dictionary only ever holds live values.
+# or after a while; the dictionary only ever holds live values. (Each
+# thread drops its kept values itself: under biased counting a value
+# dropped by another thread may wait for its owner to merge it.)
 cache = weakref.WeakValueDictionary()
-keep = [[] for _ in range(4)]
+phase = threading.Barrier(5)
 
 
 def worker(k):
+    keep = []
     for i in range(500):
         b = Box(i)
         cache[(k, i)] = b
         if i % 5 == 0:
-            keep[k].append(b)
+            keep.append(b)
         for key in ((k, i), (k, i - 1), ((k + 1) % 4, i)):
             v = cache.get(key)
             if v is not None and v.n != key[1]:
                 with lock:
                     results["bad"] += 1
+        del b, v
+    phase.wait()   # the main thread looks at the cache
+    phase.wait()
+    keep.clear()
 
 
 threads = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
 for t in threads:
     t.start()
-for t in threads:
-    t.join()
+phase.wait()
 print("bad cache values:", results["bad"])
 print("cache holds the kept values:", sorted(cache.keys()) ==
       sorted((k, i) for k in range(4) for i in range(0, 500, 5)))
-keep.clear()
+phase.wait()
+for t in threads:
+    t.join()
 print("cache empty once they are dropped:", len(cache) == 0)
