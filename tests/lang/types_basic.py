@@ -146,3 +146,19 @@ class DB(metaclass=MetaDA):
     @types.DynamicClassAttribute
     def name(self): return "inst"
 print(DB.name, DB().name)
+
+# MethodType binds a function to an instance
+class Greeter:
+    name = "g"
+def hello(self, punct="!"):
+    return "hello " + self.name + punct
+g = Greeter()
+bound = types.MethodType(hello, g)
+print(bound(), bound("?"), bound.__self__ is g, bound.__func__ is hello)
+g.hi = types.MethodType(hello, g)
+print(g.hi())
+for bad in ((1, g), (hello, None)):
+    try:
+        types.MethodType(*bad)
+    except TypeError as e:
+        print("TypeError:", e)
