@@ -1,7 +1,10 @@
 #!/bin/sh
 # bench/vs-python.sh — how fast is this ftpy build next to the machine's
 # CPython? Runs bench/pystone.py, bench/countdown.py, bench/pidigits.py (big
-# ints) and bench/cycles.py (cyclic garbage) with both, RUNS times each,
+# ints), bench/cycles.py (cyclic garbage), and three programs built on the
+# standard library — bench/records.py (dataclasses, enum, namedtuple),
+# bench/randsim.py (random) and bench/scheduler.py (deque, heapq), whose
+# checksum lines must match python3's — with both, RUNS times each,
 # alternating ftpy and python3 run by run so machine noise hits both alike,
 # and prints the median times and their ratio (>1 means ftpy is faster),
 # then cycles.py's peak RSS (its ratio: >1 means ftpy uses more).
@@ -9,7 +12,7 @@
 #   bench/vs-python.sh [-n RUNS] [-p PYSTONE_LOOPS] [-c COUNTDOWN_N]
 #                      [-d PIDIGITS_N] [FTPY [PYTHON]]
 usage() {
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 runs=5
@@ -45,6 +48,20 @@ time_of() {
         pystone) "$2" "$here/pystone.py" "$loops" | sed -n 's/.*passes = \([0-9.]*\).*/\1/p' ;;
         countdown) "$2" "$here/countdown.py" "$count" | sed -n 's/.*: \([0-9.]*\) s$/\1/p' ;;
         pidigits) "$2" "$here/pidigits.py" "$digits" | sed -n 's/^pidigits .*: \([0-9.]*\) s$/\1/p' ;;
+        records|randsim|scheduler)
+            # the program reports its own time on its last line; every line
+            # before it must be what python3 printed
+            "$2" "$here/$1.py" >"$tmp/$1.$3.out" || return 1
+            sed '$d' "$tmp/$1.$3.out" >"$tmp/$1.$3.sums"
+            if [ -f "$tmp/$1.sums" ]; then
+                cmp -s "$tmp/$1.sums" "$tmp/$1.$3.sums" || {
+                    echo "vs-python: $2 printed other results on $1.py than $python" >&2
+                    return 1
+                }
+            else
+                cp "$tmp/$1.$3.sums" "$tmp/$1.sums"
+            fi
+            tail -n 1 "$tmp/$1.$3.out" | sed -n 's/.*: \([0-9.]*\)\( s\)\{0,1\}$/\1/p' ;;
         cycles)
             # wall seconds and peak RSS (KiB) from GNU time; the RSS goes
             # to a file of its own
@@ -59,6 +76,7 @@ median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1)
 printf '%-10s %12s %12s %10s\n' workload "ftpy (s)" "python3 (s)" "speed ratio"
 kinds="pystone countdown pidigits"
 [ -x /usr/bin/time ] && kinds="$kinds cycles"
+kinds="$kinds records randsim scheduler"
 for kind in $kinds; do
     : > "$tmp/ftpy.$kind"
     : > "$tmp/py.$kind"

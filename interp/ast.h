@@ -56,6 +56,7 @@ typedef enum { FT_UOP_NOT, FT_UOP_NEG, FT_UOP_POS, FT_UOP_INVERT } FtAstUnaryOp;
 typedef struct {
     const char *name;
     int lineno, col;
+    FtAstExpr *annotation; /* NULL if none */
 } FtAstArg;
 
 typedef struct {
@@ -211,7 +212,7 @@ struct FtAstStmt {
             FtAstArguments *args;
             FtAstStmtSeq body;
             FtAstExprSeq decorators;
-            FtAstExpr *returns; /* annotation, ignored; may be NULL */
+            FtAstExpr *returns; /* annotation; may be NULL */
         } functiondef;
         struct {
             const char *name;

@@ -7,6 +7,7 @@
 #include "interp/frame.h" /* ft_eval_locals(), offered for locals() */
 #include "interp/import.h"
 #include "interp/modules.h"
+#include "interp/mod_thread.h" /* its types are readied with builtins */
 #include "interp/parser.h"
 #include "objects/fileio.h"
 #include "objects/object.h"
@@ -1465,7 +1466,7 @@ static const struct {
 
 FtObject *ft_mod_builtins_create(void)
 {
-    if (names_init() < 0)
+    if (names_init() < 0 || ft_mod_thread_ready_types() < 0)
         return NULL;
     FtObject *m = ft_module_new("builtins");
     if (m == NULL)

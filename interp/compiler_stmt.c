@@ -43,6 +43,59 @@ static int visit_exprs(FtCompiler *c, FtAstExprSeq *seq)
 
 /* ---- def and class ------------------------------------------------------ */
 
+static int annotation_value(FtCompiler *c, FtAstExpr *ann);
+
+/* Pushes the dict of a def's annotations ({name: value, 'return': value},
+ * names mangled, in parameter order); returns 0x04 (the MAKE_FUNCTION
+ * flag) if it did, 0 if there are none, -1 on error. */
+static int function_annotations(FtCompiler *c, FtAstArguments *a,
+                                FtAstExpr *returns)
+{
+    const FtAstArg *groups[] = {a ? a->args : NULL, a ? a->vararg : NULL,
+                                a ? a->kwonly : NULL, a ? a->kwarg : NULL};
+    int counts[] = {a ? a->n_args : 0, a && a->vararg != NULL,
+                    a ? a->n_kwonly : 0, a && a->kwarg != NULL};
+    int n = 0;
+    for (int g = 0; g < 4; g++)
+        for (int i = 0; i < counts[g]; i++)
+            n += groups[g][i].annotation != NULL;
+    if (n == 0 && returns == NULL)
+        return 0;
+    FtObject *keys = ft_tuple_new(n + (returns != NULL));
+    if (keys == NULL)
+        return -1;
+    int k = 0;
+    for (int g = 0; g < 4; g++) {
+        for (int i = 0; i < counts[g]; i++) {
+            const FtAstArg *arg = &groups[g][i];
+            if (arg->annotation == NULL)
+                continue;
+            const char *m =
+                ft_symtable_mangle(c->st, c->u->privname, arg->name);
+            FtObject *key = m != NULL ? ft_str_intern_cstr(m) : NULL;
+            if (key == NULL || annotation_value(c, arg->annotation) < 0) {
+                FT_XDECREF(key);
+                FT_DECREF(keys);
+                return -1;
+            }
+            FT_TUPLE_SET(keys, k++, key);
+        }
+    }
+    if (returns != NULL) {
+        FtObject *key = ft_str_intern_cstr("return");
+        if (key == NULL || annotation_value(c, returns) < 0) {
+            FT_XDECREF(key);
+            FT_DECREF(keys);
+            return -1;
+        }
+        FT_TUPLE_SET(keys, k++, key);
+    }
+    if (cc_load_const_new(c, keys) < 0)
+        return -1;
+    cc_emit(c, FT_OPC_BUILD_CONST_KEY_MAP, k);
+    return 0x04;
+}
+
 static int compile_function(FtCompiler *c, FtAstStmt *s)
 {
     FtAstExprSeq *decos = &s->v.functiondef.decorators;
@@ -51,6 +104,9 @@ static int compile_function(FtCompiler *c, FtAstStmt *s)
     TRY(visit_exprs(c, decos));
     int flags = cc_default_arguments(c, args);
     TRY(flags);
+    int ann = function_annotations(c, args, s->v.functiondef.returns);
+    TRY(ann);
+    flags |= ann;
     TRY(cc_enter_scope(c, s->v.functiondef.name, U_FUNCTION, s, s->lineno));
     /* co_consts[0] is the docstring or None: the function's __doc__. */
     FtObject *doc = cc_docstring(body);

@@ -993,10 +993,8 @@ store_attr:
         FtFunctionObject *func = FUNC(fn);
         if (flags & 0x08)
             func->closure = POP();
-        if (flags & 0x04) {
-            FtObject *ann = POP();
-            FT_DECREF(ann);
-        }
+        if (flags & 0x04)
+            func->annotations = POP();
         if (flags & 0x02)
             func->kwdefaults = POP();
         if (flags & 0x01)

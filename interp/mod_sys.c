@@ -4,6 +4,7 @@
  */
 #include "interp/modules.h"
 #include "objects/object.h"
+#include "interp/frame.h"
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
 
@@ -648,6 +649,30 @@ static FtObject *sys_set_int_max_str_digits(FtObject *self,
     FT_RETURN_NONE;
 }
 
+/* _getframemodulename(depth=0): the __name__ of the module whose code runs
+ * depth Python frames up (CPython 3.12's; ftpy has no frame objects for
+ * sys._getframe). namedtuple and friends use it to set __module__. */
+static FtObject *sys_getframemodulename(FtObject *self, FtObject *const *args,
+                                        size_t nargs, FtObject *kwnames)
+{
+    static const char *const kwlist[] = {"depth", NULL};
+    FtObject *out[1] = {NULL};
+    int64_t depth = 0;
+    if (ft_arg_parse("_getframemodulename", args, nargs, kwnames, kwlist, 0,
+                     1, out) < 0 ||
+        (out[0] != NULL && ft_number_as_i64(out[0], &depth) < 0))
+        return NULL;
+    FtFrame *f = ft_tstate_get()->frame;
+    for (; f != NULL && depth > 0; depth--)
+        f = f->back;
+    if (f == NULL || f->globals == NULL || !FT_DICT_CHECK(f->globals))
+        FT_RETURN_NONE;
+    FtObject *name = ft_dict_get(f->globals, FT_ID(__name__));
+    if (name == NULL && !ft_err_occurred())
+        FT_RETURN_NONE;
+    return name;
+}
+
 static FtObject *sys_getrecursionlimit(FtObject *self, FtObject *const *args,
                                        size_t nargs, FtObject *kwnames)
 {
@@ -805,6 +830,7 @@ static FtMethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, 0,
      "Return the reference count of object."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
+    {"_getframemodulename", sys_getframemodulename, FT_METH_KEYWORDS, NULL},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, FT_METH_KEYWORDS,
      NULL},

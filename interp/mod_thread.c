@@ -362,7 +362,9 @@ static FtMethodDef thread_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static int ready_types(void)
+/* Called when the builtins module is made, so that the types (kept for
+ * good) exist before the debug reference total takes its start value. */
+int ft_mod_thread_ready_types(void)
 {
     FtType *types[] = {&FtThreadLock_Type, &FtThreadRLock_Type,
                        &FtThreadLocal_Type};
@@ -375,7 +377,7 @@ static int ready_types(void)
 
 FtObject *ft_mod_thread_create(void)
 {
-    if (ready_types() < 0)
+    if (ft_mod_thread_ready_types() < 0)
         return NULL;
     FtObject *m = ft_module_new("_thread");
     if (m == NULL)

@@ -11,6 +11,8 @@
 
 FtObject *ft_mod_thread_create(void);    /* import _thread */
 FtObject *ft_mod_threading_create(void); /* import threading */
+int ft_mod_thread_ready_types(void);     /* at start-up, by builtins */
+
 
 /* At the end of the main program: if threading was imported, calls its
  * _shutdown(), which waits for every non-daemon thread. Prints what it

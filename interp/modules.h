@@ -14,6 +14,11 @@ FtObject *ft_mod_gc_create(void);       /* interp/mod_gc.c */
 FtObject *ft_mod_errno_create(void);    /* interp/mod_errno.c */
 FtObject *ft_mod_posix_create(void);    /* interp/mod_posix.c */
 FtObject *ft_mod_io_create(void);       /* interp/mod_io.c */
+FtObject *ft_mod_collections_create(void); /* interp/mod_collections.c */
+FtObject *ft_mod_operator_create(void); /* interp/mod_operator.c */
+FtObject *ft_mod_itertools_create(void); /* interp/mod_itertools.c */
+FtObject *ft_mod_functools_create(void); /* interp/mod_functools.c */
+FtObject *ft_mod_random_create(void);   /* interp/mod_random.c */
 FtObject *ft_mod_weakref_create(void);  /* interp/mod_weakref.c */
 FtObject *ft_mod_os_create(void);       /* interp/lib/os.py */
 FtObject *ft_mod_posixpath_create(void); /* interp/lib/posixpath.py */

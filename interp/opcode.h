@@ -31,7 +31,7 @@
  *    exit_func(type(exc), exc, exc.__traceback__ or None) and pushes the
  *    result (stack: [..., exit_func, prev_exc, exc, result]).
  *  - Annotations of local variables in functions are never evaluated;
- *    function annotations (parameters, return) are not kept either.
+ *    function annotations (parameters, return) go to MAKE_FUNCTION 0x04.
  *  - GEN_START does not exist; generator code starts at word 0.
  *  - LOAD_FAST_BINARY, LOAD_FAST_COMPARE and LOAD_FAST_SUBSCR replace the
  *    first word of a LOAD_FAST; LOAD_FAST|LOAD_CONST; consumer sequence,
@@ -98,7 +98,7 @@ typedef uint32_t ft_codeunit;
     X(CALL_FUNCTION, 0)                                                        \
     X(CALL_FUNCTION_KW, 0) /* TOS: tuple of keyword names */                   \
     X(CALL_FUNCTION_EX, 0) /* arg & 1: a kwargs dict is on top */              \
-    X(MAKE_FUNCTION, 0)    /* 0x01 defaults, 0x02 kwdefaults, 0x08 closure */  \
+    X(MAKE_FUNCTION, 0) /* 0x01 defaults, 0x02 kwdefaults, 0x04 annotations, 0x08 closure */ \
     X(RETURN_VALUE, 0)                                                         \
     X(LOAD_BUILD_CLASS, 0)                                                     \
     X(BUILD_TUPLE, 0)                                                          \

@@ -132,12 +132,14 @@ static FtAstArg *param(FtParser *p, int with_annotations, int star_annotation)
         return ftp_raised(p);
     a->lineno = t->lineno;
     a->col = t->col;
-    /* annotations are parsed and dropped: FtAstArg has no field for them */
+    a->annotation = NULL;
     if (with_annotations && ftp_accept(p, FT_TOK_COLON)) {
-        if (star_annotation)
-            ftp_accept(p, FT_TOK_STAR);
-        if (ftp_expression(p) == NULL)
+        /* `*args: *Ts` is parsed but not kept */
+        int starred = star_annotation && ftp_accept(p, FT_TOK_STAR);
+        FtAstExpr *ann = ftp_expression(p);
+        if (ann == NULL)
             return NULL;
+        a->annotation = starred ? NULL : ann;
     }
     return a;
 }

@@ -433,7 +433,8 @@ static int visit_keywords(FtSymTable *st, int n, FtAstKeyword *kw)
     return 0;
 }
 
-/* Defaults are evaluated in the scope that contains the def. */
+/* Defaults and annotations are evaluated in the scope that contains the
+ * def. */
 static int visit_defaults(FtSymTable *st, FtAstArguments *a)
 {
     if (a == NULL)
@@ -444,6 +445,14 @@ static int visit_defaults(FtSymTable *st, FtAstArguments *a)
         if (a->kw_defaults && a->kw_defaults[i] &&
             visit_expr(st, a->kw_defaults[i]) < 0)
             return -1;
+    const FtAstArg *groups[] = {a->args, a->vararg, a->kwonly, a->kwarg};
+    int counts[] = {a->n_args, a->vararg != NULL, a->n_kwonly,
+                    a->kwarg != NULL};
+    for (int g = 0; g < 4; g++)
+        for (int i = 0; i < counts[g]; i++)
+            if (groups[g][i].annotation != NULL &&
+                visit_expr(st, groups[g][i].annotation) < 0)
+                return -1;
     return 0;
 }
 
@@ -733,6 +742,8 @@ static int visit_stmt1(FtSymTable *st, FtAstStmt *s)
         if (add_def(st, s->v.functiondef.name, FT_DEF_LOCAL, s->lineno, s->col) < 0)
             return -1;
         if (visit_defaults(st, s->v.functiondef.args) < 0 ||
+            (s->v.functiondef.returns != NULL &&
+             visit_expr(st, s->v.functiondef.returns) < 0) ||
             visit_exprs(st, &s->v.functiondef.decorators) < 0)
             return -1;
         if (enter_block(st, s->v.functiondef.name, FT_BLOCK_FUNCTION, s,

@@ -1138,7 +1138,7 @@ class SupportsComplex(Protocol):
     __slots__ = ()
 
     @abstractmethod
-    def __complex__(self) -> complex:
+    def __complex__(self) -> 'complex':
         pass
 
 

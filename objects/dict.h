@@ -90,7 +90,7 @@ extern FtType FtDictRevKeyIter_Type; /* dict_reversekeyiterator */
 static inline ft_hash_t ft_dict_hash_key(FtObject *key)
 {
     if (FT_STR_CHECK_EXACT(key)) {
-        ft_hash_t h = ((FtStrObject *)key)->hash;
+        ft_hash_t h = ft_str_cached_hash((FtStrObject *)key);
         return h != -1 ? h : ft_str_hash(key);
     }
     if (FT_INT_CHECK_EXACT(key)) {

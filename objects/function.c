@@ -59,6 +59,7 @@ static void function_dealloc(FtObject *op)
     FT_CLEAR(fn->doc);
     FT_CLEAR(fn->dict);
     FT_CLEAR(fn->module);
+    FT_CLEAR(fn->annotations);
     ft_object_free(op);
 }
 
@@ -614,9 +615,34 @@ static int func_set_dict(FtObject *op, FtObject *value)
     return 0;
 }
 
-/* Annotations are evaluated and discarded (opcode.h), so this is always
- * empty. */
-static FtObject *func_get_annotations(FtObject *op) { return ft_dict_new(); }
+/* Set by MAKE_FUNCTION when the def has annotations, else made empty on
+ * first use; functools.update_wrapper and users may replace it. */
+static FtObject *func_get_annotations(FtObject *op)
+{
+    FtFunctionObject *fn = FUNC(op);
+    FtObject *d;
+    FT_CRIT_LOCK();
+    if (fn->annotations == NULL)
+        fn->annotations = ft_dict_new();
+    d = fn->annotations;
+    if (d != NULL)
+        FT_INCREF(d);
+    FT_CRIT_UNLOCK();
+    return d;
+}
+
+static int func_set_annotations(FtObject *op, FtObject *value)
+{
+    if (value == FT_None)
+        value = NULL;
+    if (value != NULL && !FT_DICT_CHECK(value)) {
+        ft_err_set_string(FtExc_TypeError,
+                          "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    swap_field(&FUNC(op)->annotations, value != NULL ? FT_NEWREF(value) : NULL);
+    return 0;
+}
 
 static FtGetSetDef function_getset[] = {
     {"__name__", func_get_name, func_set_name},
@@ -630,7 +656,7 @@ static FtGetSetDef function_getset[] = {
     {"__closure__", func_get_closure, NULL},
     {"__builtins__", func_get_builtins, NULL},
     {"__dict__", func_get_dict, func_set_dict},
-    {"__annotations__", func_get_annotations, NULL},
+    {"__annotations__", func_get_annotations, func_set_annotations},
     {NULL, NULL, NULL},
 };
 
@@ -648,6 +674,7 @@ static int function_traverse(FtObject *op, ft_visitproc visit, void *arg)
     FT_VISIT(fn->doc);
     FT_VISIT(fn->dict);
     FT_VISIT(fn->module);
+    FT_VISIT(fn->annotations);
     return 0;
 }
 
@@ -662,6 +689,7 @@ static int function_gc_clear(FtObject *op)
     FT_CLEAR(fn->doc);
     FT_CLEAR(fn->dict);
     FT_CLEAR(fn->module);
+    FT_CLEAR(fn->annotations);
     return 0;
 }
 

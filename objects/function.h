@@ -27,6 +27,7 @@ typedef struct {
     FtObject *doc;        /* or NULL */
     FtObject *dict;       /* function attributes, or NULL */
     FtObject *module;     /* __module__ or NULL */
+    FtObject *annotations; /* dict, or NULL until first asked for */
 } FtFunctionObject;
 
 #define FT_FUNCTION_CHECK(o) (FT_TYPE(o) == &FtFunction_Type)

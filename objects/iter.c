@@ -261,7 +261,7 @@ static void enumerate_dealloc(FtObject *op)
 static FtObject *pair_steal(FtObject **cache, FtObject *a, FtObject *b)
 {
     FtObject *r = *cache;
-    if (r != NULL && ft_refcnt(r) == 1) {
+    if (r != NULL && ft_rc_is_unique(r)) {
         FtObject *oa = FT_TUPLE_GET(r, 0), *ob = FT_TUPLE_GET(r, 1);
         FT_TUPLE_SET(r, 0, a);
         FT_TUPLE_SET(r, 1, b);
@@ -438,7 +438,7 @@ static FtObject *zip_next_locked(FtObject *op)
     if (n == 0)
         return NULL;
     FtObject *r = z->result;
-    int reuse = r != NULL && ft_refcnt(r) == 1;
+    int reuse = r != NULL && ft_rc_is_unique(r);
     if (reuse) {
         FT_INCREF(r); /* ours while we fill it: a sharer won't reuse it */
     } else {

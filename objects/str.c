@@ -246,10 +246,13 @@ ft_hash_t ft_str_hash_bytes(const char *s, size_t n)
 ft_hash_t ft_str_hash(FtObject *s)
 {
     FtStrObject *o = FT_STR(s);
-    if (o->hash != -1)
-        return o->hash;
-    o->hash = ft_str_hash_bytes(o->data, (size_t)o->nbytes);
-    return o->hash;
+    ft_hash_t h = ft_str_cached_hash(o);
+    if (h != -1)
+        return h;
+    h = ft_str_hash_bytes(o->data, (size_t)o->nbytes);
+    ft_atomic_store_ssize((volatile ssize_t *)(volatile void *)&o->hash,
+                          (ssize_t)h);
+    return h;
 }
 
 int ft_str_eq(FtObject *a, FtObject *b)
@@ -261,7 +264,8 @@ int ft_str_eq(FtObject *a, FtObject *b)
         return 0;
     if (x->interned && y->interned)
         return 0;
-    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash)
+    ft_hash_t hx = ft_str_cached_hash(x), hy = ft_str_cached_hash(y);
+    if (hx != -1 && hy != -1 && hx != hy)
         return 0;
     return memcmp(x->data, y->data, (size_t)x->nbytes) == 0;
 }

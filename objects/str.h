@@ -18,6 +18,16 @@ typedef struct {
     char data[];     /* nbytes + 1 bytes, NUL terminated */
 } FtStrObject;
 
+/* The cached hash, or -1. Threads may compute it at once and all store the
+ * same value, so relaxed loads and stores are enough (and cost a plain
+ * move); they keep the benign race defined. */
+_Static_assert(sizeof(ft_hash_t) == sizeof(ssize_t), "hash cache as ssize_t");
+static inline ft_hash_t ft_str_cached_hash(const FtStrObject *o)
+{
+    return (ft_hash_t)ft_atomic_load_ssize(
+        (const volatile ssize_t *)(const volatile void *)&o->hash);
+}
+
 #define FT_STR_CHECK_EXACT(o) (FT_TYPE(o) == &FtStr_Type)
 #define FT_STR_CHECK(o) ((FT_TYPE(o)->tp_flags & FT_TPFLAGS_STR_SUBCLASS) != 0)
 #define FT_STR_DATA(o) (((FtStrObject *)(o))->data)

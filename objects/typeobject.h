@@ -208,6 +208,12 @@ static inline FtObject *ft_type_lookup_ref(FtType *t, FtObject *name)
 }
 #endif
 
+#ifdef FT_DEBUG
+/* What static types readied after start-up hold for good: the debug
+ * reference total leaves it out (runtime/init.c). */
+ssize_t ft_type_static_refs(void);
+#endif
+
 /* A process-wide interned string created on first use (borrowed; kept for
  * good), e.g. a dunder name a C function needs. Filled under the critical
  * lock and published with a release store, so racing first users neither

@@ -159,6 +159,10 @@ static inline uint32_t ft_atomic_load_u32(const volatile uint32_t *p)
 {
     return AO_int_load(p);
 }
+static inline uint32_t ft_atomic_load_u32_acquire(const volatile uint32_t *p)
+{
+    return AO_int_load_acquire(p);
+}
 static inline void ft_atomic_store_u32(volatile uint32_t *p, uint32_t v)
 {
     AO_int_store(p, v);
@@ -181,6 +185,14 @@ static inline uint32_t ft_atomic_dec_u32_release(volatile uint32_t *p)
 
 /* ---- 8- and 16-bit words (dict index tables) ------------------------------ */
 
+static inline int8_t ft_atomic_load_i8(const volatile int8_t *p)
+{
+    return (int8_t)AO_char_load((const volatile unsigned char *)p);
+}
+static inline void ft_atomic_store_i8(volatile int8_t *p, int8_t v)
+{
+    AO_char_store((volatile unsigned char *)p, (unsigned char)v);
+}
 static inline int8_t ft_atomic_load_i8_acquire(const volatile int8_t *p)
 {
     return (int8_t)AO_char_load_acquire((const volatile unsigned char *)p);
@@ -241,6 +253,10 @@ static inline void *ft_atomic_exchange_ptr_full(void *volatile *p, void *nv)
                                      (ft_atomic_t)nv));
     return (void *)old;
 }
+
+/* Orders nothing between threads, only the compiler: the light half of
+ * an asymmetric fence whose heavy half is membarrier() (runtime/lock.c). */
+static inline void ft_atomic_compiler_fence(void) { AO_compiler_barrier(); }
 
 /* A hint inside spin loops. */
 static inline void ft_atomic_cpu_relax(void)

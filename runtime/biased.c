@@ -59,6 +59,15 @@ void ft_rc_thread_init(FtThreadState *ts)
     }
     ts->rc_eval_breaker = ft_eval_breaker_ptr();
     ft_rc_self = ts->rc_owner_id;
+    ft_lock_thread_init(ts);
+}
+
+void ft_rc_with_owner(uintptr_t id, void (*fn)(FtThreadState *, void *),
+                      void *arg)
+{
+    ft_mutex_lock(&registry_lock);
+    fn(id != 0 ? registry_find(id) : NULL, arg);
+    ft_mutex_unlock(&registry_lock);
 }
 
 /* Called with ts's queue lock held: room for one more entry. */

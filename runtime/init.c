@@ -1,9 +1,11 @@
 /* runtime/init.c — start-up and shut-down order of the whole runtime. */
 #include "runtime/init.h"
+#include "runtime/lock.h"
 #include "interp/compiler.h"
 #include "interp/modules.h"
 #include "objects/deferred.h"
 #include "objects/object.h"
+#include "objects/typeobject.h"
 #include "runtime/gil.h"
 #include "runtime/tstate.h"
 
@@ -49,7 +51,10 @@ static void release_program_tables(void)
     ft_exceptions_reset_memory_error();
 }
 
-static ssize_t counted_total(void) { return ft_rc_total - ft_str_intern_refs(); }
+static ssize_t counted_total(void)
+{
+    return ft_rc_total - ft_str_intern_refs() - ft_type_static_refs();
+}
 #endif
 
 int ft_runtime_init(void)
@@ -58,6 +63,8 @@ int ft_runtime_init(void)
     if (getenv("FTPY_NO_FUSED") != NULL)
         ft_compiler_fuse_operands = 0;
     if (ft_deferred_init() < 0) /* FTPY_DEFER */
+        return -1;
+    if (ft_lock_init() < 0) /* FTPY_LOCK_BIAS */
         return -1;
     FtThreadState *ts = ft_tstate_new();
     if (ts == NULL) {

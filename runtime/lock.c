@@ -5,9 +5,12 @@
 #include "runtime/lock.h"
 
 #include <linux/futex.h>
+#include <linux/membarrier.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -226,7 +229,184 @@ size_t ft_lock_pool_records(void)
 size_t ft_lock_pool_in_use(void) { return 0; }
 size_t ft_lock_pool_records(void) { return 0; }
 
-#if defined(FT_LOCKS_ACTIVE)
+#if !defined(FT_LOCKS_ACTIVE) || !defined(FT_LOCKS_OWNER)
+int ft_lock_init(void) { return 0; }
+void ft_lock_thread_init(FtThreadState *ts) { (void)ts; }
+#endif
+
+#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_OWNER)
+/* owner: as inline below, but each key is taken through the bias when this
+ * thread owns the object and the bias stands, and a thread that does not
+ * own it revokes the bias before it touches the mutex (lock.h). */
+int ft_lock_bias_on;
+__thread int8_t ft_lock_bias_self;
+static FtMutex revoke_mutex = FT_MUTEX_INIT;
+
+/* After this many of its objects have been revoked, a thread stops
+ * biasing: past that point it evidently shares what it makes. */
+#define BIAS_REVOCATIONS_MAX 16
+
+/* Owner ids (never reused) whose bias has ended, hashed by id: a thread
+ * that finds an object's owner here revokes its bias with no lock and no
+ * membarrier. A collision only sends a revoker the slow way. */
+#define BIAS_ENDED_SLOTS 1024
+static uint32_t bias_ended_ids[BIAS_ENDED_SLOTS];
+
+static int bias_owner_ended(uint32_t id)
+{
+    return id != 0 &&
+           ft_atomic_load_u32_acquire(&bias_ended_ids[id % BIAS_ENDED_SLOTS]) == id;
+}
+
+/* The bias is FENCED (or the owner's has ended): wait out the owner's last
+ * hold, then open the mutex to everyone. */
+static void bias_finish(FtObjectLock *l)
+{
+    for (unsigned spins = 0; ft_atomic_load_i8_acquire(&l->held); spins++) {
+        if (spins < 100)
+            ft_atomic_cpu_relax();
+        else
+            sched_yield();
+    }
+    ft_atomic_store_i8_release(&l->bias, FT_BIAS_OFF);
+}
+
+/* Every running thread of the process executes a full memory barrier
+ * before this returns (registered by ft_lock_init). */
+static void ft_membarrier(void)
+{
+    if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0)
+        abort(); /* registered at startup, so this cannot fail */
+}
+
+void ft_lock_thread_init(FtThreadState *ts)
+{
+    ts->lock_bias_flag = &ft_lock_bias_self;
+    ft_atomic_store_i8(&ft_lock_bias_self, (int8_t)ft_lock_bias_on);
+}
+
+int ft_lock_init(void)
+{
+    const char *v = getenv("FTPY_LOCK_BIAS");
+    if (v != NULL && strcmp(v, "on") != 0 && strcmp(v, "off") != 0) {
+        fprintf(stderr, "ftpy: FTPY_LOCK_BIAS must be on or off, not '%s'\n",
+                v);
+        return -1;
+    }
+    if (v != NULL && strcmp(v, "off") == 0)
+        return 0;
+    ft_lock_bias_on =
+        syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0,
+                0) == 0;
+    return 0;
+}
+
+static FtObject *lock_object(void *k)
+{
+    return (FtObject *)((char *)k - sizeof(FtObject));
+}
+
+/* Under the registry lock, with the object's owner (NULL: none, or it has
+ * exited), the bias still ON: takes it to FENCED. The owner's fast path
+ * stores held = 1 and only then reads its own flag and the object's bias;
+ * a membarrier after either is cleared therefore either finds that held
+ * visible or makes the owner see the clearing and back off. */
+static void revoke_with_owner(FtThreadState *owner, void *arg)
+{
+    FtObjectLock *l = arg;
+    FtObject *op = lock_object(l);
+    if ((owner == NULL && ft_atomic_load_u32(&op->ob_tid) != 0) ||
+        (owner != NULL && owner->lock_bias_ended)) {
+        /* The owner has exited, or its flag was cleared before a
+         * membarrier that has run: it starts no bias hold any more, and
+         * the ones it has are visible in held. */
+        ft_atomic_store_i8_release(&l->bias, FT_BIAS_FENCED);
+        return;
+    }
+    ft_atomic_store_i8(&l->bias, FT_BIAS_REVOKING);
+    int end_owner = owner != NULL &&
+                    ++owner->lock_revocations >= BIAS_REVOCATIONS_MAX;
+    if (end_owner)
+        ft_atomic_store_i8(owner->lock_bias_flag, 0);
+    ft_membarrier();
+    if (end_owner) {
+        owner->lock_bias_ended = 1;
+        ft_atomic_store_u32_release(
+            &bias_ended_ids[owner->rc_owner_id % BIAS_ENDED_SLOTS],
+                            (uint32_t)owner->rc_owner_id);
+    }
+    ft_atomic_store_i8_release(&l->bias, FT_BIAS_FENCED);
+}
+
+/* Revocation is rare (once per object another thread locks, and at most
+ * BIAS_REVOCATIONS_MAX membarriers per owner) and the membarrier is the
+ * expensive part, so one mutex serialises revokers. The wait for the
+ * owner's last hold happens outside every lock (the owner may need the
+ * registry lock to finish its section). */
+static void bias_revoke(FtObject *op, FtObjectLock *l)
+{
+    ft_mutex_lock(&revoke_mutex);
+    if (ft_atomic_load_i8_acquire(&l->bias) == FT_BIAS_ON)
+        ft_rc_with_owner(ft_atomic_load_u32(&op->ob_tid), revoke_with_owner, l);
+    ft_mutex_unlock(&revoke_mutex);
+    /* FENCED or OFF now: the owner never sets held for good again. */
+    bias_finish(l);
+}
+
+static int trylock_one(void *k, void **rec)
+{
+    FtObjectLock *l = k;
+    if (ft_lock_bias_try_(lock_object(k), l)) {
+        *rec = FT_CS_BIAS_HELD;
+        return 1;
+    }
+    *rec = NULL;
+    if (!ft_lock_mutex_allowed_(lock_object(k), l) &&
+        bias_owner_ended(ft_atomic_load_u32(&lock_object(k)->ob_tid)))
+        bias_finish(l);
+    return ft_lock_mutex_try_(lock_object(k), l);
+}
+
+static void lock_one(void *k, void **rec)
+{
+    FtObjectLock *l = k;
+    if (ft_rc_is_owner(lock_object(k))) {
+        if (ft_lock_bias_try_(lock_object(k), l)) {
+            *rec = FT_CS_BIAS_HELD;
+            return;
+        }
+    } else if (!ft_lock_mutex_allowed_(lock_object(k), l)) {
+        bias_revoke(lock_object(k), l);
+    }
+    *rec = NULL;
+    ft_mutex_lock(&l->mutex);
+}
+
+static void lock_all(FtCriticalSection *c)
+{
+    lock_one(c->key[0], &c->rec[0]);
+    if (c->key[1] != NULL)
+        lock_one(c->key[1], &c->rec[1]);
+}
+
+static int trylock_all(FtCriticalSection *c)
+{
+    if (!trylock_one(c->key[0], &c->rec[0]))
+        return 0;
+    if (c->key[1] != NULL && !trylock_one(c->key[1], &c->rec[1])) {
+        ft_lock_release_(c->key[0], c->rec[0]);
+        return 0;
+    }
+    return 1;
+}
+
+static void unlock_all(FtCriticalSection *c)
+{
+    if (c->key[1] != NULL)
+        ft_lock_release_(c->key[1], c->rec[1]);
+    ft_lock_release_(c->key[0], c->rec[0]);
+}
+#elif defined(FT_LOCKS_ACTIVE)
 /* inline and global: the key is the FtMutex itself, and the keys are in
  * address order already. Blocking, lower key first: the only wait that
  * holds a lock. */

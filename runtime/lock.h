@@ -143,11 +143,53 @@ typedef struct FtCriticalSection {
      * NULL marks a nested section that holds nothing and was not pushed.
      * inline/global: the FtMutex; pooled: the object's address. */
     void *key[2];
-    void *rec[2]; /* pooled: the borrowed records while locked */
+    void *rec[2]; /* pooled: the borrowed records while locked; owner:
+                   * FT_CS_BIAS_HELD for a key held through the bias */
     int active;   /* 0 while suspended */
 } FtCriticalSection;
 
-#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_INLINE)
+#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_OWNER)
+/* owner: an inline lock biased to the thread that owns the object's
+ * reference count (biased refcounts: ob_tid), in the manner of biased
+ * locking. While the bias stands, the owner takes and drops the lock with
+ * plain stores to `held` (no atomic read-modify-write: the lock costs the
+ * owner what a GIL costs), and no other thread may touch the mutex. The
+ * first other thread that needs the lock revokes the bias for good: it
+ * sets bias to REVOKING, runs membarrier() — every thread of the process
+ * executes a full fence — sets OFF, and waits until held is 0. The owner's
+ * sequence is "held = 1; compiler fence; read bias": the membarrier either
+ * finds held = 1 visible or makes the owner read REVOKING and back off, so
+ * the two never both enter (Dekker's handshake with the owner's half of the
+ * fence moved to the revoker). From OFF on, everyone uses the mutex; the
+ * owner may use it at any time (it excludes itself from its bias holds). The
+ * cost moves to objects that other threads lock: one membarrier each,
+ * once. Without membarrier (old kernels, seccomp) ft_lock_bias_on is 0 and
+ * every lock is an inline lock. */
+typedef struct FtObjectLock {
+    FtMutex mutex;
+    int8_t held; /* the owner holds it through the bias; only the owner writes */
+    int8_t bias; /* FT_BIAS_ON (0, a zeroed object) ... FT_BIAS_OFF */
+} FtObjectLock;
+/* REVOKING: the owner starts no new bias hold; FENCED: the membarrier has
+ * run, so held shows every bias hold there is; OFF: held was seen 0 after
+ * that — the owner holds nothing through the bias and never will again. */
+enum { FT_BIAS_ON, FT_BIAS_REVOKING, FT_BIAS_FENCED, FT_BIAS_OFF };
+/* membarrier() is available and FTPY_LOCK_BIAS is not off. */
+extern int ft_lock_bias_on;
+/* This thread takes its objects' locks through their bias. A thread whose
+ * objects other threads keep revoking (a producer handing fresh containers
+ * to consumers) loses it for good: the revoker clears this flag and runs
+ * one membarrier, after which the owner never starts a bias hold again and
+ * its remaining biased objects are revoked without one. */
+extern __thread int8_t ft_lock_bias_self;
+#define FT_OBJECT_LOCK_FIELDS FtObjectLock ob_mutex;
+#define FT_OBJECT_LOCK_CHECK(type)                                             \
+    FT_ATOMIC_STATIC_ASSERT_(offsetof(type, ob_mutex) == sizeof(FtObject),    \
+                             "FT_OBJECT_LOCK_FIELDS must follow the header")
+#define FT_LOCK_KEY_(op) ((void *)((char *)(op) + sizeof(FtObject)))
+/* FtCriticalSection.rec[i] of a key held through the owner's bias. */
+#define FT_CS_BIAS_HELD ((void *)1)
+#elif defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_INLINE)
 #define FT_OBJECT_LOCK_FIELDS FtMutex ob_mutex;
 #define FT_OBJECT_LOCK_CHECK(type)                                             \
     FT_ATOMIC_STATIC_ASSERT_(offsetof(type, ob_mutex) == sizeof(FtObject),    \
@@ -184,6 +226,47 @@ static inline void ft_cs_push_(FtCriticalSection **top, FtCriticalSection *c)
     *top = c;
 }
 
+#if defined(FT_LOCKS_OWNER)
+/* The owner's fast path: 1 if op's lock is now held through its bias. Not
+ * when this thread already holds it that way in an outer section (the slow
+ * path suspends that one first, as with any lock held further out). */
+static inline int ft_lock_bias_try_(FtObject *op, FtObjectLock *l)
+{
+    if (!ft_atomic_load_i8(&ft_lock_bias_self) || !ft_rc_is_owner(op) ||
+        ft_atomic_load_i8(&l->held))
+        return 0;
+    ft_atomic_store_i8(&l->held, 1);
+    ft_atomic_compiler_fence();
+    /* Both flags are read again after the store (see bias_revoke). */
+    if (ft_atomic_load_i8(&ft_lock_bias_self) &&
+        ft_atomic_load_i8(&l->bias) == FT_BIAS_ON)
+        return 1;
+    ft_atomic_store_i8_release(&l->held, 0);
+    return 0;
+}
+
+/* Whether this thread may take the mutex: the owner always; any other
+ * thread once the bias is OFF (before that: the slow path revokes it). */
+static inline int ft_lock_mutex_allowed_(FtObject *op, FtObjectLock *l)
+{
+    return ft_atomic_load_i8_acquire(&l->bias) == FT_BIAS_OFF ||
+           ft_rc_is_owner(op) || !ft_lock_bias_on;
+}
+
+static inline int ft_lock_mutex_try_(FtObject *op, FtObjectLock *l)
+{
+    return ft_lock_mutex_allowed_(op, l) && ft_mutex_trylock(&l->mutex);
+}
+
+static inline void ft_lock_release_(void *k, void *rec)
+{
+    if (rec == FT_CS_BIAS_HELD)
+        ft_atomic_store_i8_release(&((FtObjectLock *)k)->held, 0);
+    else
+        ft_mutex_unlock(&((FtObjectLock *)k)->mutex);
+}
+#endif
+
 static inline void ft_cs_begin(FtCriticalSection **top, FtCriticalSection *c,
                                FtObject *op)
 {
@@ -194,7 +277,18 @@ static inline void ft_cs_begin(FtCriticalSection **top, FtCriticalSection *c,
     }
     c->key[0] = k;
     c->key[1] = NULL;
-#if !defined(FT_LOCKS_POOLED)
+#if defined(FT_LOCKS_OWNER)
+    if (ft_lock_bias_try_(op, (FtObjectLock *)k)) {
+        c->rec[0] = FT_CS_BIAS_HELD;
+        ft_cs_push_(top, c);
+        return;
+    }
+    c->rec[0] = NULL;
+    if (ft_lock_mutex_try_(op, (FtObjectLock *)k)) {
+        ft_cs_push_(top, c);
+        return;
+    }
+#elif !defined(FT_LOCKS_POOLED)
     if (ft_mutex_trylock((FtMutex *)k)) {
         ft_cs_push_(top, c);
         return;
@@ -222,7 +316,22 @@ static inline void ft_cs_begin2(FtCriticalSection **top, FtCriticalSection *c,
     }
     c->key[0] = ka;
     c->key[1] = kb;
-#if !defined(FT_LOCKS_POOLED)
+#if defined(FT_LOCKS_OWNER)
+    /* Pairs: only the mutexes here; bias holds are for the slow path. */
+    c->rec[0] = c->rec[1] = NULL;
+    FtObject *oa = a, *ob = b;
+    if (ka != FT_LOCK_KEY_(a)) {
+        oa = b;
+        ob = a;
+    }
+    if (ft_lock_mutex_try_(oa, (FtObjectLock *)ka)) {
+        if (ft_lock_mutex_try_(ob, (FtObjectLock *)kb)) {
+            ft_cs_push_(top, c);
+            return;
+        }
+        ft_mutex_unlock((FtMutex *)ka);
+    }
+#elif !defined(FT_LOCKS_POOLED)
     if (ft_mutex_trylock((FtMutex *)ka)) {
         if (ft_mutex_trylock((FtMutex *)kb)) {
             ft_cs_push_(top, c);
@@ -241,9 +350,15 @@ static inline void ft_cs_end(FtCriticalSection **top, FtCriticalSection *c)
 #if defined(FT_LOCKS_POOLED)
     ft_cs_end_slow(top, c);
 #else
+#if defined(FT_LOCKS_OWNER)
+    if (c->key[1] != NULL)
+        ft_lock_release_(c->key[1], c->rec[1]);
+    ft_lock_release_(c->key[0], c->rec[0]);
+#else
     if (c->key[1] != NULL)
         ft_mutex_unlock((FtMutex *)c->key[1]);
     ft_mutex_unlock((FtMutex *)c->key[0]);
+#endif
     *top = c->prev;
     if (c->prev != NULL && !c->prev->active)
         ft_cs_resume_slow(top);
@@ -321,6 +436,14 @@ static inline void ft_cs_resume(struct FtThreadState *ts) { (void)ts; }
 #define FT_CRIT_UNLOCK() ((void)0)
 
 #endif
+
+/* At startup: owner-biased locks (--with-object-locks=owner) register
+ * for membarrier(), unless FTPY_LOCK_BIAS=off. 0, or -1 with a message
+ * for a bad FTPY_LOCK_BIAS. Nothing in other variants. */
+int ft_lock_init(void);
+/* A thread that gets an owner id (runtime/biased.c) starts biasing its
+ * locks. Nothing in other variants. */
+void ft_lock_thread_init(struct FtThreadState *ts);
 
 /* Pooled locks: records lent to objects right now, and records allocated
  * (0 and 0 in the other variants). */

@@ -74,6 +74,11 @@
  * immortal object as UINT32_MAX references, as CPython does. A mortal
  * object cannot become immortal by accident: counts never go negative.
  *
+ * ft_rc_is_unique(op) says the caller holds the only reference and every
+ * other thread's use of op happened before it let go, so op's contents may
+ * be rewritten in place (zip and itertools reuse their result tuples). A
+ * bare ft_refcnt() == 1 does not order those uses before the rewrite.
+ *
  * With --enable-debug every change is also added to ft_rc_total, a global
  * reference total that must come back to its start value at exit for
  * programs without reference cycles (newly allocated objects count +1).
@@ -225,6 +230,8 @@ static inline ssize_t ft_refcnt(FtObject *op)
     return op->ob_refcnt;
 }
 
+static inline int ft_rc_is_unique(FtObject *op) { return op->ob_refcnt == 1; }
+
 #elif defined(FT_REFCOUNT_MUTEX)
 
 extern pthread_mutex_t ft_rc_mutex;
@@ -264,6 +271,15 @@ static inline ssize_t ft_refcnt(FtObject *op)
     return n < 0 ? FT_RC_IMMORTAL_REPORTED : n;
 }
 
+/* Under the mutex: it orders us after every other thread's last change. */
+static inline int ft_rc_is_unique(FtObject *op)
+{
+    pthread_mutex_lock(&ft_rc_mutex);
+    ssize_t n = ft_atomic_load_ssize(&op->ob_refcnt);
+    pthread_mutex_unlock(&ft_rc_mutex);
+    return n == 1;
+}
+
 #elif defined(FT_REFCOUNT_ATOMIC)
 
 FT_RC_INLINE void ft_incref(FtObject *op)
@@ -299,6 +315,13 @@ static inline ssize_t ft_refcnt(FtObject *op)
 {
     ssize_t n = ft_atomic_load_ssize(&op->ob_refcnt);
     return n < 0 ? FT_RC_IMMORTAL_REPORTED : n;
+}
+
+/* The acquire load pairs with the release decrement of the last other
+ * holder. */
+static inline int ft_rc_is_unique(FtObject *op)
+{
+    return ft_atomic_load_ssize_acquire(&op->ob_refcnt) == 1;
 }
 
 #elif defined(FT_REFCOUNT_BIASED)
@@ -389,6 +412,18 @@ static inline ssize_t ft_refcnt(FtObject *op)
            ft_rc_shared_count(ft_atomic_load_ssize(&op->ob_ref_shared));
 }
 
+/* Only the owner can be sure: other threads let go through the shared
+ * count, whose acq_rel updates the acquire load here pairs with, while
+ * the owner's own local count says the rest. An object with no owner is
+ * never taken for unique. */
+static inline int ft_rc_is_unique(FtObject *op)
+{
+    return ft_rc_is_owner(op) &&
+           ft_atomic_load_u32(&op->ob_ref_local) == 1 &&
+           ft_rc_shared_count(ft_atomic_load_ssize_acquire(
+               &op->ob_ref_shared)) == 0;
+}
+
 /* Owner ids and merge queues (runtime/biased.c). ft_rc_thread_init gives
  * the calling thread (whose state is ts) an owner id; objects it allocates
  * from then on are biased towards it. ft_rc_merge_queue merges the objects
@@ -399,6 +434,11 @@ static inline ssize_t ft_refcnt(FtObject *op)
 void ft_rc_thread_init(struct FtThreadState *ts);
 void ft_rc_merge_queue(struct FtThreadState *ts);
 void ft_rc_thread_exit(struct FtThreadState *ts);
+/* Runs fn(ts, arg) under the registry lock with the live thread state
+ * that has owner id `id`, or with NULL (id 0, or that thread has exited):
+ * ts cannot go away meanwhile. fn must take no other lock. */
+void ft_rc_with_owner(uintptr_t id, void (*fn)(struct FtThreadState *, void *),
+                      void *arg);
 
 #endif
 

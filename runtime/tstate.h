@@ -73,6 +73,13 @@ typedef struct FtThreadState {
 
     /* The innermost critical section (runtime/lock.h), or NULL. */
     FtCriticalSection *cs_top;
+    /* Owner-biased locks (runtime/lock.c), touched by other threads only
+     * under the owner-id registry lock: this thread's ft_lock_bias_self,
+     * how many of its objects other threads have revoked, and whether its
+     * bias has been switched off and the membarrier that ends it has run. */
+    volatile int8_t *lock_bias_flag;
+    unsigned lock_revocations;
+    int lock_bias_ended;
 
     /* Legacy GIL (runtime/gil.h FT_GIL_TICK): instructions left before this
      * thread yields the GIL. Touched only by its own thread. */

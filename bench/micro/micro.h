@@ -28,6 +28,8 @@
 #define MICRO_LOCKS "locks:gil" /* the lock macros compile to nothing */
 #elif defined(FT_LOCKS_POOLED)
 #define MICRO_LOCKS "locks:pooled"
+#elif defined(FT_LOCKS_OWNER)
+#define MICRO_LOCKS "locks:owner"
 #elif defined(FT_LOCKS_INLINE)
 #define MICRO_LOCKS "locks:inline"
 #else

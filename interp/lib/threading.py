@@ -702,11 +702,30 @@ def activeCount():
     return active_count()
 
 
+# Called by _shutdown() before it joins the threads, last registered
+# first: concurrent.futures uses it to wake its idle workers so that they
+# finish the work queued and exit.
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Call func(*arg, **kwargs) when the main program ends, before the
+    non-daemon threads are joined."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Called when the main program ends: waits for every non-daemon
     thread, including threads those start meanwhile."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     lock = _main_thread._sentinel
     if lock is not None and lock.locked():
         lock.release()

@@ -101,3 +101,6 @@ print(int | str if hasattr(int, "__or__") and False else "skip")
 print(typing.Text is str, typing.Hashable, typing.Sized, typing.AbstractSet[int], typing.MutableMapping[str, int])
 print(typing.SupportsInt, isinstance(3, typing.SupportsInt), isinstance("x", typing.SupportsInt),
       isinstance(2.5, typing.SupportsFloat), isinstance(3, typing.SupportsIndex), isinstance(-1, typing.SupportsAbs))
+from typing import get_type_hints, List, Optional
+def f(a: int, b: "List[str]" = None) -> Optional[int]: pass
+print(get_type_hints(f))

@@ -4,7 +4,9 @@
  * exact counts under FT_BEGIN_CRITICAL_SECTION from many threads; two-object
  * sections taken in opposite orders, nested sections in opposite orders and
  * sections mixed with FT_CRIT_LOCK all finish (a watchdog fails the test
- * rather than hang); pooled lock records all go back to the pool.
+ * rather than hang); pooled lock records all go back to the pool. Owner-
+ * biased locks: the owner's bias hold excludes other threads, and counts
+ * stay exact while other threads revoke the bias under the owner.
  */
 #include <CUnit/Basic.h>
 #include <pthread.h>
@@ -126,7 +128,12 @@ static void test_sections_nest(void)
     CU_ASSERT_EQUAL(a->n, 7);
     CU_ASSERT_EQUAL(b->n, 3);
     CU_ASSERT(no_open_sections());
-#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_INLINE)
+#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_OWNER)
+    CU_ASSERT(!ft_mutex_is_locked(&a->ob_mutex.mutex));
+    CU_ASSERT(!ft_mutex_is_locked(&b->ob_mutex.mutex));
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.held), 0);
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&b->ob_mutex.held), 0);
+#elif defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_INLINE)
     CU_ASSERT(!ft_mutex_is_locked(&a->ob_mutex));
     CU_ASSERT(!ft_mutex_is_locked(&b->ob_mutex));
 #endif
@@ -398,6 +405,132 @@ static void test_pool_records_return(void)
 
 #endif
 
+#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_OWNER)
+/* Owner-biased locks. Each test's owner side runs in a fresh thread with
+ * an owner id of its own (the main thread's bias may have ended already:
+ * earlier tests had workers revoke its objects); the workers have no
+ * owner id, so every lock they take on its objects revokes a bias. */
+
+#define BIAS_ROUNDS 5000
+
+static void *in_owner_thread(void *p)
+{
+    void (*fn)(void) = (void (*)(void))p;
+    FtThreadState *ts = ft_tstate_new();
+    ft_rc_thread_init(ts);
+    fn();
+    ft_rc_thread_exit(ts);
+    ft_tstate_delete(ts);
+    return NULL;
+}
+
+static void run_as_owner(void (*fn)(void))
+{
+    pthread_t t;
+    pthread_create(&t, NULL, in_owner_thread, (void *)fn);
+    pthread_join(t, NULL);
+}
+
+static void count_on_a(Work *w)
+{
+    FT_BEGIN_CRITICAL_SECTION(w->a);
+    w->a->n++;
+    FT_END_CRITICAL_SECTION();
+}
+
+/* A worker that wants the lock waits while the owner holds it through
+ * the bias, and gets it once the owner's section ends; the bias is gone
+ * for good after that. */
+static void bias_hold_excludes(void)
+{
+    CU_ASSERT_FATAL(ft_lock_bias_on);
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&ft_lock_bias_self), 1);
+    LockObj *a = lock_obj_new();
+    FT_BEGIN_CRITICAL_SECTION(a);
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.held), 1);
+    CU_ASSERT(!ft_mutex_is_locked(&a->ob_mutex.mutex));
+    FT_END_CRITICAL_SECTION();
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.held), 0);
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.bias), FT_BIAS_ON);
+
+    Work w = {.a = a, .which = 0};
+    pthread_t t;
+    Start st = {count_on_a, &w};
+    ft_atomic_store(&workers_done, 0);
+    FT_BEGIN_CRITICAL_SECTION(a);
+    pthread_create(&t, NULL, worker_main, &st);
+    struct timespec pause = {0, 50 * 1000000L};
+    nanosleep(&pause, NULL);
+    /* The worker has revoked the bias and waits for this section. */
+    CU_ASSERT_EQUAL(a->n, 0);
+    CU_ASSERT_EQUAL(ft_atomic_load_acquire(&workers_done), 0);
+    a->n += 10;
+    FT_END_CRITICAL_SECTION();
+    pthread_join(t, NULL);
+    CU_ASSERT_EQUAL(a->n, 11);
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.bias), FT_BIAS_OFF);
+    /* From now on the owner takes the mutex too. */
+    FT_BEGIN_CRITICAL_SECTION(a);
+    CU_ASSERT(ft_mutex_is_locked(&a->ob_mutex.mutex));
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.held), 0);
+    FT_END_CRITICAL_SECTION();
+    CU_ASSERT(no_open_sections());
+    FT_DECREF(a);
+}
+
+static void test_bias_hold_excludes(void) { run_as_owner(bias_hold_excludes); }
+
+static void count_a_little(Work *w)
+{
+    for (int i = 0; i < BIAS_ROUNDS; i++) {
+        FT_BEGIN_CRITICAL_SECTION(w->a);
+        w->a->n++;
+        FT_END_CRITICAL_SECTION();
+    }
+}
+
+/* The owner keeps counting while the workers revoke its bias: nothing is
+ * lost on either side of the revocation. Fresh objects each round, so the
+ * revocation lands at a different point of the owner's loop each time. */
+static void bias_revoked_under_owner(void)
+{
+    for (int round = 0; round < 20; round++) {
+        LockObj *a = lock_obj_new();
+        Work w[WORKERS + 1];
+        for (int i = 0; i <= WORKERS; i++)
+            w[i] = (Work){.a = a, .which = i};
+        pthread_t t[WORKERS];
+        Start s[WORKERS];
+        for (int i = 0; i < WORKERS; i++) {
+            s[i] = (Start){count_a_little, &w[i]};
+            pthread_create(&t[i], NULL, worker_main, &s[i]);
+        }
+        count_a_little(&w[WORKERS]);
+        for (int i = 0; i < WORKERS; i++)
+            pthread_join(t[i], NULL);
+        CU_ASSERT_EQUAL(a->n, (long)(WORKERS + 1) * BIAS_ROUNDS);
+        CU_ASSERT_EQUAL(ft_atomic_load_i8(&a->ob_mutex.bias), FT_BIAS_OFF);
+        CU_ASSERT(no_open_sections());
+        FT_DECREF(a);
+    }
+    /* Twenty of its objects revoked: this thread has stopped biasing (the
+     * later rounds took the path without a membarrier), and its new
+     * objects' locks are plain mutexes. */
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&ft_lock_bias_self), 0);
+    LockObj *b = lock_obj_new();
+    FT_BEGIN_CRITICAL_SECTION(b);
+    CU_ASSERT_EQUAL(ft_atomic_load_i8(&b->ob_mutex.held), 0);
+    CU_ASSERT(ft_mutex_is_locked(&b->ob_mutex.mutex));
+    FT_END_CRITICAL_SECTION();
+    FT_DECREF(b);
+}
+
+static void test_bias_revoked_under_owner(void)
+{
+    run_as_owner(bias_revoked_under_owner);
+}
+#endif
+
 void test_register_lock(void)
 {
     CU_pSuite s = CU_add_suite("lock", NULL, NULL);
@@ -415,5 +548,10 @@ void test_register_lock(void)
     CU_add_test(s, "critical lock mixed with sections",
                 test_crit_lock_with_sections);
     CU_add_test(s, "pooled records go back", test_pool_records_return);
+#endif
+#if defined(FT_LOCKS_ACTIVE) && defined(FT_LOCKS_OWNER)
+    CU_add_test(s, "owner's bias hold excludes others", test_bias_hold_excludes);
+    CU_add_test(s, "bias revoked while the owner counts",
+                test_bias_revoked_under_owner);
 #endif
 }

@@ -9,7 +9,7 @@
 
 #define FT_UNIT_SUITES(X)                                                      \
     X(parser) X(types) X(gil) X(int) X(bigint) X(float) X(str) X(bytes) X(list) X(tuple) X(dict) \
-    X(set) \
+    X(set) X(random) \
     X(nameset) X(refcount) X(lock) X(qsbr) X(fused) X(deferred) /* deferred last: it starts "threads" */
 
 #define FT_UNIT_DECLARE_(name) void test_register_##name(void);
