@@ -11,6 +11,7 @@
 #include "interp/parser.h"
 #include "objects/fileio.h"
 #include "objects/object.h"
+#include "objects/typeobject.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1186,6 +1187,64 @@ static FtObject *make_namespace(FtObject *meta, FtObject *name, FtObject *bases)
     return ft_dict_new();
 }
 
+/* PEP 560: a base that is not a class but has __mro_entries__ (list[int],
+ * typing.Generic[T]) is replaced by the classes that method returns. A new
+ * reference: `bases` itself when nothing changed. */
+static FtObject *resolve_mro_entries(FtObject *bases)
+{
+    static FtObject *mro_entries;
+    if (ft_intern_static(&mro_entries, "__mro_entries__") == NULL)
+        return NULL;
+    FtObject *list = NULL;
+    for (ssize_t i = 0; i < FT_TUPLE_SIZE(bases); i++) {
+        FtObject *b = FT_TUPLE_GET(bases, i), *entries = NULL;
+        if (!FT_TYPE_CHECK(b)) {
+            FtObject *meth = ft_object_lookup_attr(b, mro_entries);
+            if (meth == NULL && ft_err_occurred())
+                goto fail;
+            if (meth != NULL) {
+                entries = ft_call1(meth, bases);
+                FT_DECREF(meth);
+                if (entries == NULL)
+                    goto fail;
+                if (!FT_TUPLE_CHECK(entries)) {
+                    FT_DECREF(entries);
+                    ft_err_set_string(FtExc_TypeError,
+                                      "__mro_entries__ must return a tuple");
+                    goto fail;
+                }
+            }
+        }
+        if (entries != NULL && list == NULL) {
+            list = ft_list_from_array(&FT_TUPLE_GET(bases, 0), i);
+            if (list == NULL) {
+                FT_DECREF(entries);
+                return NULL;
+            }
+        }
+        int r = 0;
+        if (entries != NULL) {
+            for (ssize_t j = 0; r == 0 && j < FT_TUPLE_SIZE(entries); j++)
+                r = ft_list_append(list, FT_TUPLE_GET(entries, j));
+            FT_DECREF(entries);
+        } else if (list != NULL) {
+            r = ft_list_append(list, b);
+        }
+        if (r < 0)
+            goto fail;
+    }
+    if (list == NULL)
+        return FT_NEWREF(bases);
+    FtObject *t = ft_list_as_tuple(list);
+    FT_DECREF(list);
+    return t;
+fail:
+    FT_XDECREF(list);
+    return NULL;
+}
+
+static FtObject *orig_bases_name;
+
 static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
                                 size_t nargs, FtObject *kwnames)
 {
@@ -1224,9 +1283,14 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
             return NULL;
         }
     }
-    FtObject *bases = ft_tuple_from_array(args + 2, (ssize_t)nargs - 2);
-    if (bases == NULL)
+    FtObject *orig_bases = ft_tuple_from_array(args + 2, (ssize_t)nargs - 2);
+    if (orig_bases == NULL)
         return NULL;
+    FtObject *bases = resolve_mro_entries(orig_bases);
+    if (bases == NULL) {
+        FT_DECREF(orig_bases);
+        return NULL;
+    }
     if (meta == NULL)
         meta = FT_TUPLE_SIZE(bases) > 0
                    ? (FtObject *)FT_TYPE(FT_TUPLE_GET(bases, 0))
@@ -1248,6 +1312,11 @@ static FtObject *bi_build_class(FtObject *self, FtObject *const *args,
     }
     if (fn->qualname != NULL &&
         ft_object_setitem(ns, FT_ID(__qualname__), fn->qualname) < 0)
+        goto done;
+    if (bases != orig_bases &&
+        ft_object_setitem(ns, ft_intern_static(&orig_bases_name,
+                                               "__orig_bases__"),
+                          orig_bases) < 0)
         goto done;
     cell = ft_function_exec_class_body(func, ns);
     if (cell == NULL)
@@ -1272,6 +1341,7 @@ done:
     FT_XDECREF(cell);
     FT_XDECREF(ns);
     FT_DECREF(bases);
+    FT_DECREF(orig_bases);
     return cls;
 }
 

@@ -897,6 +897,9 @@ static int add_new(FtObject *m, const char *name, FtObject *value)
     return r;
 }
 
+/* interp/sysframe.c: adds sys._getframe. */
+int ft_sysframe_add(FtObject *sys);
+
 static int ready(FtType *t)
 {
     return (t->tp_flags & FT_TPFLAGS_READY) ? 0 : ft_type_ready(t);
@@ -927,6 +930,7 @@ FtObject *ft_mod_sys_create(void)
     const uint16_t probe = 1; /* first byte 1 on little-endian machines */
     const int little = *(const unsigned char *)&probe == 1;
     if (ft_module_add_functions(m, sys_methods) < 0 ||
+        ft_sysframe_add(m) < 0 ||
         add_new(m, "argv", make_argv()) < 0 ||
         ft_module_add_object(m, "stdin", orig_stdin) < 0 ||
         ft_module_add_object(m, "stdout", orig_stdout) < 0 ||

@@ -19,6 +19,7 @@ FtObject *ft_mod_operator_create(void); /* interp/mod_operator.c */
 FtObject *ft_mod_itertools_create(void); /* interp/mod_itertools.c */
 FtObject *ft_mod_functools_create(void); /* interp/mod_functools.c */
 FtObject *ft_mod_random_create(void);   /* interp/mod_random.c */
+FtObject *ft_mod_weakref_create(void);  /* interp/mod_weakref.c */
 FtObject *ft_mod_os_create(void);       /* interp/lib/os.py */
 FtObject *ft_mod_posixpath_create(void); /* interp/lib/posixpath.py */
 

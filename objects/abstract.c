@@ -561,8 +561,33 @@ int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method)
 
 /* ---- items ---------------------------------------------------------------- */
 
-/* list[int] and friends: annotations are evaluated, so built-in generic
- * aliases must not fail. ftpy has no GenericAlias; the class stands in. */
+FtObject *ft_types_call2(FtObject **name_slot, const char *name, FtObject *a,
+                         FtObject *b)
+{
+    static FtObject *types_name;
+    if (ft_intern_static(&types_name, "types") == NULL ||
+        ft_intern_static(name_slot, name) == NULL)
+        return NULL;
+    FtObject *mod = ft_import_module(types_name);
+    if (mod == NULL)
+        return NULL;
+    FtObject *f = ft_object_getattr(mod, *name_slot);
+    FT_DECREF(mod);
+    if (f == NULL)
+        return NULL;
+    FtObject *r = ft_call2(f, a, b);
+    FT_DECREF(f);
+    return r;
+}
+
+/* list[int] and friends: types.GenericAlias(list, int), written in
+ * Python (lib/types.py). */
+static FtObject *builtin_generic_alias(FtObject *o, FtObject *key)
+{
+    static FtObject *alias_name;
+    return ft_types_call2(&alias_name, "GenericAlias", o, key);
+}
+
 static FtObject *type_subscript(FtObject *o, FtObject *key)
 {
     static FtObject *class_getitem;
@@ -585,7 +610,7 @@ static FtObject *type_subscript(FtObject *o, FtObject *key)
     }
     if (t == &FtList_Type || t == &FtTuple_Type || t == &FtDict_Type ||
         t == &FtSet_Type || t == &FtType_Type || t == &FtFrozenSet_Type)
-        return FT_NEWREF(o);
+        return builtin_generic_alias(o, key);
     ft_err_format(FtExc_TypeError, "type '%s' is not subscriptable", t->tp_name);
     return NULL;
 }
@@ -955,11 +980,47 @@ int ft_type_is_subtype(FtType *a, FtType *b)
     return b == &FtBaseObject_Type;
 }
 
+/* A metaclass's (or a non-type's class's) __instancecheck__ or
+ * __subclasscheck__, as ABCMeta and typing's aliases define them. Returns 1
+ * with *res set when type(cls) overrides type's own hook, 0 when the C
+ * check applies, -1 on error. */
+static int call_check_hook(FtObject *cls, FtObject *arg, FtObject **slot,
+                           const char *name, int *res)
+{
+    FtObject *nm = ft_intern_static(slot, name);
+    if (nm == NULL)
+        return -1;
+    FtObject *hook = ft_type_lookup_ref(FT_TYPE(cls), nm);
+    if (hook == NULL)
+        return 0;
+    if (hook == ft_type_lookup(&FtType_Type, nm)) {
+        FT_DECREF(hook);
+        return 0;
+    }
+    FtObject *r = NULL;
+    if (enter_recursion(name[2] == 'i' ? " in __instancecheck__"
+                                         : " in __subclasscheck__") == 0) {
+        r = ft_call2(hook, cls, arg);
+        leave_recursion();
+    }
+    FT_DECREF(hook);
+    if (r == NULL)
+        return -1;
+    int t = ft_object_is_true(r);
+    FT_DECREF(r);
+    if (t < 0)
+        return -1;
+    *res = t;
+    return 1;
+}
+
+static FtObject *instancecheck_name, *subclasscheck_name;
+
 int ft_object_isinstance(FtObject *o, FtObject *cls)
 {
     if ((FtObject *)FT_TYPE(o) == cls)
         return 1;
-    if (FT_TYPE_CHECK(cls))
+    if (FT_TYPE(cls) == &FtType_Type)
         return ft_type_is_subtype(FT_TYPE(o), (FtType *)cls);
     if (FT_TUPLE_CHECK(cls)) {
         for (ssize_t i = 0; i < FT_TUPLE_SIZE(cls); i++) {
@@ -969,35 +1030,42 @@ int ft_object_isinstance(FtObject *o, FtObject *cls)
         }
         return 0;
     }
+    int res, h = call_check_hook(cls, o, &instancecheck_name,
+                                 "__instancecheck__", &res);
+    if (h != 0)
+        return h < 0 ? -1 : res;
+    if (FT_TYPE_CHECK(cls))
+        return ft_type_is_subtype(FT_TYPE(o), (FtType *)cls);
     ft_err_set_string(FtExc_TypeError, "isinstance() arg 2 must be a type, "
                                        "a tuple of types, or a union");
     return -1;
 }
 
-static int issubclass_inner(FtType *derived, FtObject *cls)
+int ft_object_issubclass(FtObject *derived, FtObject *cls)
 {
-    if (FT_TYPE_CHECK(cls))
-        return ft_type_is_subtype(derived, (FtType *)cls);
+    if (FT_TYPE(cls) != &FtType_Type && !FT_TUPLE_CHECK(cls)) {
+        int res, h = call_check_hook(cls, derived, &subclasscheck_name,
+                                     "__subclasscheck__", &res);
+        if (h != 0)
+            return h < 0 ? -1 : res;
+    }
     if (FT_TUPLE_CHECK(cls)) {
         for (ssize_t i = 0; i < FT_TUPLE_SIZE(cls); i++) {
-            int r = issubclass_inner(derived, FT_TUPLE_GET(cls, i));
+            int r = ft_object_issubclass(derived, FT_TUPLE_GET(cls, i));
             if (r != 0)
                 return r;
         }
         return 0;
     }
-    ft_err_set_string(FtExc_TypeError, "issubclass() arg 2 must be a class, "
-                                       "a tuple of classes, or a union");
-    return -1;
-}
-
-int ft_object_issubclass(FtObject *derived, FtObject *cls)
-{
     if (!FT_TYPE_CHECK(derived)) {
         ft_err_set_string(FtExc_TypeError, "issubclass() arg 1 must be a class");
         return -1;
     }
-    return issubclass_inner((FtType *)derived, cls);
+    if (FT_TYPE_CHECK(cls))
+        return ft_type_is_subtype((FtType *)derived, (FtType *)cls);
+    ft_err_set_string(FtExc_TypeError, "issubclass() arg 2 must be a class, "
+                                       "a tuple of classes, or a union");
+    return -1;
 }
 
 const char *ft_type_name(FtType *t) { return t->tp_name; }

@@ -664,9 +664,28 @@ static int method_traverse(FtObject *o, ft_visitproc visit, void *arg)
     return 0;
 }
 
+/* types.MethodType(function, instance) */
+static FtObject *method_tp_new(FtType *type, FtObject *const *args,
+                               size_t nargs, FtObject *kwnames)
+{
+    if (ft_arg_no_kwargs("method", kwnames) < 0 ||
+        ft_arg_count("method", nargs, 2, 2) < 0)
+        return NULL;
+    if (!ft_callable(args[0])) {
+        ft_err_set_string(FtExc_TypeError, "first argument must be callable");
+        return NULL;
+    }
+    if (args[1] == FT_None) {
+        ft_err_set_string(FtExc_TypeError, "instance must not be None");
+        return NULL;
+    }
+    return ft_method_new(args[0], args[1]);
+}
+
 FtType FtMethod_Type = {
     FT_TYPE_HEAD_INIT,
     .tp_name = "method",
+    .tp_new = method_tp_new,
     .tp_basicsize = sizeof(FtMethodObject),
     .tp_flags = FT_TPFLAGS_HAVE_GC,
     .tp_dealloc = method_dealloc,
@@ -761,8 +780,35 @@ static FtObject *sm_get_doc(FtObject *o)
     return r;
 }
 
+/* True when f.__isabstractmethod__ is true (abc.abstractmethod): 1/0/-1. */
+static int is_abstract_callable(FtObject *f)
+{
+    static FtObject *name;
+    if (f == NULL)
+        return 0;
+    FtObject *nm = ft_intern_static(&name, "__isabstractmethod__");
+    FtObject *v = nm != NULL ? ft_object_lookup_attr(f, nm) : NULL;
+    if (v == NULL)
+        return ft_err_occurred() ? -1 : 0;
+    int r = ft_object_is_true(v);
+    FT_DECREF(v);
+    return r;
+}
+
+static FtObject *abstract_result(int r)
+{
+    return r < 0 ? NULL : ft_bool_from(r);
+}
+
+static FtObject *sm_get_isabstract(FtObject *o)
+{
+    return abstract_result(
+        is_abstract_callable(((FtStaticMethodObject *)o)->callable));
+}
+
 static FtGetSetDef sm_getset[] = {
     {"__func__", sm_get_func, NULL},
+    {"__isabstractmethod__", sm_get_isabstract, NULL},
     {"__wrapped__", sm_get_func, NULL},
     {"__doc__", sm_get_doc, NULL},
     {NULL, NULL, NULL},
@@ -1011,8 +1057,20 @@ static int property_set_doc(FtObject *o, FtObject *value)
     return 0;
 }
 
+static FtObject *property_get_isabstract(FtObject *o)
+{
+    FtPropertyObject *p = (FtPropertyObject *)o;
+    int r = is_abstract_callable(p->fget);
+    if (r == 0)
+        r = is_abstract_callable(p->fset);
+    if (r == 0)
+        r = is_abstract_callable(p->fdel);
+    return abstract_result(r);
+}
+
 static FtGetSetDef property_getset[] = {
     {"fget", property_get_fget, NULL},
+    {"__isabstractmethod__", property_get_isabstract, NULL},
     {"fset", property_get_fset, NULL},
     {"fdel", property_get_fdel, NULL},
     {"__doc__", property_get_doc, property_set_doc},

@@ -689,6 +689,8 @@ EXC_TYPE(RuntimeError, &Exception_type, "Unspecified run-time error.")
 EXC_TYPE(NotImplementedError, &RuntimeError_type,
          "Method or function hasn't been implemented yet.")
 EXC_TYPE(RecursionError, &RuntimeError_type, "Recursion limit exceeded.")
+EXC_TYPE(ReferenceError, &Exception_type,
+         "Weak ref proxy used after referent went away.")
 EXC_TYPE(SyntaxError, &Exception_type, "Invalid syntax.",
          .tp_init = syntax_init, .tp_str = syntax_str,
          .tp_getset = syntax_getset)
@@ -732,7 +734,7 @@ static FtType *const all_exc_types[] = {
     &RecursionError_type, &SyntaxError_type, &IndentationError_type,
     &TabError_type, &SystemError_type, &TypeError_type, &ValueError_type,
     &UnicodeError_type, &Warning_type, &DeprecationWarning_type,
-    &RuntimeWarning_type, &UserWarning_type
+    &RuntimeWarning_type, &UserWarning_type, &ReferenceError_type
 };
 /* clang-format on */
 #define N_EXC_TYPES (sizeof all_exc_types / sizeof all_exc_types[0])

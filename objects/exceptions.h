@@ -72,6 +72,7 @@ extern FtType *FtExc_ConnectionResetError;
 extern FtType *FtExc_RuntimeError;
 extern FtType *FtExc_NotImplementedError;
 extern FtType *FtExc_RecursionError;
+extern FtType *FtExc_ReferenceError;
 extern FtType *FtExc_SyntaxError;
 extern FtType *FtExc_IndentationError;
 extern FtType *FtExc_TabError;

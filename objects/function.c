@@ -6,6 +6,7 @@
 #include "interp/frame.h"
 #include "objects/deferred.h"
 #include "objects/object.h"
+#include "objects/weakref.h"
 #include "runtime/qsbr.h"
 #include "runtime/tstate.h"
 
@@ -44,6 +45,7 @@ FtObject *ft_function_new(FtObject *code, FtObject *globals,
 static void function_dealloc(FtObject *op)
 {
     FtFunctionObject *fn = FUNC(op);
+    ft_weakref_clear(op);
     if (!(((FtCodeObject *)fn->code)->co_flags & FT_CO_NESTED))
         ft_deferred_forget(op);
     FT_CLEAR(fn->code);

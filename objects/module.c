@@ -247,6 +247,7 @@ static const struct {
     {"_itertools", ft_mod_itertools_create},
     {"_functools", ft_mod_functools_create},
     {"_random", ft_mod_random_create},
+    {"_weakref", ft_mod_weakref_create},
     {"os", ft_mod_os_create},
     {"posixpath", ft_mod_posixpath_create},
     {"_thread", ft_mod_thread_create},

@@ -126,6 +126,32 @@ static int excess_args(size_t nargs, FtObject *kwnames)
     return nargs > 0 || (kwnames != NULL && FT_TUPLE_SIZE(kwnames) > 0);
 }
 
+/* "Can't instantiate abstract class X with abstract methods f, g" */
+static FtObject *abstract_error(FtType *t)
+{
+    static FtObject *name;
+    FtObject *nm = ft_intern_static(&name, "__abstractmethods__");
+    FtObject *am = nm != NULL ? ft_type_lookup_ref(t, nm) : NULL;
+    FtObject *list = am != NULL ? ft_list_from_iterable(am) : NULL;
+    FT_XDECREF(am);
+    if (list == NULL || ft_list_sort(list, NULL, 0) < 0) {
+        FT_XDECREF(list);
+        return NULL;
+    }
+    FtObject *sep = ft_str_from_cstr(", ");
+    FtObject *joined = sep != NULL ? ft_str_join(sep, list) : NULL;
+    FT_XDECREF(sep);
+    if (joined != NULL)
+        ft_err_format(FtExc_TypeError,
+                      "Can't instantiate abstract class %s with abstract "
+                      "method%s %U",
+                      ft_type_name(t), FT_LIST_SIZE(list) > 1 ? "s" : "",
+                      joined);
+    FT_DECREF(list);
+    FT_XDECREF(joined);
+    return NULL;
+}
+
 FtObject *ft_object_default_new(FtType *t, FtObject *const *args, size_t nargs,
                                 FtObject *kwnames)
 {
@@ -142,6 +168,8 @@ FtObject *ft_object_default_new(FtType *t, FtObject *const *args, size_t nargs,
             return NULL;
         }
     }
+    if (t->tp_flags & FT_TPFLAGS_IS_ABSTRACT)
+        return abstract_error(t);
     if (t->tp_itemsize != 0)
         return ft_object_new_var(t, 0);
     return ft_object_new(t);
@@ -205,6 +233,13 @@ static FtObject *object_init_subclass(FtObject *cls, FtObject *const *args,
     FT_RETURN_NONE;
 }
 
+/* The default hook that ABCMeta.__subclasscheck__ consults. */
+static FtObject *object_subclasshook(FtObject *cls, FtObject *const *args,
+                                     size_t nargs, FtObject *kwnames)
+{
+    FT_RETURN_NOTIMPLEMENTED;
+}
+
 /* Adds the keys of every dict along t's MRO to `names`. */
 static int merge_mro_keys(FtObject *names, FtType *t)
 {
@@ -250,6 +285,9 @@ static FtMethodDef object_methods[] = {
      FT_METH_CLASS | FT_METH_KEYWORDS,
      "This method is called when a class is subclassed."},
     {"__dir__", object_dir, 0, "Default dir() implementation."},
+    {"__subclasshook__", object_subclasshook,
+     FT_METH_CLASS | FT_METH_KEYWORDS,
+     "Abstract classes can override this to customize issubclass()."},
     {NULL, NULL, 0, NULL},
 };
 

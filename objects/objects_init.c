@@ -4,6 +4,7 @@
 #include "interp/code.h"
 #include "objects/fileio.h"
 #include "objects/object.h"
+#include "objects/weakref.h"
 
 static FtType *const static_types[] = {
     &FtType_Type, &FtBaseObject_Type, &FtNone_Type, &FtNotImplemented_Type,
@@ -20,7 +21,7 @@ static FtType *const static_types[] = {
     &FtDictItems_Type, &FtDictKeyIter_Type, &FtDictValueIter_Type,
     &FtDictItemIter_Type, &FtDictRevKeyIter_Type, &FtSetIter_Type,
     &FtRangeIter_Type, &FtBytes_Type, &FtByteArray_Type, &FtBytesIter_Type, &FtFrozenSet_Type,
-    &FtByteArrayIter_Type,
+    &FtByteArrayIter_Type, &FtWeakref_Type,
 };
 
 int ft_objects_init(void)
@@ -32,5 +33,6 @@ int ft_objects_init(void)
             return -1;
     if (ft_exceptions_init() < 0 || ft_codecs_init() < 0)
         return -1;
+    ft_weakref_init();
     return ft_file_init_types(); /* open() is a builtin */
 }

@@ -13,6 +13,7 @@
 #include "interp/modules.h"
 #include "objects/deferred.h"
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "runtime/lock.h"
 
 /* The method cache, the version counter and the subclass registry are
@@ -736,6 +737,7 @@ static int call_finalizer(FtObject *self)
         return 0;
     }
     ft_rc_init(self);
+    ft_weakref_mark(self); /* rc_init reset the biased weakref state */
     run_del(self);
     if (ft_refcnt(self) > 1) {
         if (gc)
@@ -755,6 +757,7 @@ static void subtype_dealloc(FtObject *self)
 {
     if (call_finalizer(self))
         return;
+    ft_weakref_clear(self);
     FtType *t = FT_TYPE(self);
     FtType *b = t;
     while (b->tp_dealloc == subtype_dealloc)
@@ -1196,6 +1199,7 @@ static void type_dealloc(FtObject *o)
     FtType *t = (FtType *)o;
     if (!FT_IS_HEAPEXT(t))
         return; /* static types are never freed */
+    ft_weakref_clear(o);
     ft_deferred_forget(o);
     FtObject *bases = t->tp_bases;
     FT_CRIT_LOCK();
@@ -1406,7 +1410,11 @@ static int type_setattr(FtObject *o, FtObject *name, FtObject *value)
         }
         FT_DECREF(ma);
     }
-    int r;
+    int r, abstract = 0;
+    int is_abstract_name = ft_str_eq_cstr(name, "__abstractmethods__");
+    if (is_abstract_name && value != NULL &&
+        (abstract = ft_object_is_true(value)) < 0)
+        return -1;
     /* Replace, invalidate and update slots in one critical-lock section, so
      * lookups (which take their references under the same lock) never see
      * the new dict with an old version. The replaced value is kept alive
@@ -1428,6 +1436,9 @@ static int type_setattr(FtObject *o, FtObject *name, FtObject *value)
     if (r == 0) {
         ft_type_modified(t);
         ft_slots_update(t, name);
+        if (is_abstract_name)
+            t->tp_flags = abstract ? t->tp_flags | FT_TPFLAGS_IS_ABSTRACT
+                                   : t->tp_flags & ~FT_TPFLAGS_IS_ABSTRACT;
     }
     FT_CRIT_UNLOCK();
     FT_XDECREF(old);
@@ -1637,8 +1648,13 @@ static FtObject *type_subclasscheck(FtObject *self, FtObject *const *args,
 {
     if (ft_arg_count("__subclasscheck__", nargs, 1, 1) < 0)
         return NULL;
-    int r = ft_object_issubclass(args[0], self);
-    return r < 0 ? NULL : ft_bool_from(r);
+    /* the plain check: ft_object_issubclass would call a metaclass's
+     * override, which may be what called us through super() */
+    if (!FT_TYPE_CHECK(args[0])) {
+        ft_err_set_string(FtExc_TypeError, "issubclass() arg 1 must be a class");
+        return NULL;
+    }
+    return ft_bool_from(ft_type_is_subtype((FtType *)args[0], (FtType *)self));
 }
 
 static FtObject *type_dir(FtObject *self, FtObject *const *args, size_t nargs,
@@ -1668,6 +1684,16 @@ static FtObject *type_prepare(FtObject *self, FtObject *const *args,
     return ft_dict_new();
 }
 
+/* int | str (PEP 604): types.UnionType, or NotImplemented when an operand
+ * is not a type-like value. */
+static FtObject *type_binop(FtObject *a, FtObject *b, int op)
+{
+    static FtObject *or_name;
+    if (op != FT_OP_OR)
+        FT_RETURN_NOTIMPLEMENTED;
+    return ft_types_call2(&or_name, "_type_or", a, b);
+}
+
 static FtMethodDef type_methods[] = {
     {"mro", type_mro_method, 0, "Return a type's method resolution order."},
     {"__subclasses__", type_subclasses_method, 0,
@@ -1694,6 +1720,7 @@ FtType FtType_Type = {
     .tp_repr = type_repr,
     .tp_call = type_call,
     .tp_getattr = type_getattr,
+    .tp_binop = type_binop,
     .tp_setattr = type_setattr,
     .tp_new = type_tp_new,
     .tp_init = type_init,

@@ -13,6 +13,8 @@
 /* Private tp_flags bits (high bits, away from the public ones). */
 #define FT_TPFLAGS_HEAPEXT (1UL << 30)   /* the struct is an FtHeapType */
 #define FT_TPFLAGS_READYING (1UL << 29)  /* ft_type_ready() in progress */
+/* __abstractmethods__ is set and non-empty: object.__new__ refuses it. */
+#define FT_TPFLAGS_IS_ABSTRACT (1UL << 28)
 #define FT_TPFLAGS_SUBCLASS_MASK                                               \
     (FT_TPFLAGS_INT_SUBCLASS | FT_TPFLAGS_STR_SUBCLASS |                       \
      FT_TPFLAGS_TUPLE_SUBCLASS | FT_TPFLAGS_LIST_SUBCLASS |                    \
@@ -232,6 +234,11 @@ static inline FtObject *ft_intern_static(FtObject **slot, const char *s)
 }
 
 /* ---- abstract.c / call.c ---- */
+
+/* types.NAME(a, b), importing lib/types.py on first use: the Python side
+ * of list[int] and int | str. *name_slot caches the interned name. */
+FtObject *ft_types_call2(FtObject **name_slot, const char *name, FtObject *a,
+                         FtObject *b);
 
 /* Generic getattr; with suppress, a missing attribute gives NULL and no
  * exception (hasattr, getattr with a default, module lookups). */

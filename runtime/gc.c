@@ -151,6 +151,9 @@ static ssize_t long_lived_total, long_lived_pending;
 
 /* ---- lists ------------------------------------------------------------- */
 
+FtObject *(*ft_gc_kill_weakrefs)(FtObject *op, FtObject *pending);
+void (*ft_gc_run_weakref_callbacks)(FtObject *pending);
+
 static void list_init(FtGcHead *l) { l->next = l->prev = l; }
 static int list_empty(FtGcHead *l) { return l->next == l; }
 
@@ -604,6 +607,11 @@ static void find_garbage(int gen, FtGcHeap *dest, Garbage *out)
     }
 }
 
+int ft_gc_in_garbage(FtObject *op)
+{
+    return is_gc(op) && LOAD(&FT_GC_HEAD(op)->heap) == &collecting_heap;
+}
+
 /* Phase 2 (world running): 1 if some finalizer ran. */
 static int run_finalizers(Garbage *gb)
 {
@@ -684,10 +692,15 @@ static ssize_t collect(int gen, int explicit)
     uint64_t t0 = now_ns();
     world_stop();
     find_garbage(gen, dest, &gb);
+    FtObject *wr_pending = NULL;
+    for (size_t i = 0; ft_gc_kill_weakrefs != NULL && i < gb.n; i++)
+        wr_pending = ft_gc_kill_weakrefs(gb.items[i], wr_pending);
     world_start();
     uint64_t pause = now_ns() - t0 + flushed;
     collector_attach(ts);
     ft_qsbr_release_taken(gb.taken);
+    if (wr_pending != NULL)
+        ft_gc_run_weakref_callbacks(wr_pending);
 
     ssize_t found = (ssize_t)gb.n;
     FtObject *saved = ft_err_fetch();

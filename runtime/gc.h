@@ -57,6 +57,20 @@ typedef int (*ft_traverseproc)(FtObject *self, ft_visitproc visit, void *arg);
         }                                                                      \
     } while (0)
 
+/* Weak references to garbage (set by objects/weakref.c; NULL until then).
+ * With the world stopped, right after the garbage is found, the collector
+ * calls ft_gc_kill_weakrefs on each garbage object: its weak references
+ * die at once, so that no thread can revive the object through ref() once
+ * the world runs again; the ones whose callbacks must run (not garbage
+ * themselves) are chained onto `pending` (new references), which is
+ * returned. Once the world runs, ft_gc_run_weakref_callbacks(pending) calls
+ * them and drops the references. */
+extern FtObject *(*ft_gc_kill_weakrefs)(FtObject *op, FtObject *pending);
+extern void (*ft_gc_run_weakref_callbacks)(FtObject *pending);
+/* 1 if op is in the garbage the collector is handling right now (only
+ * meaningful inside ft_gc_kill_weakrefs). */
+int ft_gc_in_garbage(FtObject *op);
+
 /* Tracking (objects/object.c and runtime/dealloc.c call these). op must
  * have a pre-header. Track links op into the calling thread's youngest
  * generation; untrack unlinks it wherever it is (any thread may). */

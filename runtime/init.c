@@ -90,6 +90,17 @@ int ft_runtime_init(void)
         return -1;
     }
     FT_DECREF(sys);
+    /* _thread too, as CPython does at start-up: its lock types are static
+     * types made ready on first import, whose tables would otherwise
+     * count as leaks of any program that uses a lock (abc, weakref...). */
+    FtObject *thread_name = ft_str_intern_cstr("_thread");
+    FtObject *thread = thread_name ? ft_import_module(thread_name) : NULL;
+    FT_XDECREF(thread_name);
+    if (thread == NULL) {
+        ft_err_print();
+        return -1;
+    }
+    FT_DECREF(thread);
 #ifdef FT_DEBUG
     FtObject *modules = ft_modules_dict();
     modules_at_start = modules ? ft_dict_keys_list(modules) : NULL;

@@ -118,8 +118,10 @@ void ft_rc_decref_shared(FtObject *op)
     int queue;
     for (;;) {
         /* Untouched (owned, count 0): subtracting would go negative, so
-         * keep the count and give our reference to the queue instead. */
-        queue = old == 0;
+         * keep the count and give our reference to the queue instead.
+         * A weakly referenced count 0 is untouched too (QUEUED replaces
+         * WEAKREF: both keep the owner on the CAS path). */
+        queue = old == 0 || old == FT_RC_WEAKREF;
         nv = queue ? FT_RC_QUEUED : old - FT_RC_SHARED(1, 0);
         ssize_t seen = ft_atomic_fetch_cas_ssize_full(&op->ob_ref_shared,
                                                       old, nv);
@@ -182,3 +184,78 @@ ssize_t ft_rc_merge_explicit(FtObject *op, ssize_t extra)
 }
 
 #endif
+
+/* ---- weak references (the protocol: runtime/refcount.h) ---- */
+
+int ft_rc_try_incref(FtObject *op)
+{
+    if (ft_rc_is_immortal(op))
+        return 1;
+#if defined(FT_REFCOUNT_PLAIN)
+    if (op->ob_refcnt <= 0)
+        return 0;
+    ft_incref(op);
+    return 1;
+#elif defined(FT_REFCOUNT_MUTEX)
+    pthread_mutex_lock(&ft_rc_mutex);
+    ssize_t n = ft_atomic_load_ssize(&op->ob_refcnt);
+    if (n > 0)
+        ft_atomic_store_ssize(&op->ob_refcnt, n + 1);
+    pthread_mutex_unlock(&ft_rc_mutex);
+    if (n > 0)
+        FT_RC_TOTAL_ADD(1);
+    return n > 0;
+#elif defined(FT_REFCOUNT_ATOMIC)
+    ssize_t n = ft_atomic_load_ssize(&op->ob_refcnt);
+    while (n > 0) {
+        if (ft_atomic_cas_ssize_full(&op->ob_refcnt, n, n + 1)) {
+            FT_RC_TOTAL_ADD(1);
+            return 1;
+        }
+        n = ft_atomic_load_ssize(&op->ob_refcnt);
+    }
+    return 0;
+#elif defined(FT_REFCOUNT_BIASED)
+    if (ft_rc_is_owner(op)) {
+        /* only this thread writes the local count */
+        uint32_t local = ft_atomic_load_u32(&op->ob_ref_local);
+        if (local == 0)
+            return 0;
+        ft_atomic_store_u32(&op->ob_ref_local, local + 1);
+        FT_RC_TOTAL_ADD(1);
+        return 1;
+    }
+    ssize_t old = ft_atomic_load_ssize(&op->ob_ref_shared);
+    for (;;) {
+        if (old == 0 ||
+            ((old & FT_RC_STATE_MASK) == FT_RC_MERGED &&
+             ft_rc_shared_count(old) <= 0))
+            return 0;
+        ssize_t seen = ft_atomic_fetch_cas_ssize_full(
+            &op->ob_ref_shared, old, old + FT_RC_SHARED(1, 0));
+        if (seen == old)
+            break;
+        old = seen;
+    }
+    FT_RC_TOTAL_ADD(1);
+    return 1;
+#endif
+}
+
+void ft_rc_set_maybe_weakref(FtObject *op)
+{
+#if defined(FT_REFCOUNT_BIASED)
+    if (ft_rc_is_immortal(op))
+        return;
+    ssize_t old = ft_atomic_load_ssize(&op->ob_ref_shared);
+    while ((old & FT_RC_STATE_MASK) == 0) {
+        ssize_t seen = ft_atomic_fetch_cas_ssize_full(&op->ob_ref_shared, old,
+                                                      old | FT_RC_WEAKREF);
+        if (seen == old)
+            return;
+        old = seen;
+    }
+#else
+    (void)op;
+#endif
+}

@@ -133,6 +133,10 @@ struct FtThreadState;
 #define FT_RC_SHARED_SHIFT 2
 #define FT_RC_QUEUED 1 /* handed to the owner's merge queue */
 #define FT_RC_MERGED 2 /* unowned: ob_ref_shared holds the whole count */
+/* Still owned, but weakly referenced (ft_rc_set_maybe_weakref): the owner's
+ * last decrement takes the CAS path to MERGED, never the direct free, so a
+ * weak reference's ft_rc_try_incref cannot race with it. */
+#define FT_RC_WEAKREF 3
 #define FT_RC_STATE_MASK 3
 /* A shared-count word: n references in the given state. */
 #define FT_RC_SHARED(n, state)                                                 \
@@ -444,6 +448,23 @@ static inline void ft_rc_thread_init(struct FtThreadState *ts) { (void)ts; }
 static inline void ft_rc_merge_queue(struct FtThreadState *ts) { (void)ts; }
 static inline void ft_rc_thread_exit(struct FtThreadState *ts) { (void)ts; }
 #endif
+
+/* Weak references (objects/weakref.c). ft_rc_try_incref adds a reference
+ * unless the count has already reached 0 (the object is being freed):
+ * 1 = got it, 0 = dead. It must be called while something keeps the
+ * object's memory from being freed: the weak-reference table's lock, which
+ * the deallocation of a weakly referenced object takes before its memory
+ * goes. Per variant: plain, a test and an increment (only with a GIL);
+ * mutex, both under ft_rc_mutex; atomic, a CAS loop that never raises 0;
+ * biased, the owner adds to its local count unless it is 0 (then the owner
+ * itself is freeing the object), others CAS the shared word unless it says
+ * "count 0, MERGED" or "untouched" (the owner may free an untouched object
+ * without a CAS, so it cannot be revived safely). ft_rc_set_maybe_weakref
+ * moves an untouched biased object to FT_RC_WEAKREF so that the second
+ * case does not arise for weakly referenced objects (no-op elsewhere).
+ * Neither touches the FT_INCREF / FT_DECREF fast paths. */
+int ft_rc_try_incref(FtObject *op);
+void ft_rc_set_maybe_weakref(FtObject *op);
 
 /* Gives a statically allocated (never freed) object one unowned reference,
  * outside the debug total; for code that must reset a static's header. */
