@@ -290,6 +290,8 @@ while [ "$r" -le "$runs" ]; do
         printf 'compare: run %d/%d, %s, %s thread(s):' "$r" "$runs" "$w" "$k" >&2
         for p in $presets; do
             if [ "$k" != 1 ] && is_single_only "$p"; then continue; fi
+            # a worker pool has a worker thread even at K = 1
+            case $w in workpool-*) is_single_only "$p" && continue ;; esac
             printf ' %s' "$p" >&2
             measure "$p" "$w" "$k" "$r"
         done
@@ -496,10 +498,15 @@ report=$results/compare.md
     for p in $presets; do
         row="| $p |"
         for m in queue executor; do
+            if is_single_only "$p"; then
+                row="$row -"
+                for k in $wp_multi; do row="$row | -"; done
+                row="$row |"
+                continue
+            fi
             t1=$(med "$p" "workpool-$m" 1 seconds)
             row="$row $(show "$t1") |"
             for k in $wp_multi; do
-                if is_single_only "$p"; then row="$row - |"; continue; fi
                 row="$row $(show "$(ratio "$t1" "$(med "$p" "workpool-$m" "$k" seconds)")" x) |"
             done
         done
