@@ -344,42 +344,6 @@ FT_BYTES_METHOD_DECL(splitlines)
     return list;
 }
 
-FT_BYTES_METHOD_DECL(partition)
-{
-    if (ft_arg_count("partition", nargs, 1, 1) < 0)
-        return NULL;
-    FtBytesView hv, sep;
-    if (ft_bytes_view_required(args[0], &sep) < 0)
-        return NULL;
-    if (sep.n == 0) {
-        ft_bytes_view_release(&sep);
-        ft_err_set_string(FtExc_ValueError, "empty separator");
-        return NULL;
-    }
-    if (self_view(self, &hv) == NULL) {
-        ft_bytes_view_release(&sep);
-        return NULL;
-    }
-    ssize_t k = ft_bytes_find_buf(hv.p, hv.n, sep.p, sep.n, 0);
-    FtObject *a, *b, *c;
-    if (k < 0) {
-        a = ft_bytes_like_new(self, hv.p, hv.n);
-        b = ft_bytes_like_new(self, "", 0);
-        c = ft_bytes_like_new(self, "", 0);
-    } else {
-        a = ft_bytes_like_new(self, hv.p, k);
-        b = ft_bytes_like_new(self, sep.p, sep.n);
-        c = ft_bytes_like_new(self, hv.p + k + sep.n, hv.n - k - sep.n);
-    }
-    FtObject *t = (a && b && c) ? ft_tuple_pack(3, a, b, c) : NULL;
-    FT_XDECREF(a);
-    FT_XDECREF(b);
-    FT_XDECREF(c);
-    ft_bytes_view_release(&hv);
-    ft_bytes_view_release(&sep);
-    return t;
-}
-
 FT_BYTES_METHOD_DECL(join)
 {
     if (ft_arg_count("join", nargs, 1, 1) < 0)

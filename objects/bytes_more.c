@@ -1,5 +1,5 @@
 /* objects/bytes_more.c — the rest of the methods bytes and bytearray
- * share: rpartition, removeprefix/removesuffix, padding (ljust, rjust,
+ * share: partition/rpartition, removeprefix/removesuffix, padding (ljust, rjust,
  * center, zfill), ASCII case mapping (capitalize, swapcase, title),
  * islower/isupper/isascii, translate and maketrans. Like
  * bytes_methods.c, each works on a view of self and answers with self's
@@ -34,9 +34,12 @@ static FtObject *new_like(FtObject *self, ssize_t n, char **out)
     return r;
 }
 
-FT_BYTES_METHOD_DECL(rpartition)
+/* partition (the first sep) and rpartition (the last): a self-typed
+ * 3-tuple; without sep, self's bytes go first or last. */
+static FtObject *partition(FtObject *self, FtObject *const *args,
+                           size_t nargs, const char *name, int right)
 {
-    if (ft_arg_count("rpartition", nargs, 1, 1) < 0)
+    if (ft_arg_count(name, nargs, 1, 1) < 0)
         return NULL;
     FtBytesView hv, sep;
     if (ft_bytes_view_required(args[0], &sep) < 0)
@@ -50,12 +53,12 @@ FT_BYTES_METHOD_DECL(rpartition)
         ft_bytes_view_release(&sep);
         return NULL;
     }
-    ssize_t k = ft_bytes_find_buf(hv.p, hv.n, sep.p, sep.n, 1);
+    ssize_t k = ft_bytes_find_buf(hv.p, hv.n, sep.p, sep.n, right);
     FtObject *a, *b, *c;
     if (k < 0) {
-        a = ft_bytes_like_new(self, "", 0);
+        a = ft_bytes_like_new(self, right ? "" : hv.p, right ? 0 : hv.n);
         b = ft_bytes_like_new(self, "", 0);
-        c = ft_bytes_like_new(self, hv.p, hv.n);
+        c = ft_bytes_like_new(self, right ? hv.p : "", right ? hv.n : 0);
     } else {
         a = ft_bytes_like_new(self, hv.p, k);
         b = ft_bytes_like_new(self, sep.p, sep.n);
@@ -68,6 +71,16 @@ FT_BYTES_METHOD_DECL(rpartition)
     ft_bytes_view_release(&hv);
     ft_bytes_view_release(&sep);
     return t;
+}
+
+FT_BYTES_METHOD_DECL(partition)
+{
+    return partition(self, args, nargs, "partition", 0);
+}
+
+FT_BYTES_METHOD_DECL(rpartition)
+{
+    return partition(self, args, nargs, "rpartition", 1);
 }
 
 static FtObject *remove_affix(FtObject *self, FtObject *const *args,
