@@ -192,6 +192,17 @@ static int64_t str_char_at(FtObject *s, int64_t i)
     return -1;
 }
 
+/* A code point as Python writes it in a str literal: \\xhh, \\uhhhh or
+ * \\Uhhhhhhhh. Returns the length written to buf (size >= 11). */
+static int backslash_escape(char *buf, size_t size, uint32_t cp)
+{
+    return snprintf(buf, size,
+                    cp <= 0xff     ? "\\x%02x"
+                    : cp <= 0xffff ? "\\u%04x"
+                                   : "\\U%08x",
+                    (unsigned)cp);
+}
+
 static FtObject *encode_error_str(FtObject *self)
 {
     FtObject *a[5];
@@ -206,9 +217,7 @@ static FtObject *encode_error_str(FtObject *self)
                      : -1;
     if (ch >= 0) {
         char esc[16];
-        snprintf(esc, sizeof esc,
-                 ch <= 0xff ? "\\x%02x" : ch <= 0xffff ? "\\u%04x" : "\\U%08x",
-                 (unsigned)ch);
+        backslash_escape(esc, sizeof esc, (uint32_t)ch);
         r = ft_str_from_format("'%S' codec can't encode character '%s' in "
                                "position %lld: %S",
                                a[0], esc, (long long)start, a[4]);
@@ -367,10 +376,7 @@ static int encode_replacement(Out *o, int handler, uint32_t cp)
     case ERR_IGNORE: return 0;
     case ERR_REPLACE: return out_add(o, "?", 1);
     case ERR_BACKSLASH:
-        n = snprintf(tmp, sizeof tmp,
-                     cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x"
-                                                           : "\\U%08x",
-                     (unsigned)cp);
+        n = backslash_escape(tmp, sizeof tmp, cp);
         return out_add(o, tmp, (size_t)n);
     default: /* xmlcharrefreplace */
         n = snprintf(tmp, sizeof tmp, "&#%u;", (unsigned)cp);
