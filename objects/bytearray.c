@@ -112,23 +112,6 @@ static ssize_t bytearray_len(FtObject *o)
     return ft_atomic_load_ssize(&BA(o)->size);
 }
 
-static FtObject *bytearray_richcompare(FtObject *a, FtObject *b, int op)
-{
-    FtBytesView va, vb;
-    int r = ft_bytes_view(a, &va);
-    if (r <= 0)
-        return r < 0 ? NULL : FT_NEWREF(FT_NotImplemented);
-    r = ft_bytes_view(b, &vb);
-    if (r <= 0) {
-        ft_bytes_view_release(&va);
-        return r < 0 ? NULL : FT_NEWREF(FT_NotImplemented);
-    }
-    int res = ft_bytes_compare_buf(va.p, va.n, vb.p, vb.n, op);
-    ft_bytes_view_release(&va);
-    ft_bytes_view_release(&vb);
-    return ft_bool_from(res);
-}
-
 static FtObject *bytearray_getitem(FtObject *o, FtObject *key)
 {
     FtByteArrayObject *ba = BA(o);
@@ -604,7 +587,7 @@ FtType FtByteArray_Type = {
     .tp_dealloc = bytearray_dealloc,
     .tp_repr = bytearray_repr,
     .tp_hash = ft_object_hash_not_implemented,
-    .tp_richcompare = bytearray_richcompare,
+    .tp_richcompare = ft_bytes_richcompare,
     .tp_len = bytearray_len,
     .tp_getitem = bytearray_getitem,
     .tp_setitem = bytearray_setitem,

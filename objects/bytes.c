@@ -258,7 +258,7 @@ static ft_hash_t bytes_hash(FtObject *o)
 
 static ssize_t bytes_len(FtObject *o) { return FT_SIZE(o); }
 
-static FtObject *bytes_richcompare(FtObject *a, FtObject *b, int op)
+FtObject *ft_bytes_richcompare(FtObject *a, FtObject *b, int op)
 {
     FtBytesView va, vb;
     int r = ft_bytes_view(a, &va);
@@ -607,7 +607,7 @@ FtType FtBytes_Type = {
     .tp_dealloc = ft_object_free,
     .tp_repr = bytes_repr,
     .tp_hash = bytes_hash,
-    .tp_richcompare = bytes_richcompare,
+    .tp_richcompare = ft_bytes_richcompare,
     .tp_len = bytes_len,
     .tp_getitem = bytes_getitem,
     .tp_contains = bytes_contains,

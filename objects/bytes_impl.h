@@ -30,6 +30,9 @@ FtObject *ft_bytes_concat_error(FtObject *other, const char *name);
 /* Compares two byte strings as CPython's bytes do; op is FT_LT..FT_GE. */
 int ft_bytes_compare_buf(const char *a, ssize_t na, const char *b, ssize_t nb,
                          int op);
+/* tp_richcompare of bytes and bytearray: a and b compared through their
+ * byte views, NotImplemented when either has none. */
+FtObject *ft_bytes_richcompare(FtObject *a, FtObject *b, int op);
 /* Index of needle in hay[0..n) from the left (or the right with rev), or
  * -1. */
 ssize_t ft_bytes_find_buf(const char *hay, ssize_t n, const char *needle,
