@@ -94,7 +94,16 @@ def deals(rng, rounds):
 
 
 def main(argv):
-    n = int(argv[1]) if len(argv) > 1 else 100000
+    if len(argv) > 1 and argv[1] in ('-h', '--help'):
+        print(__doc__)
+        return 0
+    try:
+        n = int(argv[1]) if len(argv) > 1 else 100000
+    except ValueError:
+        n = 0
+    if n < 1 or len(argv) > 2:
+        print("usage: randsim.py [N]  (N a positive integer)", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     rng = random.Random(n)
     mean_wait, longest, served, by_kind = bank(rng, n, 4)
@@ -107,7 +116,8 @@ def main(argv):
     print("state:", rng.getrandbits(64), rng.random())
     t1 = time.perf_counter()
     print("randsim %d: %.3f s" % (n, t1 - t0))
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    sys.exit(main(sys.argv))

@@ -173,6 +173,9 @@ def namedtuple_pass(orders):
 
 def main(argv):
     size = DEFAULT_SIZE
+    if len(argv) > 1 and argv[1] in ('-h', '--help'):
+        print(__doc__)
+        return 0
     if len(argv) > 1:
         try:
             size = int(argv[1])

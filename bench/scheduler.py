@@ -91,6 +91,9 @@ def simulate(tasks):
 
 def main(argv):
     tasks = 6000
+    if len(argv) > 1 and argv[1] in ('-h', '--help'):
+        print(__doc__)
+        return 0
     if len(argv) > 1:
         try:
             tasks = int(argv[1])

@@ -70,10 +70,16 @@ def run_executor(n, k):
 
 
 def main(argv):
-    n = int(argv[1]) if len(argv) > 1 else 2000
-    k = int(argv[2]) if len(argv) > 2 else 1
+    if len(argv) > 1 and argv[1] in ('-h', '--help'):
+        print(__doc__)
+        return
+    try:
+        n = int(argv[1]) if len(argv) > 1 else 2000
+        k = int(argv[2]) if len(argv) > 2 else 1
+    except ValueError:
+        n = k = 0
     mode = argv[3] if len(argv) > 3 else 'queue'
-    if n < 1 or k < 1 or mode not in ('queue', 'executor'):
+    if n < 1 or k < 1 or mode not in ('queue', 'executor') or len(argv) > 4:
         print("usage: workpool.py [N [K [queue|executor]]] (N, K >= 1)",
               file=sys.stderr)
         sys.exit(2)
